@@ -1,0 +1,5 @@
+"""Entry point for ``python -m aligner``."""
+
+from aligner.cli import main
+
+main()

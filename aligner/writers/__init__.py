@@ -1,0 +1,1 @@
+"""Writers: the document model and alignments out to files (Markdown, TMX, PO)."""
