@@ -1,0 +1,80 @@
+"""Findings, rules and the one rule registry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import ClassVar
+
+from aligner.model import Alignment, Document, DocumentSet
+
+
+class Severity(IntEnum):
+    """How bad a finding is; ordered so that `>=` compares with --fail-on."""
+
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem at one place; sorts by file, line, rule."""
+
+    file: str
+    line: int
+    rule: str
+    severity: Severity
+    lang: str
+    message: str
+    paragraph: int | None = None  # number in the checked version
+    reference_paragraph: int | None = None  # number in the reference version
+    document: str = ""
+    section: str | None = None  # section id of the paragraph concerned
+    column: int = field(default=1, compare=False)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule looks at: one document set, its reference and every alignment to it."""
+
+    documents: DocumentSet
+    reference: Document
+    alignments: dict[str, Alignment]  # by target language
+
+
+class Rule:
+    """A check with a stable id, a default severity and a one-line description.
+
+    Subclasses set the class attributes and implement `check`; `explanation` and `example`
+    feed `aligner rules ID`.
+    """
+
+    id: ClassVar[str]
+    severity: ClassVar[Severity]
+    description: ClassVar[str]
+    explanation: ClassVar[str] = ""
+    example: ClassVar[str] = ""
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+REGISTRY: dict[str, type[Rule]] = {}
+
+
+def register(rule: type[Rule]) -> type[Rule]:
+    """Class decorator: add a rule to the registry under its id (ids are unique)."""
+    if rule.id in REGISTRY:
+        raise ValueError(f"duplicate rule id {rule.id!r}")
+    REGISTRY[rule.id] = rule
+    return rule
+
+
+def rules() -> Iterator[type[Rule]]:
+    """Every registered rule, sorted by id."""
+    yield from (REGISTRY[k] for k in sorted(REGISTRY))
