@@ -1,5 +1,14 @@
 """Checks: small rule classes in one registry, run over aligned document sets."""
 
-from aligner.checks.base import REGISTRY, Context, Finding, Rule, Severity, register, rules
+from aligner.checks.base import (
+    REGISTRY,
+    Context,
+    Finding,
+    Result,
+    Rule,
+    Severity,
+    register,
+    rules,
+)
 
-__all__ = ["REGISTRY", "Context", "Finding", "Rule", "Severity", "register", "rules"]
+__all__ = ["REGISTRY", "Context", "Finding", "Result", "Rule", "Severity", "register", "rules"]

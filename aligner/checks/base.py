@@ -47,6 +47,18 @@ class Context:
     alignments: dict[str, Alignment]  # by target language
 
 
+@dataclass(frozen=True)
+class Result:
+    """Everything one `check` run found, ready for a report writer."""
+
+    reference: str
+    documents: tuple[DocumentSet, ...]
+    findings: tuple[Finding, ...]  # sorted
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+
 class Rule:
     """A check with a stable id, a default severity and a one-line description.
 
