@@ -1,0 +1,84 @@
+"""Helpers every report writer shares: ordering, counts, one-line messages, rule lookup."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from aligner.checks.base import REGISTRY, Finding, Result, Rule, Severity, rules
+from aligner.errors import UsageError
+
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
+
+
+def finding_key(f: Finding) -> tuple[str, int, int, str, str, str]:
+    """Sort key: file, then line and column, then rule, language and message."""
+    return (f.file, f.line, f.column, f.rule, f.lang, f.message)
+
+
+def sorted_findings(result: Result) -> list[Finding]:
+    """The result's findings sorted by file and line (None-safe, unlike `Finding` ordering)."""
+    return sorted(result.findings, key=finding_key)
+
+
+def one_line(text: str) -> str:
+    """`text` with every line break turned into a space, so one finding stays one line."""
+    return _LINE_BREAKS.sub(" ", text)
+
+
+def files(result: Result) -> list[str]:
+    """Every file the run looked at or reported on: versions in order, then other files."""
+    seen: dict[str, None] = {}
+    for docset in result.documents:
+        for doc in docset.versions:
+            seen.setdefault(doc.path)
+    for f in sorted_findings(result):
+        seen.setdefault(f.file)
+    return list(seen)
+
+
+def summarize(result: Result) -> dict[str, int]:
+    """The counts of the JSON `summary` object, in its documented key order."""
+    return {
+        "errors": result.count(Severity.ERROR),
+        "warnings": result.count(Severity.WARNING),
+        "files": len(files(result)),
+        "paragraphs": sum(len(d.paragraphs) for ds in result.documents for d in ds.versions),
+    }
+
+
+def rule_ids() -> list[str]:
+    """Every registered rule id, sorted (read from the registry at call time)."""
+    return sorted(REGISTRY)
+
+
+def unknown_rule_message(unknown: list[str], *, what: str = "rule") -> str:
+    """One line naming the unknown ids, close matches for each, and every valid id."""
+    valid = rule_ids()
+    parts = []
+    for rule_id in unknown:
+        close = difflib.get_close_matches(rule_id, valid, n=3, cutoff=0.5)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        parts.append(f"{rule_id!r}{hint}")
+    plural = "s" if len(unknown) > 1 else ""
+    return (
+        f"unknown {what}{plural} {'; '.join(parts)}; "
+        f"valid rule ids: {', '.join(valid) or '(none registered)'}"
+    )
+
+
+def get_rule(rule_id: str) -> type[Rule]:
+    """The registered rule `rule_id`; `UsageError` (exit 2) with suggestions when unknown."""
+    try:
+        return REGISTRY[rule_id]
+    except KeyError:
+        raise UsageError(unknown_rule_message([rule_id])) from None
+
+
+def rules_in_report(result: Result) -> list[tuple[str, type[Rule] | None]]:
+    """Registered rules by id, then any rule id a finding uses that is not registered."""
+    out: list[tuple[str, type[Rule] | None]] = [(r.id, r) for r in rules()]
+    known = {rule_id for rule_id, _ in out}
+    for rule_id in sorted({f.rule for f in result.findings} - known):
+        out.append((rule_id, None))
+    return out

@@ -1,0 +1,76 @@
+"""JSON report: documents, findings and a summary, with a stable key order."""
+
+from __future__ import annotations
+
+import inspect
+import json
+from typing import Any
+
+from aligner.checks.base import Finding, Result, Rule
+from aligner.reports.common import sorted_findings, summarize
+
+#: Version of the JSON report layout; bumped on any incompatible change.
+FORMAT_VERSION = 1
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    """One finding as a JSON object (documented key order)."""
+    return {
+        "rule": f.rule,
+        "severity": str(f.severity),
+        "lang": f.lang,
+        "file": f.file,
+        "line": f.line,
+        "column": f.column,
+        "paragraph": f.paragraph,
+        "reference_paragraph": f.reference_paragraph,
+        "message": f.message,
+        "document": f.document,
+        "section": f.section,
+    }
+
+
+def report_dict(result: Result) -> dict[str, Any]:
+    """The whole report as plain data."""
+    documents = [
+        {
+            "name": docset.name,
+            "versions": [
+                {
+                    "file": doc.path,
+                    "lang": doc.lang,
+                    "code": doc.code,
+                    "paragraphs": len(doc.paragraphs),
+                }
+                for doc in docset.versions
+            ],
+        }
+        for docset in result.documents
+    ]
+    return {
+        "version": FORMAT_VERSION,
+        "reference": result.reference,
+        "documents": documents,
+        "findings": [finding_dict(f) for f in sorted_findings(result)],
+        "summary": summarize(result),
+    }
+
+
+def dumps(data: object) -> str:
+    """Serialize the way every aligner JSON output is: UTF-8 text, indent 2, final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_json(result: Result) -> str:
+    return dumps(report_dict(result))
+
+
+def rule_dict(rule: type[Rule]) -> dict[str, str]:
+    """A rule's id, severity, description, explanation and example."""
+    return {
+        "id": rule.id,
+        "severity": str(rule.severity),
+        "description": inspect.cleandoc(rule.description),
+        "explanation": inspect.cleandoc(rule.explanation),
+        "example": inspect.cleandoc(rule.example),
+    }

@@ -1,0 +1,70 @@
+"""Plain-text report: one `path:line:col: severity rule message` line per finding."""
+
+from __future__ import annotations
+
+import inspect
+
+import click
+
+from aligner.checks.base import Finding, Result, Rule, Severity
+from aligner.reports.common import one_line, sorted_findings, summarize
+
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def format_finding(f: Finding, *, color: bool = False) -> str:
+    """One finding on one line; whole-file findings (line 0) point at line 1."""
+    where = f"{f.file}:{max(f.line, 1)}:{max(f.column, 1)}:"
+    severity, rule = str(f.severity), f.rule
+    if color:
+        where = click.style(where, bold=True)
+        severity = click.style(severity, fg=_COLOURS[f.severity], bold=True)
+        rule = click.style(rule, fg="cyan")
+    return f"{where} {severity} {rule} {one_line(f.message)}"
+
+
+def render_text(result: Result, *, color: bool = False) -> str:
+    """Every finding, sorted by file then line, one per line."""
+    return "".join(format_finding(f, color=color) + "\n" for f in sorted_findings(result))
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary_line(result: Result, *, color: bool = False) -> str:
+    """E.g. `2 errors, 1 warning in 6 files (120 paragraphs)`; the CLI prints it on stderr."""
+    s = summarize(result)
+    notices = result.count(Severity.INFO)
+    counts = [
+        (s["errors"], "error", Severity.ERROR),
+        (s["warnings"], "warning", Severity.WARNING),
+        (notices, "notice", Severity.INFO),
+    ]
+    parts = []
+    for n, word, severity in counts:
+        if n:
+            text = _count(n, word)
+            parts.append(click.style(text, fg=_COLOURS[severity], bold=True) if color else text)
+    problems = ", ".join(parts) if parts else "no problems"
+    return f"{problems} in {_count(s['files'], 'file')} ({_count(s['paragraphs'], 'paragraph')})"
+
+
+def rules_table(rule_classes: list[type[Rule]]) -> str:
+    """Every rule as an aligned `id  severity  description` table with a header row."""
+    rows = [("RULE", "SEVERITY", "DESCRIPTION")]
+    rows += [(r.id, str(r.severity), one_line(r.description)) for r in rule_classes]
+    wid = max(len(row[0]) for row in rows)
+    wsev = max(len(row[1]) for row in rows)
+    return "".join(f"{a:<{wid}}  {b:<{wsev}}  {c}".rstrip() + "\n" for a, b, c in rows)
+
+
+def explain_rule(rule: type[Rule]) -> str:
+    """A rule's id, severity, description, explanation and example, for `aligner rules ID`."""
+    out = [f"{rule.id} ({rule.severity})", "", inspect.cleandoc(rule.description)]
+    if explanation := inspect.cleandoc(rule.explanation):
+        out += ["", explanation]
+    if example := inspect.cleandoc(rule.example):
+        out += ["", "Example:"]
+        out += [f"    {line}".rstrip() for line in example.splitlines()]
+    return "\n".join(out) + "\n"
