@@ -1,0 +1,301 @@
+"""The one configuration file: `[tool.aligner]` in `pyproject.toml`.
+
+```toml
+[tool.aligner]
+reference = "en"                 # reference language (default "en")
+select = ["missing-paragraph"]   # run only these rules (default: all)
+ignore = ["length-mismatch"]     # never report these rules
+fail-on = "warning"              # error (default) | warning | never
+
+[[tool.aligner.suppress]]        # a deliberate difference; every key but `rule` optional
+rule = "extra-paragraph"
+document = "baku-2014-child-sex-trafficking"
+lang = "ru"
+paragraph = 7                    # the finding's paragraph or reference paragraph
+section = "2"                    # the finding's section id
+reason = "the Russian text adds a clarifying paragraph"
+```
+
+The file is `--config FILE` when given, else the nearest `pyproject.toml` with a
+`[tool.aligner]` table in the current directory or one of its parents. Rule ids are checked
+against the rule registry when the configuration is loaded, not at import.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from aligner.checks.base import REGISTRY, Finding, Severity
+from aligner.errors import ConfigError, UsageError
+from aligner.reports.common import unknown_rule_message
+
+FILE_NAME = "pyproject.toml"
+FAIL_ON: dict[str, Severity | None] = {
+    "error": Severity.ERROR,
+    "warning": Severity.WARNING,
+    "never": None,
+}
+_KEYS = ("reference", "select", "ignore", "fail-on", "suppress")
+_SUPPRESS_KEYS = ("rule", "document", "lang", "paragraph", "section", "reason")
+_LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+
+def parse_fail_on(value: str) -> Severity | None:
+    """`error`, `warning` or `never` as the lowest failing severity (None: never fail)."""
+    try:
+        return FAIL_ON[value]
+    except KeyError:
+        raise ConfigError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {value!r}") from None
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """A deliberate difference: findings of `rule` that match every key given are dropped."""
+
+    rule: str
+    document: str | None = None
+    lang: str | None = None
+    paragraph: int | None = None
+    section: str | None = None
+    reason: str = ""
+
+    def matches(self, f: Finding) -> bool:
+        return (
+            f.rule == self.rule
+            and (self.document is None or f.document == self.document)
+            and (self.lang is None or f.lang == self.lang)
+            and (self.paragraph is None or self.paragraph in (f.paragraph, f.reference_paragraph))
+            and (self.section is None or f.section == self.section)
+        )
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings from the config file (or defaults), overridable from the command line."""
+
+    path: str | None = None
+    reference: str = "en"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    suppress: tuple[Suppression, ...] = field(default=())
+
+    @property
+    def fail_level(self) -> Severity | None:
+        """The lowest severity that makes `check` exit 1 (None for `never`)."""
+        return FAIL_ON[self.fail_on]
+
+    def is_enabled(self, rule_id: str) -> bool:
+        """Whether a rule runs: selected (or nothing selected) and not ignored."""
+        return (not self.select or rule_id in self.select) and rule_id not in self.ignore
+
+    def is_suppressed(self, f: Finding) -> bool:
+        """Whether a finding is dropped: its rule is disabled or a suppression matches it."""
+        return not self.is_enabled(f.rule) or any(s.matches(f) for s in self.suppress)
+
+    def check_rules(self, known: Iterable[str] | None = None) -> None:
+        """Raise `ConfigError` if select, ignore or suppress name a rule that does not exist."""
+        valid = set(REGISTRY if known is None else known)
+        named = [*self.select, *self.ignore, *(s.rule for s in self.suppress)]
+        unknown = list(dict.fromkeys(r for r in named if r not in valid))
+        if unknown:
+            raise ConfigError(unknown_rule_message(unknown, what="rule id"), file=self.path)
+
+    def with_overrides(
+        self,
+        *,
+        reference: str | None = None,
+        select: str | Iterable[str] | None = None,
+        ignore: str | Iterable[str] | None = None,
+        fail_on: str | None = None,
+    ) -> Config:
+        """A copy with the command line's options (None: keep the file's value).
+
+        `select` and `ignore` are lists of rule ids or strings of ids separated by commas;
+        `ignore` adds to the file's ignored rules, `select` replaces its selection. Unknown
+        rule ids raise `UsageError` listing the valid ones.
+        """
+        changes: dict[str, Any] = {}
+        if reference is not None:
+            changes["reference"] = _check_lang(reference, "--reference")
+        named: list[str] = []
+        if select is not None:
+            changes["select"] = split_rules(select)
+            named += changes["select"]
+        if ignore is not None:
+            extra = split_rules(ignore)
+            changes["ignore"] = tuple(dict.fromkeys([*self.ignore, *extra]))
+            named += extra
+        if fail_on is not None:
+            parse_fail_on(fail_on)
+            changes["fail_on"] = fail_on
+        unknown = list(dict.fromkeys(r for r in named if r not in REGISTRY))
+        if unknown:
+            raise UsageError(unknown_rule_message(unknown, what="rule id"))
+        return replace(self, **changes)
+
+
+def find_config(start: str | Path | None = None) -> Path | None:
+    """The nearest `pyproject.toml` with a `[tool.aligner]` table, from `start` (default cwd) up.
+
+    A `pyproject.toml` that never mentions aligner is skipped unread, even if malformed.
+    """
+    here = (Path.cwd() if start is None else Path(start)).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / FILE_NAME
+        try:
+            mentions = candidate.is_file() and "aligner" in candidate.read_text("utf-8", "replace")
+        except OSError:
+            continue
+        if mentions and "aligner" in _read(candidate).get("tool", {}):
+            return candidate
+    return None
+
+
+def load_config(
+    path: str | Path | None = None, *, known_rules: Iterable[str] | None = None
+) -> Config:
+    """Read the config file (`path`, or the one `find_config` finds; defaults if none).
+
+    Rule ids are checked against `known_rules` (default: the registry as it is now).
+    """
+    if path is None:
+        found = find_config()
+        if found is None:
+            return Config()
+        path = found
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError("config file not found", file=str(path))
+    data = _read(path)
+    table = data.get("tool", {}).get("aligner")
+    if not isinstance(table, dict):
+        raise ConfigError("no [tool.aligner] table", file=str(path))
+    config = _parse(table, str(path), path.read_text(encoding="utf-8", errors="replace"))
+    config.check_rules(known_rules)
+    return config
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = re.search(r"\(at line (\d+), column \d+\)$", message)
+        line = int(match.group(1)) if match else None
+        message = message[: match.start()].rstrip() if match else message
+        raise ConfigError(f"invalid TOML: {message}", file=str(path), line=line) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config: {exc}", file=str(path)) from None
+
+
+def _line_of(text: str, key: str, occurrence: int = 0) -> int | None:
+    """The line of the `occurrence`-th `key = ` (or `[[…key]]`) after `[tool.aligner`."""
+    start = text.find("[tool.aligner")
+    if start < 0:
+        return None
+    pattern = re.compile(
+        rf"^\s*(?:\"?{re.escape(key)}\"?\s*=|\[\[\s*tool\.aligner\.{re.escape(key)}\s*\]\])",
+        re.M,
+    )
+    hits = list(pattern.finditer(text, start))
+    if occurrence < len(hits):
+        return text.count("\n", 0, hits[occurrence].start()) + 1
+    return None
+
+
+def _check_lang(value: object, key: str, file: str | None = None, line: int | None = None) -> str:
+    if not isinstance(value, str) or not _LANG.fullmatch(value):
+        raise ConfigError(
+            f"{key} must be a language code such as 'en', not {value!r}", file=file, line=line
+        )
+    return value
+
+
+def split_rules(value: str | Iterable[str]) -> tuple[str, ...]:
+    """Rule ids from a string (or strings) of ids separated by commas or spaces."""
+    items = [value] if isinstance(value, str) else list(value)
+    return tuple(r for item in items for r in re.split(r"[,\s]+", item) if r)
+
+
+def _rule_list(value: object, key: str, file: str, line: int | None) -> tuple[str, ...]:
+    """A list of rule ids, or one string of ids separated by commas or spaces."""
+    if isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(r, str) for r in value)
+    ):
+        return split_rules(value)
+    raise ConfigError(f"{key} must be a list of rule ids, not {value!r}", file=file, line=line)
+
+
+def _parse(table: dict[str, Any], file: str, text: str) -> Config:
+    unknown = [k for k in table if k not in _KEYS]
+    if unknown:
+        raise ConfigError(
+            f"unknown key {unknown[0]!r} in [tool.aligner]; valid keys: {', '.join(_KEYS)}",
+            file=file,
+            line=_line_of(text, unknown[0]),
+        )
+    config = Config(path=file)
+    if "reference" in table:
+        line = _line_of(text, "reference")
+        config = replace(config, reference=_check_lang(table["reference"], "reference", file, line))
+    for key in ("select", "ignore"):
+        if key in table:
+            rules = _rule_list(table[key], key, file, _line_of(text, key))
+            config = replace(config, **{key: rules})
+    if "fail-on" in table:
+        value = table["fail-on"]
+        if not isinstance(value, str) or value not in FAIL_ON:
+            raise ConfigError(
+                f"fail-on must be one of {', '.join(FAIL_ON)}, not {value!r}",
+                file=file,
+                line=_line_of(text, "fail-on"),
+            )
+        config = replace(config, fail_on=value)
+    if "suppress" in table:
+        entries = table["suppress"]
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise ConfigError(
+                "suppress must be an array of tables ([[tool.aligner.suppress]])",
+                file=file,
+                line=_line_of(text, "suppress"),
+            )
+        suppress = tuple(
+            _suppression(entry, file, _line_of(text, "suppress", i))
+            for i, entry in enumerate(entries)
+        )
+        config = replace(config, suppress=suppress)
+    return config
+
+
+def _suppression(entry: dict[str, Any], file: str, line: int | None) -> Suppression:
+    def fail(message: str) -> ConfigError:
+        return ConfigError(f"[[tool.aligner.suppress]]: {message}", file=file, line=line)
+
+    unknown = [k for k in entry if k not in _SUPPRESS_KEYS]
+    if unknown:
+        raise fail(f"unknown key {unknown[0]!r}; valid keys: {', '.join(_SUPPRESS_KEYS)}")
+    if not isinstance(entry.get("rule"), str):
+        raise fail('every suppression needs a rule id (rule = "...")')
+    for key in ("document", "lang", "section", "reason"):
+        if key in entry and not isinstance(entry[key], str):
+            raise fail(f"{key} must be a string, not {entry[key]!r}")
+    paragraph = entry.get("paragraph")
+    if paragraph is not None and (
+        isinstance(paragraph, bool) or not isinstance(paragraph, int) or paragraph < 0
+    ):
+        raise fail(f"paragraph must be a paragraph number, not {paragraph!r}")
+    return Suppression(
+        rule=entry["rule"],
+        document=entry.get("document"),
+        lang=entry.get("lang"),
+        paragraph=paragraph,
+        section=entry.get("section"),
+        reason=entry.get("reason", ""),
+    )
