@@ -42,6 +42,17 @@ def show(file: str, fmt: str, lang: str | None) -> None:
 
 # --- check / rules ----------------------------------------------------------
 
+
+@cli.command("rules")
+@click.argument("rule_id", metavar="[ID]", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def rules_command(rule_id: str | None, fmt: str) -> None:
+    """List every check rule, or explain rule ID with an example."""
+    from aligner.reports import render_rules
+
+    click.echo(render_rules(fmt, rule_id), nl=False)
+
+
 # --- export / apply / validate ----------------------------------------------
 
 # --- align ------------------------------------------------------------------
