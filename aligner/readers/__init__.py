@@ -1,5 +1,5 @@
 """Readers turn a file of any supported format into a `Document`."""
 
-from aligner.readers.base import read_document
+from aligner.readers.base import READERS, Reader, read_document
 
-__all__ = ["read_document"]
+__all__ = ["READERS", "Reader", "read_document"]

@@ -1,44 +1,111 @@
-"""The reader interface and the one entry point, `read_document`.
+"""The reader interface, the one registry of readers, and the entry point `read_document`.
 
-PROVISIONAL: a minimal Markdown/plain-text reader so other parts can be built;
-the full reader set (encodings, docx, html, sniffing, language detection) replaces it.
+Choosing a reader: a conclusive content signature wins (a zip archive is read as DOCX,
+an HTML document as HTML, whatever the extension says); otherwise the extension
+decides; a file with an unknown extension is read as text if it looks like text.
+
+Decisions on edge cases: an empty file (no text at all) is an `InputError`; a file with
+text but no numbered paragraph reads fine as a `Document` without paragraphs.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
+from typing import Protocol
 
-from aligner.errors import InputError
-from aligner.model import Block, Document, Item, Kind, Paragraph, build_document
+from aligner.errors import InputError, UsageError
+from aligner.langid import detect_language, find_code
+from aligner.model import LANGUAGES, Block, Document, Item, Paragraph, build_document
+from aligner.readers.text import TextReader
 
-_LABEL = re.compile(r"^\s*(\d{1,4})\s?[.)]\s+")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-_CODE = re.compile(r"AS\s*\(\d+\)\s*D\s*([EFGIRS])\b")
+#: Largest input file read, in bytes.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+class Reader(Protocol):
+    """One input format: its file extensions, a content test, and a parser."""
+
+    name: str
+    extensions: tuple[str, ...]
+
+    def sniff(self, data: bytes) -> bool:
+        """Whether `data` looks like this format."""
+
+    def parse(self, data: bytes, path: str) -> list[Item]:
+        """Blocks and paragraphs (section unassigned) in source order; `InputError` if bad."""
+
+
+#: Every reader. Readers before the last have conclusive signatures (zip, HTML) and are
+#: tried on the content first; the last one (text) is the catch-all.
+READERS: tuple[Reader, ...] = (TextReader(),)
+
+
+def reader_for(path: str | Path, data: bytes) -> Reader:
+    """The reader for a file: content signature, then extension, then text if it is text."""
+    for reader in READERS[:-1]:
+        if reader.sniff(data):
+            return reader
+    suffix = Path(path).suffix.lower()
+    for reader in READERS:
+        if suffix in reader.extensions:
+            return reader
+    if READERS[-1].sniff(data):
+        return READERS[-1]
+    raise InputError("unrecognized format: not text, DOCX or HTML", file=str(path))
+
+
+def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file, refusing missing paths, directories and huge files."""
+    p = Path(path)
+    name = str(path)
+    try:
+        if p.is_dir():
+            raise InputError("is a directory, expected a file", file=name)
+        if not p.exists():
+            raise InputError("no such file", file=name)
+        if not p.is_file():
+            raise InputError("not a regular file", file=name)
+        with p.open("rb") as f:
+            data = f.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", file=name) from None
+    if len(data) > limit:
+        raise InputError(f"file too large (over {limit // (1024 * 1024)} MiB)", file=name)
+    return data
 
 
 def read_document(path: str | Path, lang: str | None = None) -> Document:
-    """Read one language version; raise `InputError` naming the file on bad input."""
-    p = Path(path)
-    try:
-        text = p.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read: {exc}", file=str(p)) from None
-    items: list[Item] = []
-    code = None
-    for n, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line:
-            continue
-        if m := _HEADING.match(line):
-            items.append(Block(Kind.HEADING, m.group(2).strip("*"), n, len(m.group(1))))
-        elif m := _LABEL.match(line):
-            items.append(
-                Paragraph("", int(m.group(1)), line[: m.end()].strip(), line[m.end() :], n)
-            )
-        else:
-            if code is None and (m := _CODE.search(line)):
-                code = line
-            items.append(Block(Kind.TEXT, line.strip("*"), n))
-    stem = p.name.split(".")[0]
-    return build_document(str(p), items, lang=lang or (stem if len(stem) == 2 else None), code=code)
+    """Read one language version of a document in any supported format.
+
+    `lang` overrides the language found from the file name, document code or text.
+    Raises `InputError` naming the file (and line where known) on bad input, and
+    `UsageError` for a `lang` that is not one of the six languages.
+    """
+    if lang is not None:
+        lang = lang.lower()
+        if lang not in LANGUAGES:
+            raise UsageError(f"unknown language {lang!r} (expected one of {', '.join(LANGUAGES)})")
+    name = str(path)
+    data = read_bytes(path)
+    items = reader_for(path, data).parse(data, name)
+    if not items:
+        raise InputError("empty document: no text found", file=name)
+    code = _find_code(items)
+    if lang is None:
+        paragraphs = [i.text for i in items if isinstance(i, Paragraph)]
+        text = " ".join(paragraphs or [i.text for i in items if isinstance(i, Block)])
+        lang = detect_language(path, code, text)
+    return build_document(name, items, lang=lang, code=code)
+
+
+def _find_code(items: list[Item]) -> str | None:
+    """The document code line before the first paragraph (else anywhere), as written."""
+    blocks = []
+    for item in items:
+        if isinstance(item, Paragraph):
+            break
+        blocks.append(item)
+    for block in blocks or items:
+        if isinstance(block, Block) and (code := find_code(block.text)):
+            return code
+    return None

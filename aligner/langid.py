@@ -1,0 +1,190 @@
+"""Which of the six OSCE languages a document or a string is written in.
+
+A document's language comes from its file name (``fr.md``, ``AS14DF_fr.docx``,
+``resolution.fr.txt``, ``plain-fr.txt``, a ``fr/`` folder), else from the letter of its
+OSCE document code (``AS (14) D F``), else from its text (`guess_language`: stop words,
+distinctive letters and script over the six languages).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from aligner.model import CODE_LETTERS, LANGUAGES
+
+#: An OSCE PA document code such as "AS (14) DE", "AS (14) D F" or "AS(14)D R"; group 1 is
+#: the language letter.
+CODE_PATTERN = re.compile(
+    r"AS\s*\(\s*\d{1,3}\s*\)\s*(?:[A-Z]{1,3}\s*(?:\d{1,3}\s*)?)?([EFGIRS])(?![^\W\d_])"
+)
+
+# Cyrillic letters typed in place of their Latin look-alikes in a code ("АS (14) D Е").
+_CONFUSABLES = str.maketrans({"А": "A", "Ѕ": "S", "Е": "E", "С": "S"})
+
+#: Language names that may stand for a code in a file name ("french.md", "deutsch.docx").
+_NAMES: dict[str, str] = {
+    "english": "en",
+    "french": "fr",
+    "francais": "fr",
+    "français": "fr",
+    "german": "de",
+    "deutsch": "de",
+    "italian": "it",
+    "italiano": "it",
+    "russian": "ru",
+    "русский": "ru",
+    "spanish": "es",
+    "espanol": "es",
+    "español": "es",
+}
+
+# Frequent function words per language; a word listed for several languages counts for
+# each of them in proportion.
+_STOP_WORDS: dict[str, str] = {
+    "en": "the and of to in that is are for with on by as be which this from their have has"
+    " it not or at its all an was were these those who whom would should will such between"
+    " other into upon also including within they there been any",
+    "fr": "le la les des du de et un une est sont pour dans par sur avec qui que aux au ces"
+    " cette leur leurs ont été ainsi notamment entre aussi en ne pas se sa son ses tous toutes"
+    " afin lors d l qu n s c où y",
+    "de": "der die das und den dem des ein eine einer eines einem ist sind mit von zu zur zum"
+    " für auf im in nicht sich auch bei durch nach über wie werden wird dass oder als aus alle"
+    " ihre ihrer sowie sie es",
+    "it": "il lo la gli le di del della dei delle degli e un una è sono per con che nel nella"
+    " nei alla alle al dal dalla su sulla come anche non ai tra fra questo questa loro ed da"
+    " i si ha hanno",
+    "es": "el la los las de del y en un una es son por para con que se su sus al lo como más"
+    " entre también sobre este esta estos ha han o cuando desde todos todas le",
+    "ru": "и в на с по не что для к от из о об как а также или их его это этой которые которых"
+    " при до все во со же ее её они был была были бы",
+}
+
+_WEIGHTS: dict[str, dict[str, float]] = {}
+for _lang, _words in _STOP_WORDS.items():
+    for _word in _words.split():
+        _WEIGHTS.setdefault(_word, {})[_lang] = 1.0
+for _langs in _WEIGHTS.values():
+    for _lang in _langs:
+        _langs[_lang] = 1.0 / len(_langs)
+
+# Letters that point to one or two of the Latin-script languages.
+_LETTERS: dict[str, tuple[str, ...]] = {
+    "ß": ("de",),
+    "ä": ("de",),
+    "ö": ("de",),
+    "ü": ("de",),
+    "ñ": ("es",),
+    "¿": ("es",),
+    "¡": ("es",),
+    "á": ("es",),
+    "í": ("es",),
+    "ó": ("es",),
+    "ú": ("es",),
+    "ç": ("fr",),
+    "œ": ("fr",),
+    "ê": ("fr",),
+    "â": ("fr",),
+    "î": ("fr",),
+    "ô": ("fr",),
+    "û": ("fr",),
+    "ë": ("fr",),
+    "ï": ("fr",),
+    "è": ("fr", "it"),
+    "à": ("fr", "it"),
+    "ì": ("it",),
+    "ò": ("it",),
+    "ù": ("it", "fr"),
+}
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def code_language(code: str | None) -> str | None:
+    """The language a document code's last letter stands for ("AS (14) D F" -> "fr")."""
+    if not code:
+        return None
+    m = CODE_PATTERN.search(code.translate(_CONFUSABLES))
+    return CODE_LETTERS.get(m.group(1)) if m else None
+
+
+def find_code(text: str) -> str | None:
+    """The document code in `text` as written (whitespace normalized), or None.
+
+    Only a line that is nothing but a code counts (a running header or the code line).
+    """
+    candidate = " ".join(text.split()).strip("*_ ")
+    if CODE_PATTERN.fullmatch(candidate.translate(_CONFUSABLES)):
+        return candidate
+    return None
+
+
+def language_from_path(path: str | Path) -> str | None:
+    """The language a file name (or its folder) announces, or None.
+
+    The last dot-, dash- or underscore-separated part of the name decides ("plain-fr.txt",
+    "resolution.fr.txt", "AS14DF_fr.docx", "fr-FR.md"); then a folder named after a
+    language ("fr/declaration.md"); then a code in the name ("AS14DF.docx"). A language
+    word elsewhere in the name ("declaracion-de-baku.md") is not taken for a language.
+    """
+    p = Path(path)
+    stem = p.name.rsplit(".", 1)[0] if "." in p.name else p.name
+    parts = [t for t in re.split(r"[._\-\s]+", stem) if t]
+    if len(parts) >= 2 and re.fullmatch(r"[A-Z]{2}", parts[-1]) and parts[-2].lower() in LANGUAGES:
+        parts.pop()  # a region after the language: "fr-FR", "es_ES"
+    if parts:
+        last = parts[-1].lower()
+        if last in LANGUAGES:
+            return last
+        if last in _NAMES:
+            return _NAMES[last]
+    folder = p.parent.name.lower()
+    if folder in LANGUAGES:
+        return folder
+    for part in parts:
+        if m := re.fullmatch(r"AS\(?\d{1,3}\)?D([EFGIRS])", part, re.IGNORECASE):
+            return CODE_LETTERS[m.group(1).upper()]
+    return None
+
+
+def guess_language(text: str) -> tuple[str | None, float]:
+    """Guess which of the six languages `text` is in; return (language, confidence 0..1).
+
+    Cyrillic script means Russian; otherwise function words and distinctive letters vote.
+    Short or ambiguous strings give a low confidence; no evidence at all gives (None, 0.0).
+    """
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return None, 0.0
+    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+    latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
+    if cyrillic > latin:
+        share = cyrillic / len(letters)
+        return "ru", round(share * min(1.0, cyrillic / 12), 3)
+    scores: Counter[str] = Counter()
+    for word in _WORD.findall(text.lower()):
+        for lang, weight in _WEIGHTS.get(word, {}).items():
+            scores[lang] += weight
+    for c in text.lower():
+        for lang in _LETTERS.get(c, ()):
+            scores[lang] += 0.5
+    scores.pop("ru", None)
+    if not scores:
+        return None, 0.0
+    ranked = scores.most_common()
+    best_lang, best = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if best == second:
+        return None, 0.0
+    confidence = (1 - second / best) * min(1.0, best / 4)
+    return best_lang, round(confidence, 3)
+
+
+def detect_language(path: str | Path, code: str | None, text: str) -> str | None:
+    """A document's language: from its file name, else its code, else its text."""
+    lang = language_from_path(path) or code_language(code)
+    if lang:
+        return lang
+    guessed, confidence = guess_language(text)
+    return guessed if confidence >= 0.3 else None

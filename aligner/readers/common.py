@@ -1,0 +1,509 @@
+"""What every reader shares: decoding, paragraph labels, page furniture and assembly.
+
+A reader cuts its format into `Unit`s (a line of text, a Word paragraph, an HTML block)
+and `assemble` turns them into the model's items with one set of rules: which numbers
+open a paragraph, which text continues one, what is a heading or a stray page number.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from aligner.errors import InputError
+from aligner.langid import CODE_PATTERN, find_code
+from aligner.model import Block, Item, Kind, Paragraph, normalize_space
+
+#: Largest out-of-sequence step accepted for a number at a paragraph boundary
+#: (a translation may lack a few paragraphs).
+MAX_JUMP = 10
+
+# --- decoding -----------------------------------------------------------------
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16-LE"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16-BE"),
+)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def line_of(text: str, offset: int) -> int:
+    """The 1-based line of character `offset` in `text` (CRLF, CR and LF all count once)."""
+    return len(_LINE_BREAK.findall(text, 0, offset)) + 1
+
+
+def decode(data: bytes, file: str) -> str:
+    """Decode UTF-8 (with or without BOM) or UTF-16 with a BOM; refuse anything else.
+
+    Raises `InputError` naming the line of an invalid byte, a lone surrogate, or a
+    control character such as NUL (binary data).
+    """
+    encoding, name, body = "utf-8", "UTF-8", data
+    for bom, enc, label in _BOMS:
+        if data.startswith(bom):
+            encoding, name, body = enc, label, data[len(bom) :]
+            break
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        before = body[: exc.start].decode(encoding, errors="replace")
+        line = line_of(before, len(before))
+        column = len(before) - max(before.rfind("\n"), before.rfind("\r"))
+        bad = body[exc.start : exc.start + 2 if encoding != "utf-8" else exc.start + 1]
+        raise InputError(
+            f"not valid {name} text: {exc.reason} (byte {bad.hex(' ')}) at column {column}",
+            file=file,
+            line=line,
+        ) from None
+    if m := _CONTROL.search(text):
+        hint = ""
+        if m.group() == "\x00" and encoding == "utf-8" and body[1::2].count(0) > len(body) // 4:
+            hint = " (UTF-16 without a byte-order mark?)"
+        raise InputError(
+            f"binary data, not text: control character U+{ord(m.group()):04X}{hint}",
+            file=file,
+            line=line_of(text, m.start()),
+        )
+    return text
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on LF, CRLF or CR only (not on the other characters str.splitlines knows)."""
+    lines = _LINE_BREAK.split(text.removeprefix("\ufeff"))
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+# --- labels ---------------------------------------------------------------------
+
+_EMPHASIS = r"(?:\*\*|__|\*|_)"
+_LABEL = re.compile(
+    rf"""^[ \t]*(?P<pre>{_EMPHASIS})?
+    (?: (?P<a>[0-9]{{1,3}})(?P<sp>[ \u00a0]?)(?P<p>\\?[.)])    # 1.  1)  1 .  1\.
+      | \((?P<b>[0-9]{{1,3}})\)                               # (1)
+      | (?P<c>[0-9]{{1,3}})(?=\t)                             # 1<TAB>
+    )
+    (?P<post>{_EMPHASIS})?
+    (?:\s+|$|(?=[^\W\d_]))""",
+    re.VERBOSE,
+)
+_BARE = re.compile(r"^\s*([0-9]{1,3})\s*$")
+
+
+class Style(StrEnum):
+    """How a paragraph number is written."""
+
+    DOT = "dot"  # 1.
+    PAREN = "paren"  # 1)
+    PARENS = "parens"  # (1)
+    TAB = "tab"  # 1<TAB>
+    BARE = "bare"  # 1 alone on its line (or a page number)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A paragraph number at the start of a line: number, label as written, style, rest."""
+
+    number: int
+    label: str
+    style: Style
+    rest: str
+
+
+def parse_label(line: str) -> Label | None:
+    """Parse `1.`, `1)`, `(1)`, `1 .`, `1<TAB>` (also bold `**1.**`) at the start of `line`.
+
+    A number alone on the line is a `Style.BARE` label with empty rest; whether it is a
+    paragraph number or a page number is decided by `assemble`.
+    """
+    if m := _BARE.match(line):
+        return Label(int(m.group(1)), m.group(1), Style.BARE, "")
+    m = _LABEL.match(line)
+    if not m:
+        return None
+    if m.group("a"):
+        punct = m.group("p")[-1]
+        label = f"{m.group('a')}{m.group('sp')}{punct}"
+        style = Style.DOT if punct == "." else Style.PAREN
+    elif m.group("b"):
+        label, style = f"({m.group('b')})", Style.PARENS
+    else:
+        label, style = m.group("c"), Style.TAB
+    rest = line[m.end() :].strip()
+    if m.group("pre") and not m.group("post"):
+        rest = m.group("pre") + rest  # "**1. Text**": the emphasis covers the text
+    number = int(m.group("a") or m.group("b") or m.group("c"))
+    return Label(number, label, style, rest)
+
+
+# --- page furniture ---------------------------------------------------------------
+
+_PAGE = re.compile(
+    r"""(?:[-–—]\s*\d{1,4}\s*[-–—]
+      | (?:page|seite|página|pagina|pág\.|pag\.|страница|стр\.)\s*\d{1,4}
+        (?:\s*(?:of|/|de|von|di|su|sur|из)\s*\d{1,4})?
+      | \d{1,4}\s*/\s*\d{1,4}
+      | \[\d{1,4}\])""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_RULE = re.compile(r"(?:[-*_=]\s*){3,}")
+
+
+def is_page_number(text: str) -> bool:
+    """A page number line: `- 3 -`, `Page 3`, `Page 3 of 9`, `3/9` (not a bare `3`)."""
+    return bool(_PAGE.fullmatch(text.strip()))
+
+
+def is_running_header(text: str) -> bool:
+    """A document code line, possibly with a page number ("AS (14) DE  - 3 -")."""
+    if find_code(text):
+        return True
+    m = CODE_PATTERN.search(text)
+    if not m:
+        return False
+    rest = (text[: m.start()] + text[m.end() :]).strip()
+    return bool(rest) and is_page_number(rest)
+
+
+def is_rule(text: str) -> bool:
+    """A thematic break or separator line (`---`, `***`, `___`, `===`)."""
+    return bool(_RULE.fullmatch(text.strip()))
+
+
+# --- text shape -----------------------------------------------------------------
+
+_CLOSERS = "*_\"'»”’)]} \t\u00a0"
+_OPENERS = "*_\"'«„“‘([¿¡ \t\u00a0"
+_TERMINAL = ".,;:!?…"
+_SUB_ITEM = re.compile(r"^\s*(?:\(?(?:[a-zA-Z]|[ivxlcIVXLC]{2,6}|[а-яА-ЯёЁ])\)\s|[-–—•▪●◦·*+]\s)")
+
+
+def ends_terminal(text: str) -> bool:
+    """Whether `text` ends a clause: `. , ; : ! ? …` before closing quotes or brackets."""
+    stripped = text.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def starts_continuation(text: str) -> bool:
+    """Whether `text` reads as the rest of a sentence (lower case, digit, closing mark)."""
+    stripped = text.lstrip(_OPENERS)
+    if not stripped:
+        return False
+    first = stripped[0]
+    return first.islower() or first.isdigit() or first in ",;:.)]»”’-–—…"
+
+
+def is_sub_item(text: str) -> bool:
+    """A sub-item inside a paragraph: `(a)`, `a)`, `(iv)`, Cyrillic `а)`, or a bullet."""
+    return bool(_SUB_ITEM.match(text))
+
+
+def is_upper(text: str) -> bool:
+    """An all-capitals line that could be a heading ("RESOLUTION ON ..."), not a sentence."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 3 or any(c.islower() for c in letters):
+        return False
+    return not ends_terminal(text) and not re.fullmatch(r"[\W\d_]*[^\W\d_]{1,2}[\W\d_]*", text)
+
+
+def join_lines(parts: Sequence[str]) -> str:
+    """Join wrapped lines with a space, or with nothing after a hyphen that split a word."""
+    out = ""
+    for raw in parts:
+        part = raw.strip()
+        if part.endswith("\\") and not part.endswith("\\\\"):
+            part = part[:-1].rstrip()  # Markdown hard line break
+        if not part:
+            continue
+        if out and re.search(r"[^\W\d_]-$", out) and re.match(r"[^\W\d_]", part):
+            out += part
+        else:
+            out = f"{out} {part}" if out else part
+    return out
+
+
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*\)")
+_STRONG = re.compile(r"(?<![\\\w])(\*\*|__)(?=\S)(.+?)(?<=[^\s\\])\1(?!\w)")
+_EM = re.compile(r"(?<![\\\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s\\*_])\1(?![\w*])")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def clean_markdown(text: str) -> str:
+    """Plain text of Markdown inline markup: emphasis, links, escapes, entities removed."""
+    text = _LINK.sub(r"\1", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _STRONG.sub(r"\2", text)
+        text = _EM.sub(r"\2", text)
+    text = _ESCAPE.sub(r"\1", text)
+    text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    return normalize_space(text)
+
+
+# --- assembly -------------------------------------------------------------------
+
+
+class Mode(StrEnum):
+    """How blank lines between units are read."""
+
+    WRAPPED = "wrapped"  # hard-wrapped text: a blank line does not end a paragraph
+    UNWRAPPED = "unwrapped"  # a paragraph per line: a blank line separates blocks
+    BLOCKS = "blocks"  # every unit is a block of its own (Word paragraph, HTML <p>)
+
+
+@dataclass
+class Unit:
+    """One line (text) or block (docx, html) of source, in order.
+
+    `gap` is what separates it from the previous unit: 0 nothing (a wrapped line),
+    1 a blank line or block boundary, 2 a page break (form feed, page number, header).
+    """
+
+    text: str
+    line: int
+    gap: int = 0
+    heading: int = 0  # heading level when the format marks it (Markdown #, Word style)
+    number: int | None = None  # automatic number (Word numbering, HTML <ol>)
+    label: str = ""
+    sub: bool = False  # an automatic sub-item (lower list level, bullet)
+
+
+@dataclass
+class _Open:
+    """The paragraph or block being collected."""
+
+    line: int
+    parts: list[str] = field(default_factory=list)
+    number: int | None = None
+    label: str = ""
+    kind: Kind = Kind.TEXT
+    level: int = 0
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.parts)
+
+
+class _Assembler:
+    def __init__(self, units: Sequence[Unit], mode: Mode, clean: Callable[[str], str]) -> None:
+        self.units = units
+        self.mode = mode
+        self.clean = clean
+        self.labels = [
+            parse_label(u.text) if u.number is None and not u.heading and not u.sub else None
+            for u in units
+        ]
+        alone = sum(1 for lab in self.labels if lab and not lab.rest and lab.style != Style.BARE)
+        bare = sum(1 for lab in self.labels if lab and lab.style == Style.BARE)
+        inline = sum(1 for lab in self.labels if lab and lab.rest)
+        self.bare_labels = alone + bare > inline
+        self.items: list[Item] = []
+        self.cur: _Open | None = None
+        self.last = 0
+        self.style: Style | None = None
+        self.after_heading = True
+
+    def run(self) -> list[Item]:
+        pending = 0
+        for i, unit in enumerate(self.units):
+            gap, pending = max(unit.gap, pending), 0
+            if unit.heading:
+                self.close()
+                self.items.append(
+                    Block(Kind.HEADING, self.clean(unit.text), unit.line, unit.heading)
+                )
+                self.after_heading = True
+                continue
+            if unit.number is not None:
+                self.open_paragraph(unit.number, unit.label, unit.text, unit.line)
+                continue
+            lab = self.labels[i]
+            if lab and lab.style == Style.BARE:
+                if self.bare_is_label(i, lab):
+                    self.open_paragraph(lab.number, lab.label, "", unit.line)
+                else:
+                    pending = 2  # a page number
+                continue
+            if lab and self.plausible(lab, gap):
+                self.style = self.style or lab.style
+                self.open_paragraph(lab.number, lab.label, lab.rest, unit.line)
+                continue
+            self.add_text(i, unit, gap)
+        self.close()
+        return self.items
+
+    # -- decisions
+
+    def awaiting(self) -> bool:
+        """The open paragraph is a number still waiting for its text (number alone)."""
+        return self.cur is not None and self.cur.number is not None and not self.cur.parts
+
+    def plausible(self, lab: Label, gap: int) -> bool:
+        """Whether a number at the start of a unit opens a paragraph (see module doc)."""
+        n = lab.number
+        if n < 1:
+            return False
+        if n == self.last + 1:
+            return True
+        if self.awaiting():
+            return False
+        cur = self.cur
+        if cur is not None and cur.number is not None and gap == 0 and not ends_terminal(cur.text):
+            return False  # mid-sentence: a wrapped line that starts with a number
+        if self.style is not None and lab.style != self.style:
+            return self.after_heading and n == 1
+        if self.after_heading or (cur is None and self.last == 0):
+            return True
+        return n <= self.last + MAX_JUMP
+
+    def bare_is_label(self, i: int, lab: Label) -> bool:
+        """A number alone on its line is a paragraph number only where one is expected."""
+        if not self.bare_labels or self.awaiting():
+            return False
+        if lab.number != self.last + 1 and not (lab.number == 1 and self.after_heading):
+            return False
+        nxt = i + 1
+        if nxt >= len(self.units) or self.units[nxt].heading or self.labels[nxt]:
+            return False
+        cur = self.cur
+        return cur is None or cur.number is None or ends_terminal(cur.text)
+
+    def run_text(self, i: int) -> tuple[str, int]:
+        """The text of units i.. that directly follow each other, and the index after them."""
+        parts = [self.units[i].text]
+        j = i + 1
+        while j < len(self.units):
+            u = self.units[j]
+            if u.gap or u.heading or u.number is not None or self.labels[j]:
+                break
+            parts.append(u.text)
+            j += 1
+        return self.clean(join_lines(parts)), j
+
+    def block_follows(self, j: int) -> bool:
+        """Whether unit j (after a run) starts something new: end, gap, heading or label."""
+        if j >= len(self.units):
+            return True
+        u = self.units[j]
+        return bool(u.gap or u.heading or u.number is not None or self.labels[j])
+
+    def is_intro(self, i: int) -> bool:
+        """An introductory line ("The OSCE Parliamentary Assembly:") between paragraphs."""
+        text, j = self.run_text(i)
+        first = text.lstrip(_OPENERS)[:1]
+        return text.endswith(":") and len(text) <= 300 and first.isupper() and self.block_follows(j)
+
+    def is_heading(self, i: int) -> bool:
+        text, j = self.run_text(i)
+        return len(text) <= 200 and is_upper(text) and self.block_follows(j)
+
+    def add_text(self, i: int, unit: Unit, gap: int) -> None:
+        cur = self.cur
+        text = unit.text
+        if cur is not None and cur.number is not None:
+            if self.awaiting() or unit.sub or is_sub_item(text):
+                cur.parts.append(text)
+                return
+            terminal = ends_terminal(cur.text)
+            if terminal and (self.is_intro(i) or (gap and self.is_heading(i))):
+                self.open_block(unit)
+                return
+            if gap == 0 or self.mode is Mode.WRAPPED:
+                cur.parts.append(text)
+                return
+            if self.mode is Mode.UNWRAPPED:
+                joined = gap >= 2 or not terminal or starts_continuation(text)
+            else:
+                joined = not terminal and starts_continuation(text)
+            if joined:
+                cur.parts.append(text)
+            else:
+                self.open_block(unit)
+            return
+        if cur is not None and gap == 0:
+            cur.parts.append(text)
+            return
+        self.open_block(unit)
+
+    # -- building
+
+    def open_paragraph(self, number: int, label: str, text: str, line: int) -> None:
+        self.close()
+        self.cur = _Open(line, [text] if text else [], number, label)
+        self.last = number
+        self.after_heading = False
+
+    def open_block(self, unit: Unit) -> None:
+        self.close()
+        self.cur = _Open(unit.line, [unit.text])
+
+    def close(self) -> None:
+        cur, self.cur = self.cur, None
+        if cur is None:
+            return
+        text = self.clean(cur.text)
+        if cur.number is not None:
+            self.items.append(Paragraph("", cur.number, cur.label, text, cur.line))
+        elif text:
+            self.items.append(Block(cur.kind, text, cur.line, cur.level))
+
+
+def assemble(
+    units: Sequence[Unit],
+    mode: Mode,
+    *,
+    clean: Callable[[str], str] = normalize_space,
+    infer_headings: bool = False,
+) -> list[Item]:
+    """Turn units into blocks and paragraphs.
+
+    A number opens a paragraph when it is the next one in sequence, or, at a paragraph
+    boundary (a blank line, or a previous line ending a clause), a restart at 1 or a
+    small jump in the style used so far; a number in the middle of a wrapped sentence
+    ("... the\\n2013 Addendum") does not. Text continues the open paragraph unless it
+    reads as a new block: an introductory line ending with a colon, an all-capitals
+    heading, or (outside hard-wrapped text) text after a blank line that follows a
+    finished clause. Sub-items `(a)` stay in their paragraph. With `infer_headings`
+    (a format without marked headings), unnumbered all-capitals lines directly before a
+    paragraph, or a short line without final punctuation just before a section's first
+    paragraph, become headings.
+    """
+    items = _Assembler(units, mode, clean).run()
+    return _infer_headings(items, wrapped=mode is Mode.WRAPPED) if infer_headings else items
+
+
+def _infer_headings(items: list[Item], *, wrapped: bool) -> list[Item]:
+    out = list(items)
+    last_number = 0
+    for k, item in enumerate(items):
+        if not isinstance(item, Paragraph):
+            continue
+        starts_section = last_number == 0 or item.number <= 1
+        last_number = item.number
+        j = k - 1
+        while j >= 0 and isinstance(items[j], Block) and items[j].kind is Kind.TEXT:
+            block = items[j]
+            assert isinstance(block, Block)
+            text = block.text
+            short = (
+                not wrapped
+                and starts_section
+                and j == k - 1
+                and len(text) <= 80
+                and text[:1].isupper()
+                and not ends_terminal(text)
+            )
+            if find_code(text) or not (is_upper(text) or short):
+                break
+            out[j] = Block(Kind.HEADING, text, block.line, block.level)
+            j -= 1
+    return out
