@@ -37,7 +37,11 @@ def cli() -> None:
 @click.option("--lang", help="Language of FILE (overrides detection).")
 def show(file: str, fmt: str, lang: str | None) -> None:
     """Show the parsed structure of FILE."""
-    raise click.ClickException("not implemented yet")
+    from aligner.readers import read_document
+    from aligner.readers.structure import to_json, to_text
+
+    doc = read_document(file, lang=lang)
+    click.echo(to_json(doc) if fmt == "json" else to_text(doc), nl=False)
 
 
 # --- check / rules ----------------------------------------------------------
