@@ -1,0 +1,512 @@
+"""Export aligned document sets as TMX 1.4b translation memories or POT/PO catalogs.
+
+The flow: `load_aligned` reads and checks the inputs (`aligner.corpus`, `aligner.checks`);
+`paragraph_units` and `block_units` turn each set into `Unit`s, one per reference paragraph
+or unnumbered block, holding the counterpart text of every language and the reasons it is
+suspect (a finding of severity warning or above names it, or the link is not 1-1);
+`export_tmx` and `export_po` write the files. Suspect pairs are left out of TMX (listed in
+the report) unless `include_suspect`, and marked fuzzy in PO.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from aligner.atomic import atomic_output, check_not_input, write_atomic
+from aligner.checks.base import Finding, Severity
+from aligner.errors import InputError, UsageError
+from aligner.model import Alignment, Block, Document, DocumentSet, Kind, Link, Paragraph
+from aligner.writers.po import CatalogEntry, render_catalog
+from aligner.writers.tmx import TmxHeader, TranslationUnit, Variant, write_tmx, xml_safe
+
+#: What the `#.` comment of an unnumbered block says it is.
+BLOCK_COMMENTS: dict[Kind, str] = {
+    Kind.CODE: "document code",
+    Kind.TITLE: "title block",
+    Kind.HEADING: "heading",
+    Kind.INTRO: "introductory line",
+    Kind.TEXT: "unnumbered text",
+}
+SEGMENTS = ("paragraph", "sentence")
+
+
+@dataclass(frozen=True)
+class AlignedSet:
+    """A document set with its reference, every version aligned to it, and check findings."""
+
+    documents: DocumentSet
+    reference: Document
+    alignments: Mapping[str, Alignment]
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.documents.name
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """The text one language gives a reference item (None when it has none)."""
+
+    text: str | None
+    reasons: tuple[str, ...] = ()  # why the pair is suspect; empty when it is trusted
+
+    @property
+    def suspect(self) -> bool:
+        return bool(self.reasons)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One reference paragraph or unnumbered block and its counterparts by language."""
+
+    key: str  # "<section>:<number>" for paragraphs, "<kind>:<ordinal>" for blocks
+    source: str
+    line: int
+    comment: str
+    paragraph: Paragraph | None
+    counterparts: Mapping[str, Counterpart] = field(default_factory=dict)
+
+
+@dataclass
+class ExportReport:
+    """What an export wrote (file and unit count) and what it warns about."""
+
+    written: list[tuple[Path, int]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def creation_time() -> datetime:
+    """Now in UTC, or `SOURCE_DATE_EPOCH` when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None or not epoch.strip():
+        return datetime.now(UTC).replace(microsecond=0)
+    try:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"SOURCE_DATE_EPOCH is not a Unix time: {epoch!r}") from None
+
+
+def load_aligned(
+    paths: Iterable[str | Path],
+    reference: str,
+    lang_overrides: Mapping[str, str] | None = None,
+) -> list[AlignedSet]:
+    """Read, align and check everything under `paths`; an unreadable input is an error."""
+    from aligner.checks.runner import check_set
+    from aligner.corpus import load
+
+    docsets, problems = load(paths, lang_overrides)
+    for problem in problems:
+        raise InputError(problem.message, file=problem.file or None, line=problem.line)
+    out = []
+    for docset in docsets:
+        alignments, findings = check_set(docset, reference)
+        ref = docset.get(reference) or docset.versions[0]
+        out.append(AlignedSet(docset, ref, alignments, tuple(findings)))
+    if not out:
+        raise UsageError("no documents found to export")
+    return out
+
+
+def item_keys(doc: Document) -> list[str]:
+    """The msgctxt/tuid key of each item of `doc`, in order: `<section>:<number>` for a
+    paragraph (`+k` on the k-th repeat of a number), `<kind>:<n>` for the n-th block of a kind.
+    """
+    seen: Counter[str] = Counter()
+    out = []
+    for item in doc.items:
+        key = f"{item.section}:{item.number}" if isinstance(item, Paragraph) else item.kind.value
+        seen[key] += 1
+        if isinstance(item, Block):
+            out.append(f"{key}:{seen[key]}")
+        else:
+            out.append(key if seen[key] == 1 else f"{key}+{seen[key]}")
+    return out
+
+
+def _names(finding: Finding, paragraph: Paragraph, *, reference_side: bool) -> bool:
+    number = finding.reference_paragraph if reference_side else finding.paragraph
+    if number != paragraph.number:
+        return False
+    return finding.section is None or finding.section == paragraph.section
+
+
+def _link_reasons(link: Link, lang: str) -> list[str]:
+    if link.kind == "1-1":
+        return []
+    if not link.target:
+        return [f"no {lang} counterpart"]
+    if len(link.source) > 1:
+        return [f"merged into one {lang} paragraph with its neighbour ({link.kind})"]
+    return [f"split into {len(link.target)} {lang} paragraphs ({link.kind})"]
+
+
+def paragraph_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
+    """One unit per reference paragraph, with every target's aligned text and suspicions."""
+    ref = aligned.reference
+    serious = [f for f in aligned.findings if f.severity >= Severity.WARNING]
+    by_lang: dict[str, dict[Paragraph, Counterpart]] = {}
+    for lang in targets:
+        alignment = aligned.alignments.get(lang)
+        found: dict[Paragraph, Counterpart] = {}
+        for link in alignment.links if alignment else ():
+            reasons = _link_reasons(link, lang)
+            for f in serious:
+                if f.lang == lang and any(_names(f, t, reference_side=False) for t in link.target):
+                    reasons.append(f"{f.rule}: {f.message}")
+            for index, p in enumerate(link.source):
+                own = list(reasons)
+                for f in serious:
+                    if f.lang in (lang, ref.lang) and _names(
+                        f, p, reference_side=f.lang != ref.lang
+                    ):
+                        own.append(f"{f.rule}: {f.message}")
+                text = " ".join(t.text for t in link.target) if index == 0 else None
+                found[p] = Counterpart(text or None, tuple(dict.fromkeys(own)))
+        by_lang[lang] = found
+    units = []
+    for key, p in zip(item_keys(ref), ref.items, strict=True):
+        if isinstance(p, Paragraph):
+            counterparts = {
+                lang: by_lang[lang].get(p, Counterpart(None, (f"not aligned in {lang}",)))
+                for lang in targets
+            }
+            units.append(Unit(key, p.text, p.line, _heading_of(ref, p), p, counterparts))
+    return units
+
+
+def _heading_of(doc: Document, paragraph: Paragraph) -> str:
+    for section in doc.sections:
+        if paragraph in section.paragraphs:
+            return section.heading
+    return ""
+
+
+def _blocks_by_kind(doc: Document) -> dict[Kind, list[Block]]:
+    out: dict[Kind, list[Block]] = {}
+    for block in doc.blocks:
+        out.setdefault(block.kind, []).append(block)
+    return out
+
+
+def block_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
+    """One unit per unnumbered block of the reference (code, title, headings, intro lines).
+
+    The n-th block of a kind pairs with the n-th block of that kind in a target, when the
+    target has as many blocks of that kind as the reference.
+    """
+    ref = aligned.reference
+    ref_blocks = _blocks_by_kind(ref)
+    target_blocks = {
+        lang: _blocks_by_kind(doc)
+        for lang in targets
+        if (doc := aligned.documents.get(lang)) is not None
+    }
+    units = []
+    ordinal: Counter[Kind] = Counter()
+    for key, block in zip(item_keys(ref), ref.items, strict=True):
+        if not isinstance(block, Block):
+            continue
+        n = ordinal[block.kind]
+        ordinal[block.kind] += 1
+        count = len(ref_blocks[block.kind])
+        counterparts = {}
+        for lang in targets:
+            theirs = target_blocks.get(lang, {}).get(block.kind, [])
+            if len(theirs) == count:
+                counterparts[lang] = Counterpart(theirs[n].text)
+            else:
+                why = f"{len(theirs)} {block.kind.value} blocks in {lang}, {count} here"
+                counterparts[lang] = Counterpart(None, (why,))
+        comment = BLOCK_COMMENTS[block.kind]
+        units.append(Unit(key, block.text, block.line, comment, None, counterparts))
+    return units
+
+
+def document_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
+    """Block and paragraph units in the reference's document order."""
+    blocks = iter(block_units(aligned, targets))
+    paragraphs = iter(paragraph_units(aligned, targets))
+    return [
+        next(paragraphs) if isinstance(item, Paragraph) else next(blocks)
+        for item in aligned.reference.items
+    ]
+
+
+def _clean(text: str, where: str, report: ExportReport) -> str:
+    safe, dropped = xml_safe(text)
+    if dropped:
+        report.warnings.append(f"{where}: dropped {dropped} character(s) not allowed in XML 1.0")
+    return safe
+
+
+def sanitize(units: list[Unit], aligned: AlignedSet, report: ExportReport) -> list[Unit]:
+    """The units with XML-1.0-illegal characters dropped (one warning per text)."""
+    out = []
+    ref_path = aligned.reference.path
+    for unit in units:
+        source = _clean(unit.source, f"{ref_path}:{unit.line}", report)
+        counterparts = {
+            lang: Counterpart(
+                _clean(cp.text, f"{aligned.name} {lang} {unit.key}", report) if cp.text else None,
+                cp.reasons,
+            )
+            for lang, cp in unit.counterparts.items()
+        }
+        out.append(Unit(unit.key, source, unit.line, unit.comment, unit.paragraph, counterparts))
+    return out
+
+
+def _targets(aligned: AlignedSet, wanted: Sequence[str] | None, report: ExportReport) -> list[str]:
+    ref_lang = aligned.reference.lang
+    present = [lang for lang in aligned.documents.langs if lang != ref_lang]
+    if wanted is None:
+        return present
+    for lang in wanted:
+        if lang not in present and lang != ref_lang:
+            report.warnings.append(f"{aligned.name}: no {lang} version to export")
+    return [lang for lang in wanted if lang in present]
+
+
+def _inputs(sets: Sequence[AlignedSet]) -> list[str]:
+    return [doc.path for aligned in sets for doc in aligned.documents.versions]
+
+
+def _left_out(report: ExportReport, tuid: str, lang: str, why: str) -> None:
+    report.warnings.append(f"left out {tuid} ({lang}): {why}")
+
+
+def _variant(lang: str, text: str, reasons: tuple[str, ...]) -> Variant:
+    if not reasons:
+        return Variant(lang, text)
+    return Variant(lang, text, props=(("x-status", "suspect"),), notes=reasons)
+
+
+def _paragraph_props(name: str, unit: Unit) -> tuple[tuple[str, str], ...]:
+    assert unit.paragraph is not None
+    return (
+        ("x-document", name),
+        ("x-section", unit.paragraph.section),
+        ("x-paragraph", str(unit.paragraph.number)),
+    )
+
+
+def _usable(cp: Counterpart, include_suspect: bool) -> str | None:
+    """Why a counterpart cannot go into a TMX, or None when it can."""
+    if not cp.text:
+        return "; ".join(cp.reasons) or "empty"
+    if cp.suspect and not include_suspect:
+        return "; ".join(cp.reasons)
+    return None
+
+
+def bilingual_units(
+    aligned: AlignedSet,
+    units: list[Unit],
+    lang: str,
+    *,
+    include_suspect: bool,
+    segment: str,
+    report: ExportReport,
+) -> Iterator[TranslationUnit]:
+    """The TUs of a `<reference>-<lang>` TMX: trusted pairs (and suspect ones if asked)."""
+    ref_lang = aligned.reference.lang or ""
+    for unit in units:
+        tuid = f"{aligned.name}:{unit.key}"
+        cp = unit.counterparts[lang]
+        why = _usable(cp, include_suspect)
+        if why is not None:
+            _left_out(report, tuid, lang, why)
+            continue
+        assert cp.text is not None
+        props = _paragraph_props(aligned.name, unit)
+        if segment == "paragraph":
+            yield TranslationUnit(
+                tuid, (Variant(ref_lang, unit.source), _variant(lang, cp.text, cp.reasons)), props
+            )
+            continue
+        from aligner.sentalign import align_paragraph
+
+        pairs = align_paragraph(unit.source, cp.text, ref_lang, lang).pairs()
+        for n, (source, target) in enumerate(pairs, 1):
+            if not source or not target:
+                _left_out(report, f"{tuid}:s{n}", lang, "sentence without a counterpart")
+                continue
+            yield TranslationUnit(
+                f"{tuid}:s{n}",
+                (Variant(ref_lang, source), _variant(lang, target, cp.reasons)),
+                (*props, ("x-sentence", str(n))),
+            )
+
+
+def multilingual_units(
+    aligned: AlignedSet,
+    units: list[Unit],
+    targets: Sequence[str],
+    *,
+    include_suspect: bool,
+    report: ExportReport,
+) -> Iterator[TranslationUnit]:
+    """TUs holding the reference and every target language that has a usable counterpart."""
+    ref_lang = aligned.reference.lang or ""
+    for unit in units:
+        tuid = f"{aligned.name}:{unit.key}"
+        variants = [Variant(ref_lang, unit.source)]
+        for lang in targets:
+            cp = unit.counterparts[lang]
+            why = _usable(cp, include_suspect)
+            if why is None and cp.text:
+                variants.append(_variant(lang, cp.text, cp.reasons))
+            else:
+                _left_out(report, tuid, lang, why or "empty")
+        if len(variants) > 1:
+            yield TranslationUnit(tuid, tuple(variants), _paragraph_props(aligned.name, unit))
+
+
+def export_tmx(
+    sets: Sequence[AlignedSet],
+    output: str | Path,
+    *,
+    targets: Sequence[str] | None = None,
+    multilingual: bool = False,
+    include_suspect: bool = False,
+    segment: str = "paragraph",
+) -> ExportReport:
+    """Write `<document>.<ref>-<lang>.tmx` per target into folder `output`, or one
+    multilingual TMX (`output` a file, or a folder that gets `<document>.tmx`)."""
+    if segment not in SEGMENTS:
+        raise UsageError(f"unknown segment {segment!r}; choose one of {', '.join(SEGMENTS)}")
+    if multilingual and segment != "paragraph":
+        raise UsageError("--segment sentence needs bilingual files (drop --multilingual)")
+    report = ExportReport()
+    inputs = _inputs(sets)
+    when = creation_time().strftime("%Y%m%dT%H%M%SZ")
+    srclangs = {aligned.reference.lang for aligned in sets}
+    if multilingual:
+        if len(srclangs) > 1:
+            raise UsageError("the documents have different reference languages")
+        path = Path(output)
+        if path.is_dir():
+            if len(sets) > 1:
+                raise UsageError("--multilingual with several documents needs -o FILE")
+            path = path / f"{sets[0].name}.tmx"
+        check_not_input(path, inputs)
+        prepared = []
+        for aligned in sets:
+            langs = _targets(aligned, targets, report)
+            units = sanitize(paragraph_units(aligned, langs), aligned, report)
+            prepared.append((aligned, units, langs))
+        header = TmxHeader(srclang=srclangs.pop() or "", creationdate=when, segtype=segment)
+        with atomic_output(path, inputs=inputs) as stream:
+            count = write_tmx(
+                stream,
+                header,
+                (
+                    tu
+                    for aligned, units, langs in prepared
+                    for tu in multilingual_units(
+                        aligned, units, langs, include_suspect=include_suspect, report=report
+                    )
+                ),
+            )
+        report.written.append((path, count))
+        return report
+    folder = _folder(output)
+    for aligned in sets:
+        langs = _targets(aligned, targets, report)
+        units = sanitize(paragraph_units(aligned, langs), aligned, report)
+        ref_lang = aligned.reference.lang or ""
+        for lang in langs:
+            path = folder / f"{aligned.name}.{ref_lang}-{lang}.tmx"
+            header = TmxHeader(srclang=ref_lang, creationdate=when, segtype=segment)
+            with atomic_output(path, inputs=inputs) as stream:
+                tus = bilingual_units(
+                    aligned,
+                    units,
+                    lang,
+                    include_suspect=include_suspect,
+                    segment=segment,
+                    report=report,
+                )
+                count = write_tmx(stream, header, tus)
+            report.written.append((path, count))
+    return report
+
+
+def _folder(output: str | Path) -> Path:
+    folder = Path(output)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError("-o must be a folder for this export", file=str(folder))
+    return folder
+
+
+def catalog_entries(
+    units: Sequence[Unit], lang: str | None, source_file: str
+) -> list[CatalogEntry]:
+    """PO entries for the units: the reference as msgid, `lang`'s text (if any) as msgstr."""
+    entries = []
+    for unit in units:
+        cp = unit.counterparts.get(lang) if lang else None
+        entries.append(
+            CatalogEntry(
+                context=unit.key,
+                source=unit.source,
+                translation=(cp.text or "") if cp else "",
+                fuzzy=bool(cp and cp.suspect),
+                comment=unit.comment,
+                file=source_file,
+                line=unit.line,
+            )
+        )
+    return entries
+
+
+def export_po(
+    sets: Sequence[AlignedSet],
+    output: str | Path,
+    *,
+    targets: Sequence[str] | None = None,
+) -> ExportReport:
+    """Write `<document>.pot` and `<document>.<lang>.po` per target into folder `output`.
+
+    Unnumbered blocks (code, title, headings, introductory lines) are entries too, with
+    msgctxt `<kind>:<n>`, so `apply` can rebuild whole documents.
+    """
+    report = ExportReport()
+    inputs = _inputs(sets)
+    date = creation_time().strftime("%Y-%m-%d %H:%M+0000")
+    folder = _folder(output)
+    for aligned in sets:
+        langs = _targets(aligned, targets, report)
+        units = sanitize(document_units(aligned, langs), aligned, report)
+        source_file = Path(aligned.reference.path).as_posix()
+        ref_lang = aligned.reference.lang or "?"
+        title = f"{aligned.name}: messages of the {ref_lang} version, exported by aligner"
+        pot = folder / f"{aligned.name}.pot"
+        text = render_catalog(
+            catalog_entries(units, None, source_file),
+            project=aligned.name,
+            lang=None,
+            date=date,
+            title=title,
+        )
+        write_atomic(pot, text, inputs=inputs)
+        report.written.append((pot, len(units)))
+        for lang in langs:
+            path = folder / f"{aligned.name}.{lang}.po"
+            text = render_catalog(
+                catalog_entries(units, lang, source_file),
+                project=aligned.name,
+                lang=lang,
+                date=date,
+                title=f"{aligned.name}: {lang} translation of the {ref_lang} version",
+            )
+            write_atomic(path, text, inputs=inputs)
+            report.written.append((path, len(units)))
+    return report

@@ -1,0 +1,208 @@
+"""Wrap PO strings exactly as GNU gettext does, so msgmerge and msgcat leave our files alone.
+
+gettext (write-po.c) escapes each `\\n`-terminated portion of a string, finds line-break
+opportunities with libunistring (Unicode line breaking, UAX #14, as implemented in
+libunistring 1.0) and fills lines greedily to 79 columns including the quotes. This module
+reproduces that: `possible_breaks` (the pair-table algorithm), `char_width` (column width)
+and `po_string_lines` (the quoted lines of one `msgid`/`msgstr` field).
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+#: gettext's default page width.
+PAGE_WIDTH = 79
+
+_ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v"}
+
+_CLASSES = (
+    *("BK", "CR", "LF", "NL", "SP", "ZW", "CM", "ZWJ", "WJ", "GL", "B2", "BA", "BB", "HY"),
+    *("CB", "CL", "CP", "EX", "IN", "NS", "OP", "QU", "IS", "NU", "PO", "PR", "SY", "AI"),
+    *("AL", "CJ", "EB", "EM", "H2", "H3", "HL", "ID", "JL", "JV", "JT", "RI", "SA", "SG"),
+    *("XX", "HH", "AK", "AP", "AS", "VF", "VI"),
+)
+_PATTERNS = [(c, regex.compile(rf"\p{{Line_Break={c}}}")) for c in _CLASSES]
+#: Classes libunistring resolves before using the pair table, and classes newer than
+#: its Unicode 14 data (the `regex` module knows later versions) mapped back.
+_RESOLVE = {"AI": "AL", "SA": "AL", "SG": "AL", "XX": "AL", "CB": "ID", "CJ": "NS", "HH": "BA"}
+_RESOLVE |= dict.fromkeys(("AK", "AP", "AS", "VF", "VI"), "AL")
+_MANDATORY = {"BK", "CR", "LF", "NL"}
+
+# The pair table, written as the rules it encodes. "P": never break between the two
+# classes, "I": break only when spaces separate them, "D": break.
+_NO_BREAK_BEFORE = {"WJ", "CL", "CP", "EX", "IS", "SY"}
+_GLUE_AFTER = {"WJ", "GL", "BB", "QU"}
+_INDIRECT_BEFORE = {"BA", "HY", "NS", "QU", "IN"}
+_ALPHA = {"AL", "HL"}
+_IDEO = {"ID", "EB", "EM", "H2", "H3", "JL", "JV", "JT"}
+_INDIRECT_PAIRS = (
+    {(a, b) for a in _ALPHA | {"NU"} for b in _ALPHA | {"NU", "OP"}}
+    | {(a, b) for a in ("PR", "PO") for b in _ALPHA | {"NU", "OP"}}
+    | {(a, b) for a in _ALPHA | {"NU", "CL", "CP"} for b in ("PR", "PO")}
+    | {("PR", b) for b in _IDEO}
+    | {(a, "PO") for a in _IDEO}
+    | {("CP", b) for b in _ALPHA | {"NU"}}
+    | {(a, "NU") for a in ("HY", "IS", "SY")}
+    | {("SY", "HL"), ("EB", "EM"), ("RI", "RI")}
+    | {("JL", b) for b in ("JL", "JV", "H2", "H3")}
+    | {(a, b) for a in ("JV", "H2") for b in ("JV", "JT")}
+    | {(a, "JT") for a in ("JT", "H3")}
+)
+
+
+@lru_cache(maxsize=4096)
+def line_break_class(char: str) -> str:
+    """The resolved UAX #14 line-break class of one character."""
+    cls = next((c for c, pattern in _PATTERNS if pattern.match(char)), "XX")
+    return _RESOLVE.get(cls, cls)
+
+
+@lru_cache(maxsize=4096)
+def _pair(before: str, after: str) -> str:
+    if before == "OP" or after in _NO_BREAK_BEFORE:
+        return "P"
+    if (before, after) in {("QU", "OP"), ("CL", "NS"), ("B2", "B2")}:
+        return "P"
+    if before in _GLUE_AFTER:
+        return "I"
+    if after == "GL":
+        return "D" if before in {"BA", "HY"} else "I"
+    if after in _INDIRECT_BEFORE or (before, after) in _INDIRECT_PAIRS:
+        return "I"
+    return "D"
+
+
+def possible_breaks(text: str) -> list[int]:
+    """Per character: 2 if a line may break before it, 3 if it must, 1 if it may not."""
+    out = [1] * len(text)
+    last = "BK"  # class of the last character that is not a space
+    space: int | None = None  # index of the last space after it
+    before_last = "BK"  # class of the non-space character before `last`
+    regional = 0  # regional indicators in a row, so flags pair up
+    after_zwj = False  # the previous character is a zero-width joiner: never break here
+    for i, char in enumerate(text):
+        cls = line_break_class(char)
+        glued, after_zwj = after_zwj, cls == "ZWJ"
+        if cls in _MANDATORY:
+            out[i], last, space = 3, "BK", None
+            continue
+        if cls == "SP":
+            space = i
+            continue
+        if cls == "ZW":
+            last, space = "ZW", None
+            continue
+        if cls in {"CM", "ZWJ"}:
+            if last == "ZW":
+                out[i], last = 2, "AL"
+                continue
+            if space is None and last != "BK":
+                continue  # a mark belongs to the character before it
+            cls = "AL"  # a mark after a space or at the start counts as a letter
+        hebrew_hyphen = before_last == "HL" and last in {"HY", "BA"} and space is None
+        odd_flag = cls == "RI" and last == "RI" and space is None and regional % 2 == 0
+        if glued or hebrew_hyphen:
+            pass
+        elif last == "ZW" or odd_flag:
+            out[i] = 2
+        elif last != "BK":
+            rule = _pair(last, cls)
+            out[i] = 2 if rule == "D" or (rule == "I" and space is not None) else 1
+        regional = regional + 1 if cls == "RI" and (last == "RI" or not regional) else 0
+        before_last, last, space = last, cls, None
+    return out
+
+
+@lru_cache(maxsize=4096)
+def char_width(char: str) -> int:
+    """Columns a character takes: 0 (marks, format), 1, 2 (East Asian wide) or -1 (control)."""
+    code = ord(char)
+    if code < 0x20 or 0x7F <= code < 0xA0:
+        return -1
+    category = unicodedata.category(char)
+    if category in {"Mn", "Me", "Cf"} or 0x1160 <= code < 0x1200 or 0xD7B0 <= code < 0xD800:
+        return 0
+    if category != "Cn" and unicodedata.east_asian_width(char) in {"W", "F"}:
+        return 2
+    return 2 if 0x20000 <= code <= 0x3FFFF else 1
+
+
+def _escape(portion: str) -> tuple[str, list[bool]]:
+    """Escape a portion as gettext does; per output character, whether a break is forbidden."""
+    chars: list[str] = []
+    forbid: list[bool] = []
+    for char in portion:
+        if char in _ESCAPES or char in '\\"':
+            chars += ["\\", _ESCAPES.get(char, char)]
+            forbid += [False, True]
+        else:
+            chars.append(char)
+            forbid.append(False)
+    if portion.endswith("\n"):
+        forbid[-2] = True  # never break just before the final "\n"
+    return "".join(chars), forbid
+
+
+def _fill(text: str, forbid: list[bool], width: int, start: int) -> list[int]:
+    """Greedy filling (libunistring's width line breaking): indexes where lines start."""
+    breaks = possible_breaks(text)
+    cuts: list[int] = []
+    last: int | None = None
+    column, piece = start, 0
+    for i, char in enumerate(text):
+        state = 1 if forbid[i] else breaks[i]
+        if state in (2, 3) and last is not None and column + piece > width:
+            cuts.append(last)
+            column = 0
+        if state == 3:
+            last, column, piece = None, 0, 0
+            continue
+        if state == 2:
+            last = i
+            column += piece
+            piece = 0
+        piece += max(char_width(char), 0)
+    if last is not None and column + piece > width:
+        cuts.append(last)
+    return cuts
+
+
+def po_string_lines(
+    keyword: str, value: str, prefix: str = "", width: int = PAGE_WIDTH
+) -> list[str]:
+    """The lines gettext writes for `keyword "value"`.
+
+    `keyword` is `msgid`, `msgstr[0]`...; `prefix` starts every line (`#~ `, `#| `).
+    """
+    portions: list[str] = []
+    rest = value
+    while True:
+        cut = rest.find("\n")
+        if cut < 0 or cut == len(rest) - 1:
+            portions.append(rest)
+            break
+        portions.append(rest[: cut + 1])
+        rest = rest[cut + 1 :]
+    lines: list[str] = []
+    first = True
+    line_width = width - 1 - (len(prefix) + 1)  # room for both quotes
+    for index, portion in enumerate(portions):
+        escaped, forbid = _escape(portion)
+        more = index < len(portions) - 1
+        start = len(keyword) + 1 if first else 0
+        cuts = _fill(escaped, forbid, line_width, start)
+        if first and escaped and (more or start > line_width or cuts):
+            lines.append(f'{prefix}{keyword} ""')
+            first, start = False, 0
+            cuts = _fill(escaped, forbid, line_width, start)
+        bounds = [0, *cuts, len(escaped)]
+        for n, (a, b) in enumerate(itertools.pairwise(bounds)):
+            head = f"{keyword} " if first and n == 0 else ""
+            lines.append(f'{prefix}{head}"{escaped[a:b]}"')
+        first = False
+    return lines
