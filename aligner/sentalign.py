@@ -1,0 +1,423 @@
+"""Sentence alignment: length, lexical anchors and an optional bilingual lexicon.
+
+API
+---
+``align_sentences(src, tgt, src_lang, tgt_lang, lexicon=None)`` aligns two lists of
+sentences and returns beads in order: ``[(src_indices, tgt_indices), ...]``, e.g.
+``([0, 1], [0])`` for a 2-1 bead and ``([], [5])`` for a target sentence with no
+source. Every sentence is in exactly one bead. ``lexicon=None`` uses the installed
+FreeDict dictionaries for the pair (`aligner.lexicon.load_lexicon`, cached per process);
+pass ``Lexicon(src_lang, tgt_lang)`` to align without one.
+
+``align_paragraph(src_text, tgt_text, src_lang, tgt_lang, lexicon=None)`` segments two
+aligned paragraphs (`aligner.segment`) and aligns their sentences: the returned
+`SentenceAlignment` has the sentences, the beads, `pairs()` (joined source and target
+text per bead, for sentence-level TMX/PO export: tuid ``doc:section:para:sN`` where N is
+the 1-based bead number) and `unmatched()` (sentences in 1-0 / 0-1 beads, for checks
+that report which sentence of a paragraph is missing).
+
+Method
+------
+Each sentence becomes weighted tokens (words, numbers, some punctuation), each token a
+set of keys: its folded, transliterated 5-letter prefix (cognates and names), its number
+value, and the lexicon's sense keys. Tokens of a source and a target sentence match when
+their keys meet; the similarity of a bead is the matched share of token weight (weights
+are inverse sentence frequencies within the document). The cost of a bead adds a
+Gale–Church length cost, the unmatched share of weight and a prior per bead type.
+
+Two passes keep the work linear in the length of the texts, as in Bertalign: (1)
+confident 1-1 anchors are found through an inverted index of rare keys, within a fixed
+window around the length diagonal, and the longest consistent chain of them is kept;
+(2) dynamic programming over 0-1, 1-0, 1-1, 2-1, 1-2, 2-2, 1-3 and 3-1 beads runs in a
+narrow band around the path through the anchors, widened where the anchors leave a gap
+of unequal size (deleted or inserted passages).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from aligner.lexicon import Lexicon, load_lexicon
+from aligner.segment import segment
+from aligner.similarity import fold, numbers
+
+Bead = tuple[list[int], list[int]]
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+_PUNCT = regex.compile(r"[?!:;«»„“”\"()]")
+_PUNCT_CLASS = {"«": "q", "»": "q", "„": "q", "“": "q", "”": "q", '"': "q", "(": "(", ")": ")"}
+
+
+@dataclass(frozen=True)
+class Params:
+    """Weights of the bead cost (tuned on the Text+Berg dev set only)."""
+
+    prefix: int = 5  # letters of the cognate key
+    lexical: float = 6.0  # weight of the unmatched share of token weight
+    length: float = 1.0  # weight of the Gale–Church length cost
+    skip: float = 4.5  # cost of a 1-0 or 0-1 bead
+    priors: dict[tuple[int, int], float] = field(
+        default_factory=lambda: {
+            (1, 1): 0.0,
+            (2, 1): 2.0,
+            (1, 2): 2.0,
+            (2, 2): 4.5,
+            (3, 1): 4.5,
+            (1, 3): 4.5,
+        }
+    )
+    window: int = 100  # half-width, in sentences, of the anchor search around the diagonal
+    band: int = 8  # half-width of the second-pass band around the anchor path
+    max_band: int = 250  # the band is never wider than this, so cost stays linear
+    anchor_sim: float = 0.3  # least similarity of a 1-1 anchor
+
+
+DEFAULT_PARAMS = Params()
+
+
+@dataclass
+class _Sentence:
+    """A sentence reduced to what the cost needs."""
+
+    length: int
+    keys: dict[str, int]  # key -> bit mask of the tokens carrying it
+    weights: list[float]
+    total: float
+
+
+class _Features:
+    """Tokens, keys and weights of one side of the text pair."""
+
+    def __init__(
+        self, sentences: Sequence[str], lang: str, side: int, lexicon: Lexicon, prefix: int
+    ):
+        tokens: list[list[tuple[str, frozenset[str]]]] = []
+        for sentence in sentences:
+            row: list[tuple[str, frozenset[str]]] = []
+            for word in _WORD.findall(sentence):
+                folded = fold(word)
+                keys = {"c:" + folded[:prefix]}
+                keys |= lexicon.src_keys(word) if side == 0 else lexicon.tgt_keys(word)
+                row.append(("w:" + folded, frozenset(keys)))
+            for value in numbers(sentence):
+                key = f"n:{value:g}"
+                row.append((key, frozenset((key,))))
+            for mark in _PUNCT.findall(sentence):
+                key = "p:" + _PUNCT_CLASS.get(mark, mark)
+                row.append((key, frozenset((key,))))
+            tokens.append(row)
+        df: dict[str, int] = defaultdict(int)
+        for row in tokens:
+            for ident in {ident for ident, _ in row}:
+                df[ident] += 1
+        n = max(len(sentences), 1)
+        self.sentences: list[_Sentence] = []
+        for sentence, row in zip(sentences, tokens, strict=True):
+            keys: dict[str, int] = defaultdict(int)
+            weights = []
+            for pos, (ident, token_keys) in enumerate(row):
+                weights.append(math.log(1.0 + n / df[ident]))
+                for key in token_keys:
+                    keys[key] |= 1 << pos
+            self.sentences.append(
+                _Sentence(len("".join(sentence.split())), dict(keys), weights, sum(weights))
+            )
+        self.key_df: dict[str, int] = defaultdict(int)
+        for s in self.sentences:
+            for key in s.keys:
+                self.key_df[key] += 1
+
+
+def _mask_weight(mask: int, weights: list[float]) -> float:
+    total = 0.0
+    pos = 0
+    while mask:
+        if mask & 1:
+            total += weights[pos]
+        mask >>= 1
+        pos += 1
+    return total
+
+
+def _length_cost(src_len: int, tgt_len: int, ratio: float, variance: float) -> float:
+    """Gale–Church: -log P(|delta| >= observed) for the two lengths."""
+    mean = (src_len + tgt_len / ratio) / 2
+    if mean <= 0:
+        return 0.0
+    z = abs(tgt_len - src_len * ratio) / math.sqrt(variance * mean)
+    tail = math.erfc(z / math.sqrt(2))
+    if tail < 1e-30:
+        return z * z / 2 + math.log(z * math.sqrt(math.pi / 2))
+    return -math.log(tail)
+
+
+class _Scorer:
+    """Bead costs with cached sentence-pair matches."""
+
+    def __init__(self, src: _Features, tgt: _Features, params: Params):
+        self.src = src.sentences
+        self.tgt = tgt.sentences
+        self.params = params
+        total_src = sum(s.length for s in self.src) or 1
+        total_tgt = sum(s.length for s in self.tgt) or 1
+        self.ratio = total_tgt / total_src
+        self.variance = 6.8 * self.ratio
+        self._pairs: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def pair(self, i: int, j: int) -> tuple[int, int]:
+        """Masks of the tokens of source `i` and target `j` that match each other."""
+        found = self._pairs.get((i, j))
+        if found is None:
+            s, t = self.src[i], self.tgt[j]
+            ms = mt = 0
+            for key in s.keys.keys() & t.keys.keys():
+                ms |= s.keys[key]
+                mt |= t.keys[key]
+            found = self._pairs[(i, j)] = (ms, mt)
+        return found
+
+    def similarity(self, xs: range, ys: range) -> float:
+        matched = total = 0.0
+        for i in xs:
+            mask = 0
+            for j in ys:
+                mask |= self.pair(i, j)[0]
+            s = self.src[i]
+            matched += _mask_weight(mask, s.weights)
+            total += s.total
+        for j in ys:
+            mask = 0
+            for i in xs:
+                mask |= self.pair(i, j)[1]
+            t = self.tgt[j]
+            matched += _mask_weight(mask, t.weights)
+            total += t.total
+        return matched / total if total else 0.0
+
+    def cost(self, x: int, y: int, a: int, b: int) -> float:
+        """Cost of the bead of source x..x+a-1 and target y..y+b-1."""
+        p = self.params
+        if a == 0 or b == 0:
+            return p.skip * (a + b)
+        xs, ys = range(x, x + a), range(y, y + b)
+        src_len = sum(self.src[i].length for i in xs)
+        tgt_len = sum(self.tgt[j].length for j in ys)
+        length = _length_cost(src_len, tgt_len, self.ratio, self.variance)
+        unmatched = 1.0 - self.similarity(xs, ys)
+        return p.priors[(a, b)] + p.length * length + p.lexical * unmatched * (a + b) / 2
+
+
+def _diagonal(src: _Features, tgt: _Features) -> list[float]:
+    """For each source position, the target position at the same share of characters."""
+    tgt_cum = [0]
+    for t in tgt.sentences:
+        tgt_cum.append(tgt_cum[-1] + t.length)
+    src_total = sum(s.length for s in src.sentences) or 1
+    centre = []
+    done = 0
+    for s in src.sentences:
+        share = (done + s.length / 2) / src_total * tgt_cum[-1]
+        j = bisect.bisect_right(tgt_cum, share) - 1
+        centre.append(min(j, len(tgt.sentences) - 1))
+        done += s.length
+    return centre
+
+
+def _anchors(
+    src: _Features, tgt: _Features, scorer: _Scorer, params: Params
+) -> list[tuple[int, int]]:
+    """Confident 1-1 pairs: mutual best candidates from rare shared keys, in a monotone chain."""
+    n, m = len(src.sentences), len(tgt.sentences)
+    if not n or not m:
+        return []
+    postings: dict[str, list[int]] = defaultdict(list)
+    limit = max(3, m // 10)
+    for j, t in enumerate(tgt.sentences):
+        for key in t.keys:
+            if tgt.key_df[key] <= limit:
+                postings[key].append(j)
+    centre = _diagonal(src, tgt)
+    best_src: dict[int, tuple[float, int]] = {}
+    best_tgt: dict[int, tuple[float, int]] = {}
+    for i, s in enumerate(src.sentences):
+        lo, hi = centre[i] - params.window, centre[i] + params.window
+        votes: dict[int, float] = defaultdict(float)
+        for key in s.keys:
+            plist = postings.get(key)
+            if plist and src.key_df[key] <= limit:
+                weight = 1.0 / tgt.key_df[key]
+                for j in plist[bisect.bisect_left(plist, lo) : bisect.bisect_right(plist, hi)]:
+                    votes[j] += weight
+        for j in sorted(votes, key=votes.__getitem__, reverse=True)[:3]:
+            score = scorer.similarity(range(i, i + 1), range(j, j + 1))
+            score -= 0.1 * _length_cost(
+                s.length, tgt.sentences[j].length, scorer.ratio, scorer.variance
+            )
+            if score > best_src.get(i, (-1.0, -1))[0]:
+                best_src[i] = (score, j)
+            if score > best_tgt.get(j, (-1.0, -1))[0]:
+                best_tgt[j] = (score, i)
+    mutual = sorted(
+        (i, j, score)
+        for i, (score, j) in best_src.items()
+        if best_tgt[j][1] == i and score >= params.anchor_sim
+    )
+    return _chain(mutual)
+
+
+def _chain(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
+    """The heaviest chain of pairs increasing in both coordinates (pairs sorted by i)."""
+    if not pairs:
+        return []
+    best: list[float] = []
+    back: list[int] = []
+    # O(k^2) over a short look-back suffices: anchors are sparse and mostly in order.
+    for k, (i, j, score) in enumerate(pairs):
+        top, arg = score, -1
+        for prev in range(max(0, k - 50), k):
+            pi, pj, _ = pairs[prev]
+            if pi < i and pj < j and best[prev] + score > top:
+                top, arg = best[prev] + score, prev
+        best.append(top)
+        back.append(arg)
+    k = max(range(len(pairs)), key=best.__getitem__)
+    chain = []
+    while k >= 0:
+        chain.append((pairs[k][0], pairs[k][1]))
+        k = back[k]
+    return chain[::-1]
+
+
+def _band(n: int, m: int, anchors: list[tuple[int, int]], params: Params) -> list[tuple[int, int]]:
+    """Allowed target range [lo, hi] for each source grid row 0..n."""
+    points = [(0, 0)]
+    for i, j in anchors:
+        points += [(i, j), (i + 1, j + 1)]
+    points.append((n, m))
+    lo = [m] * (n + 1)
+    hi = [0] * (n + 1)
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        dx, dy = x1 - x0, y1 - y0
+        width = min(params.band + abs(dx - dy), params.max_band)
+        for x in range(x0, x1 + 1):
+            c0 = y0 + (dy * (x - x0) / dx if dx else 0)
+            c1 = y0 + (dy * (x + 1 - x0) / dx if dx else dy)
+            c_1 = y0 + (dy * (x - 1 - x0) / dx if dx else 0)
+            lo[x] = min(lo[x], max(0, math.floor(min(c0, c_1)) - width))
+            hi[x] = max(hi[x], min(m, math.ceil(max(c0, c1, y1 if dx == 0 else c0)) + width))
+    lo[0] = 0
+    hi[n] = m
+    for x in range(1, n + 1):  # keep the band connected
+        lo[x] = max(lo[x], 0)
+        hi[x - 1] = max(hi[x - 1], lo[x])
+    return list(zip(lo, hi, strict=True))
+
+
+def _dp(n: int, m: int, band: list[tuple[int, int]], scorer: _Scorer) -> list[Bead]:
+    types = [(1, 1), (1, 0), (0, 1), *[t for t in scorer.params.priors if t != (1, 1)]]
+    inf = math.inf
+    costs: list[list[float]] = []
+    backs: list[list[int]] = []
+    for x in range(n + 1):
+        lo, hi = band[x]
+        row = [inf] * (hi - lo + 1)
+        back = [-1] * (hi - lo + 1)
+        for y in range(lo, hi + 1):
+            if x == 0 and y == 0:
+                row[0] = 0.0
+                continue
+            best, arg = inf, -1
+            for t, (a, b) in enumerate(types):
+                px, py = x - a, y - b
+                if px < 0 or py < 0:
+                    continue
+                plo, phi = band[px]
+                if not plo <= py <= phi:
+                    continue
+                prev = row[py - lo] if px == x else costs[px][py - plo]
+                if prev == inf:
+                    continue
+                total = prev + scorer.cost(px, py, a, b)
+                if total < best:
+                    best, arg = total, t
+            row[y - lo] = best
+            back[y - lo] = arg
+        costs.append(row)
+        backs.append(back)
+    beads: list[Bead] = []
+    x, y = n, m
+    while x > 0 or y > 0:
+        a, b = types[backs[x][y - band[x][0]]]
+        beads.append((list(range(x - a, x)), list(range(y - b, y))))
+        x, y = x - a, y - b
+    return beads[::-1]
+
+
+def align_sentences(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    src_lang: str,
+    tgt_lang: str,
+    lexicon: Lexicon | None = None,
+    params: Params = DEFAULT_PARAMS,
+) -> list[Bead]:
+    """Align two lists of sentences; return the beads in order (see the module docstring)."""
+    if lexicon is None:
+        lexicon = load_lexicon(src_lang, tgt_lang)
+    if lexicon:
+        lexicon.prepare(
+            (w for s in src for w in _WORD.findall(s)), (w for t in tgt for w in _WORD.findall(t))
+        )
+    n, m = len(src), len(tgt)
+    if not n or not m:
+        return [([i], []) for i in range(n)] + [([], [j]) for j in range(m)]
+    sf = _Features(src, src_lang, 0, lexicon, params.prefix)
+    tf = _Features(tgt, tgt_lang, 1, lexicon, params.prefix)
+    scorer = _Scorer(sf, tf, params)
+    anchors = _anchors(sf, tf, scorer, params)
+    return _dp(n, m, _band(n, m, anchors, params), scorer)
+
+
+@dataclass(frozen=True)
+class SentenceAlignment:
+    """The sentences of an aligned paragraph pair and the beads that align them."""
+
+    src: list[str]
+    tgt: list[str]
+    beads: list[Bead]
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """Source and target text of each bead (sentences joined with a space)."""
+        return [
+            (" ".join(self.src[i] for i in xs), " ".join(self.tgt[j] for j in ys))
+            for xs, ys in self.beads
+        ]
+
+    def unmatched(self) -> tuple[list[int], list[int]]:
+        """Source and target sentence indices that have no counterpart."""
+        return (
+            [xs[0] for xs, ys in self.beads if not ys],
+            [ys[0] for xs, ys in self.beads if not xs],
+        )
+
+
+def align_paragraph(
+    src_text: str,
+    tgt_text: str,
+    src_lang: str,
+    tgt_lang: str,
+    lexicon: Lexicon | None = None,
+) -> SentenceAlignment:
+    """Segment two aligned paragraphs into sentences and align them."""
+    src = segment(src_text, src_lang)
+    tgt = segment(tgt_text, tgt_lang)
+    if len(src) == 1 and len(tgt) == 1:
+        return SentenceAlignment(src, tgt, [([0], [0])])
+    return SentenceAlignment(src, tgt, align_sentences(src, tgt, src_lang, tgt_lang, lexicon))
