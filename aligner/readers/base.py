@@ -16,6 +16,8 @@ from typing import Protocol
 from aligner.errors import InputError, UsageError
 from aligner.langid import detect_language, find_code
 from aligner.model import LANGUAGES, Block, Document, Item, Paragraph, build_document
+from aligner.readers.docx import DocxReader
+from aligner.readers.html import HtmlReader
 from aligner.readers.text import TextReader
 
 #: Largest input file read, in bytes.
@@ -37,7 +39,7 @@ class Reader(Protocol):
 
 #: Every reader. Readers before the last have conclusive signatures (zip, HTML) and are
 #: tried on the content first; the last one (text) is the catch-all.
-READERS: tuple[Reader, ...] = (TextReader(),)
+READERS: tuple[Reader, ...] = (DocxReader(), HtmlReader(), TextReader())
 
 
 def reader_for(path: str | Path, data: bytes) -> Reader:

@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from lxml import etree
+
 from aligner.errors import InputError
 from aligner.langid import CODE_PATTERN, find_code
 from aligner.model import Block, Item, Kind, Paragraph, normalize_space
@@ -81,6 +83,41 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
+# --- XML ------------------------------------------------------------------------
+
+_DECLARATIONS = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def parse_xml(data: bytes, file: str, part: str) -> etree._Element:
+    """Parse untrusted XML with a hardened parser; refuse any DOCTYPE or entity declaration.
+
+    Nothing is ever loaded, fetched or expanded: a DTD (and so every entity-expansion
+    bomb and external entity) is refused before parsing.
+    """
+    probe = data
+    for bom, enc, _ in _BOMS[1:]:
+        if data.startswith(bom):
+            probe = data.decode(enc, errors="replace").encode("utf-8")
+    if _DECLARATIONS.search(probe):
+        raise InputError(f"{part}: XML with a DOCTYPE or entity declaration is refused", file=file)
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{part}: malformed XML: {exc.msg}", file=file) from None
+    if root.getroottree().docinfo.doctype:
+        raise InputError(f"{part}: XML with a DOCTYPE is refused", file=file)
+    return root
+
+
 # --- labels ---------------------------------------------------------------------
 
 _EMPHASIS = r"(?:\*\*|__|\*|_)"
@@ -141,6 +178,39 @@ def parse_label(line: str) -> Label | None:
         rest = m.group("pre") + rest  # "**1. Text**": the emphasis covers the text
     number = int(m.group("a") or m.group("b") or m.group("c"))
     return Label(number, label, style, rest)
+
+
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+
+
+def format_number(value: int, fmt: str) -> str:
+    """A list counter as displayed, by Word's format names (lowerLetter, upperRoman...)."""
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1) if value > 0 else ""
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman, rest = "", value
+        for amount, digits in _ROMAN:
+            while rest >= amount:
+                roman, rest = roman + digits, rest - amount
+        return roman.upper() if fmt == "upperRoman" else roman
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    return str(value)
 
 
 # --- page furniture ---------------------------------------------------------------
@@ -213,8 +283,20 @@ def is_upper(text: str) -> bool:
     return not ends_terminal(text) and not re.fullmatch(r"[\W\d_]*[^\W\d_]{1,2}[\W\d_]*", text)
 
 
+# Words after a suspended hyphen ("Reise- und Tourismusbranche", "pre- and post-war").
+_CONJUNCTIONS = frozenset(
+    {"und", "oder", "bzw", "sowie", "bis", "and", "or", "nor", "to", "et", "ou", "à", "e", "o"}
+    | {"y", "u", "ni", "и", "или", "либо", "а"}
+)
+
+
 def join_lines(parts: Sequence[str]) -> str:
-    """Join wrapped lines with a space, or with nothing after a hyphen that split a word."""
+    """Join wrapped lines with a space, or with nothing after a hyphen that split a word.
+
+    A line ending in "letter-" before a line starting with a letter is a compound split
+    at its hyphen ("cyber-" + "security"), unless the next word is a conjunction
+    (a suspended hyphen: "Reise-" + "und Tourismusbranche").
+    """
     out = ""
     for raw in parts:
         part = raw.strip()
@@ -222,7 +304,12 @@ def join_lines(parts: Sequence[str]) -> str:
             part = part[:-1].rstrip()  # Markdown hard line break
         if not part:
             continue
-        if out and re.search(r"[^\W\d_]-$", out) and re.match(r"[^\W\d_]", part):
+        if (
+            out
+            and re.search(r"[^\W\d_]-$", out)
+            and re.match(r"[^\W\d_]", part)
+            and part.split(maxsplit=1)[0].rstrip(",;").lower() not in _CONJUNCTIONS
+        ):
             out += part
         else:
             out = f"{out} {part}" if out else part

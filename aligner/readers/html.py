@@ -1,0 +1,230 @@
+"""HTML, parsed with lxml.html; nothing referenced by the page is ever fetched.
+
+Block elements (`p`, `li`, `div`, `h1`-`h6`, table cells...) become units; `<br>` splits
+a block into lines; `<ol start>` and `<li value>` give automatic paragraph numbers;
+nested lists and bullets are sub-items; script, style and the head are ignored.
+A unit's line is its element's source line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+import lxml.html
+from lxml import etree
+
+from aligner.errors import InputError
+from aligner.model import Item
+from aligner.readers.common import Mode, Unit, assemble, decode, format_number, parse_label
+
+_SIGNATURE = re.compile(
+    r"\A(?:\s|<!--.*?-->)*(?:<\?xml[^>]*>\s*)?(?:\s|<!--.*?-->)*"
+    r"<(?:!doctype\s+html|html|head|body|meta|title)[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
+_SUBSET = re.compile(r"<!(?:DOCTYPE[^>\[]*\[|ENTITY)", re.IGNORECASE)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_IGNORED = {"script", "style", "noscript", "template", "head", "title", "iframe", "object", "svg"}
+_BLOCKS = {
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+}
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+
+class HtmlReader:
+    """HTML and XHTML pages."""
+
+    name = "html"
+    extensions = (".html", ".htm", ".xhtml")
+
+    def sniff(self, data: bytes) -> bool:
+        """An HTML document: starts with a doctype or an html/head/body tag."""
+        return bool(_SIGNATURE.match(_head_text(data)))
+
+    def parse(self, data: bytes, path: str) -> list[Item]:
+        text = _decode(data, path)
+        if m := _SUBSET.search(text):
+            raise InputError(
+                "HTML with a DOCTYPE subset or entity declaration is refused",
+                file=path,
+                line=text.count("\n", 0, m.start()) + 1,
+            )
+        text = re.sub(r"\A\s*<\?xml[^>]*\?>", "", text)
+        if not text.strip():
+            return []
+        parser = lxml.html.HTMLParser(
+            no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
+        )
+        try:
+            root = lxml.html.document_fromstring(text, parser=parser)
+        except (etree.ParserError, ValueError) as exc:
+            raise InputError(f"unreadable HTML: {exc}", file=path) from None
+        walker = _Walker()
+        walker.walk(root)
+        walker.flush(1)
+        units = walker.units
+        explicit = any(u.heading for u in units)
+        return assemble(units, Mode.BLOCKS, infer_headings=not explicit)
+
+
+def _head_text(data: bytes) -> str:
+    head = data[:2048]
+    for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            return head[len(bom) :].decode(enc, errors="ignore")
+    return head.removeprefix(codecs.BOM_UTF8).decode("utf-8", errors="ignore")
+
+
+def _decode(data: bytes, path: str) -> str:
+    """UTF-8/UTF-16 as for text; a page declaring another charset is decoded with it."""
+    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        m = _CHARSET.search(data[:4096])
+        if m and m.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
+            try:
+                codecs.lookup(m.group(1).decode("ascii"))
+                return data.decode(m.group(1).decode("ascii"))
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return decode(data, path)
+
+
+@dataclass
+class _List:
+    ordered: bool
+    next: int = 1
+    kind: str = "1"
+
+
+class _Walker:
+    """Collects units from the element tree in document order."""
+
+    def __init__(self) -> None:
+        self.units: list[Unit] = []
+        self.buffer: list[str] = []
+        self.line = 0
+        self.heading = 0
+        self.number: tuple[int, str] | None = None
+        self.sub = ""
+        self.lists: list[_List] = []
+        self.gap = 1
+
+    def add(self, text: str | None, line: int | None) -> None:
+        if text:
+            if not self.buffer and text.strip():
+                self.line = line or self.line
+            self.buffer.append(text)
+
+    def flush(self, gap: int) -> None:
+        text = "".join(self.buffer).strip()
+        self.buffer = []
+        if text:
+            if self.number is not None:
+                number, label = self.number
+                typed = parse_label(text)
+                if typed and typed.number == number and typed.rest:
+                    text = typed.rest  # the number typed again inside the <li>
+                self.units.append(Unit(text, self.line, self.gap, number=number, label=label))
+            elif self.sub:
+                self.units.append(Unit(f"{self.sub} {text}", self.line, self.gap, sub=True))
+            else:
+                self.units.append(Unit(text, self.line, self.gap, heading=self.heading))
+            self.number, self.sub = None, ""
+            self.gap = gap
+        else:
+            self.gap = max(self.gap, gap)
+
+    def walk(self, el: etree._Element) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in _IGNORED or not tag:
+            self.add(el.tail, el.sourceline)
+            return
+        if tag == "br":
+            self.flush(0)
+            self.add(el.tail, el.sourceline)
+            return
+        block = tag in _BLOCKS
+        if block:
+            self.flush(1)
+            self.line = el.sourceline or self.line
+        if tag in _HEADINGS:
+            self.heading = _HEADINGS[tag]
+        elif tag in ("ol", "ul"):
+            self.lists.append(_List(tag == "ol", _start(el.get("start")), el.get("type") or "1"))
+        elif tag == "li":
+            self.start_item(el)
+        self.add(el.text, el.sourceline)
+        for child in el:
+            self.walk(child)
+        if block:
+            self.flush(1)
+        if tag == "li":
+            self.number, self.sub = None, ""
+        if tag in _HEADINGS:
+            self.heading = 0
+        elif tag in ("ol", "ul") and self.lists:
+            self.lists.pop()
+        self.add(el.tail, el.sourceline)
+
+    def start_item(self, el: etree._Element) -> None:
+        """Number an `<li>`: top-level decimal items are paragraphs, others sub-items."""
+        if not self.lists:
+            return
+        current = self.lists[-1]
+        if not current.ordered:
+            self.sub = "•"
+            return
+        number = _start(el.get("value"), current.next)
+        current.next = number + 1
+        outer = [lst for lst in self.lists[:-1] if lst.ordered]
+        if not outer and current.kind == "1":
+            self.number = (number, f"{number}.")
+        else:
+            self.sub = f"{_marker(number, current.kind)})"
+
+
+def _start(value: str | None, default: int = 1) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _marker(number: int, kind: str) -> str:
+    fmt = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+    return format_number(number, fmt.get(kind, "decimal"))
