@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import textwrap
 
 import click
 
@@ -13,8 +14,11 @@ _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "b
 
 
 def format_finding(f: Finding, *, color: bool = False) -> str:
-    """One finding on one line; whole-file findings (line 0) point at line 1."""
-    where = f"{f.file}:{max(f.line, 1)}:{max(f.column, 1)}:"
+    """One finding on one line (line breaks in path or message become spaces).
+
+    Whole-file findings (line 0) point at line 1.
+    """
+    where = f"{one_line(f.file)}:{max(f.line, 1)}:{max(f.column, 1)}:"
     severity, rule = str(f.severity), f.rule
     if color:
         where = click.style(where, bold=True)
@@ -62,8 +66,9 @@ def rules_table(rule_classes: list[type[Rule]]) -> str:
 def explain_rule(rule: type[Rule]) -> str:
     """A rule's id, severity, description, explanation and example, for `aligner rules ID`."""
     out = [f"{rule.id} ({rule.severity})", "", inspect.cleandoc(rule.description)]
-    if explanation := inspect.cleandoc(rule.explanation):
-        out += ["", explanation]
+    for paragraph in inspect.cleandoc(rule.explanation).split("\n\n"):
+        if paragraph.strip():
+            out += ["", textwrap.fill(" ".join(paragraph.split()), width=88)]
     if example := inspect.cleandoc(rule.example):
         out += ["", "Example:"]
         out += [f"    {line}".rstrip() for line in example.splitlines()]
