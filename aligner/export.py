@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -96,8 +96,13 @@ def load_aligned(
     paths: Iterable[str | Path],
     reference: str,
     lang_overrides: Mapping[str, str] | None = None,
+    suppressed: Callable[[Finding], bool] | None = None,
 ) -> list[AlignedSet]:
-    """Read, align and check everything under `paths`; an unreadable input is an error."""
+    """Read, align and check everything under `paths`; an unreadable input is an error.
+
+    Findings for which `suppressed` is true (deliberate differences, ignored rules) do not
+    make pairs suspect.
+    """
     from aligner.checks.runner import check_set
     from aligner.corpus import load
 
@@ -107,8 +112,9 @@ def load_aligned(
     out = []
     for docset in docsets:
         alignments, findings = check_set(docset, reference)
+        kept = tuple(f for f in findings if suppressed is None or not suppressed(f))
         ref = docset.get(reference) or docset.versions[0]
-        out.append(AlignedSet(docset, ref, alignments, tuple(findings)))
+        out.append(AlignedSet(docset, ref, alignments, kept))
     if not out:
         raise UsageError("no documents found to export")
     return out
@@ -510,3 +516,42 @@ def export_po(
             write_atomic(path, text, inputs=inputs)
             report.written.append((path, len(units)))
     return report
+
+
+def export_paths(
+    paths: Iterable[str | Path],
+    fmt: str,
+    output: str | Path,
+    *,
+    reference: str | None = None,
+    targets: Sequence[str] | None = None,
+    multilingual: bool = False,
+    segment: str = "paragraph",
+    include_suspect: bool = False,
+    lang_overrides: Mapping[str, str] | None = None,
+    config: str | Path | None = None,
+) -> ExportReport:
+    """Read, align, check and export: what `aligner export` does.
+
+    The reference defaults to the config file's; its suppressions and ignored rules apply.
+    """
+    from aligner.config import load_config
+
+    settings = load_config(config).with_overrides(reference=reference)
+    if fmt == "po" and multilingual:
+        raise UsageError("--multilingual is for TMX; PO export writes one file per language")
+    if fmt == "po" and segment != "paragraph":
+        raise UsageError("PO export is by paragraph (apply rebuilds documents from paragraphs)")
+    if fmt not in ("tmx", "po"):
+        raise UsageError(f"unknown export format {fmt!r}; choose tmx or po")
+    sets = load_aligned(paths, settings.reference, lang_overrides, settings.is_suppressed)
+    if fmt == "po":
+        return export_po(sets, output, targets=targets)
+    return export_tmx(
+        sets,
+        output,
+        targets=targets,
+        multilingual=multilingual,
+        include_suspect=include_suspect,
+        segment=segment,
+    )
