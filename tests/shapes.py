@@ -222,6 +222,14 @@ def _docx(doc: Document, auto: bool) -> bytes:
         style = _sub(styles, "style", type="paragraph", styleId=f"Heading{level}")
         _sub(style, "name", val=f"heading {level}")
         _sub(style, "basedOn", val="Normal")
+    return _package(document, {"styles": styles, "numbering": numbering})
+
+
+Run = tuple[str, ...]
+
+
+def _package(document: etree._Element, parts: dict[str, etree._Element]) -> bytes:
+    """A DOCX archive: the main document plus styles/numbering parts, with relationships."""
     types = etree.Element(f"{{{_CT}}}Types", nsmap={None: _CT})
     for ext, ctype in (
         ("rels", "application/vnd.openxmlformats-package.relationships+xml"),
@@ -237,9 +245,13 @@ def _docx(doc: Document, auto: bool) -> bytes:
         Target="word/document.xml",
     )
     doc_rels = etree.Element(f"{{{_PKG}}}Relationships", nsmap={None: _PKG})
-    for rid, kind in (("rId1", "styles"), ("rId2", "numbering")):
+    for k, kind in enumerate(parts, 1):
         etree.SubElement(
-            doc_rels, f"{{{_PKG}}}Relationship", Id=rid, Type=f"{_R}/{kind}", Target=f"{kind}.xml"
+            doc_rels,
+            f"{{{_PKG}}}Relationship",
+            Id=f"rId{k}",
+            Type=f"{_R}/{kind}",
+            Target=f"{kind}.xml",
         )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
@@ -247,9 +259,57 @@ def _docx(doc: Document, auto: bool) -> bytes:
         z.writestr("_rels/.rels", _xml(rels))
         z.writestr("word/document.xml", _xml(document))
         z.writestr("word/_rels/document.xml.rels", _xml(doc_rels))
-        z.writestr("word/styles.xml", _xml(styles))
-        z.writestr("word/numbering.xml", _xml(numbering))
+        for kind, root in parts.items():
+            z.writestr(f"word/{kind}.xml", _xml(root))
     return out.getvalue()
+
+
+def _fragment(tag: str, inner: str) -> etree._Element:
+    """A part from literal test XML (its children given as text), parsed by lxml."""
+    return etree.fromstring(f'<w:{tag} xmlns:w="{W}">{inner}</w:{tag}>')
+
+
+def build_docx(
+    paragraphs: list[tuple[str | None, tuple[str, int] | None, str | list[Run]]],
+    numbering: str = "",
+    styles: str = "",
+) -> bytes:
+    """A DOCX from (style id, (numId, ilvl) or None, text or runs) per paragraph.
+
+    Runs are ("t", text), ("tab",), ("br",), ("noBreakHyphen",), ("instrText", code),
+    ("del", text), ("ins", text) or ("sym", hex code); `numbering` and `styles` are the
+    children of those parts as literal XML.
+    """
+    document = etree.Element(_w("document"), nsmap={"w": W})
+    body = _sub(document, "body")
+    for style, num, content in paragraphs:
+        p = _sub(body, "p")
+        if style or num:
+            ppr = _sub(p, "pPr")
+            if style:
+                _sub(ppr, "pStyle", val=style)
+            if num:
+                num_pr = _sub(ppr, "numPr")
+                _sub(num_pr, "ilvl", val=str(num[1]))
+                _sub(num_pr, "numId", val=num[0])
+        if isinstance(content, str):
+            _runs(p, content)
+            continue
+        for kind, *args in content:
+            if kind in ("del", "ins"):
+                r = _sub(_sub(p, kind), "r")
+                _sub(r, "delText" if kind == "del" else "t").text = args[0]
+            elif kind == "sym":
+                _sub(_sub(p, "r"), "sym", font="Arial", char=args[0])
+            else:
+                el = _sub(_sub(p, "r"), kind)
+                if args:
+                    el.text = args[0]
+                    el.set(f"{{{_XML}}}space", "preserve")
+    return _package(
+        document,
+        {"styles": _fragment("styles", styles), "numbering": _fragment("numbering", numbering)},
+    )
 
 
 def docx_auto(doc: Document) -> tuple[str, bytes]:

@@ -278,9 +278,9 @@ def is_sub_item(text: str) -> bool:
 def is_upper(text: str) -> bool:
     """An all-capitals line that could be a heading ("RESOLUTION ON ..."), not a sentence."""
     letters = [c for c in text if c.isalpha()]
-    if len(letters) < 3 or any(c.islower() for c in letters):
+    if len(letters) < 2 or any(c.islower() for c in letters):
         return False
-    return not ends_terminal(text) and not re.fullmatch(r"[\W\d_]*[^\W\d_]{1,2}[\W\d_]*", text)
+    return not ends_terminal(text)
 
 
 # Words after a suspended hyphen ("Reise- und Tourismusbranche", "pre- and post-war").
@@ -420,7 +420,7 @@ class _Assembler:
                 else:
                     pending = 2  # a page number
                 continue
-            if lab and self.plausible(lab, gap):
+            if lab and self.plausible(i, lab, gap):
                 self.style = self.style or lab.style
                 self.open_paragraph(lab.number, lab.label, lab.rest, unit.line)
                 continue
@@ -434,23 +434,34 @@ class _Assembler:
         """The open paragraph is a number still waiting for its text (number alone)."""
         return self.cur is not None and self.cur.number is not None and not self.cur.parts
 
-    def plausible(self, lab: Label, gap: int) -> bool:
-        """Whether a number at the start of a unit opens a paragraph (see module doc)."""
+    def plausible(self, i: int, lab: Label, gap: int) -> bool:
+        """Whether a number at the start of unit i opens a paragraph (see `assemble`)."""
         n = lab.number
+        cur = self.cur
+        mid_sentence = (
+            cur is not None and cur.number is not None and gap == 0 and not ends_terminal(cur.text)
+        )
         if n < 1:
             return False
         if n == self.last + 1:
-            return True
-        if self.awaiting():
-            return False
-        cur = self.cur
-        if cur is not None and cur.number is not None and gap == 0 and not ends_terminal(cur.text):
-            return False  # mid-sentence: a wrapped line that starts with a number
+            return not (mid_sentence and self.comes_again(i, n))
+        if self.awaiting() or mid_sentence:
+            return False  # a wrapped line that starts with a number
         if self.style is not None and lab.style != self.style:
             return self.after_heading and n == 1
         if self.after_heading or (cur is None and self.last == 0):
             return True
         return n <= self.last + MAX_JUMP
+
+    def comes_again(self, i: int, n: int) -> bool:
+        """Whether a later line, before any other number, starts with the same number n."""
+        for j in range(i + 1, min(i + 40, len(self.units))):
+            lab = self.labels[j]
+            if self.units[j].heading or self.units[j].number is not None:
+                return False
+            if lab and lab.style != Style.BARE:
+                return lab.number == n
+        return False
 
     def bare_is_label(self, i: int, lab: Label) -> bool:
         """A number alone on its line is a paragraph number only where one is expected."""
@@ -570,6 +581,12 @@ def assemble(
 
 def _infer_headings(items: list[Item], *, wrapped: bool) -> list[Item]:
     out = list(items)
+    # The first block of a document (after its code line) is its title, not a heading,
+    # when other blocks stand between it and the first paragraph.
+    title = next(
+        (k for k, item in enumerate(items) if isinstance(item, Block) and not find_code(item.text)),
+        None,
+    )
     last_number = 0
     for k, item in enumerate(items):
         if not isinstance(item, Paragraph):
@@ -589,7 +606,7 @@ def _infer_headings(items: list[Item], *, wrapped: bool) -> list[Item]:
                 and text[:1].isupper()
                 and not ends_terminal(text)
             )
-            if find_code(text) or not (is_upper(text) or short):
+            if find_code(text) or not (is_upper(text) or short) or (j == title and j < k - 1):
                 break
             out[j] = Block(Kind.HEADING, text, block.line, block.level)
             j -= 1
