@@ -152,7 +152,7 @@ def find_config(start: str | Path | None = None) -> Path | None:
             mentions = candidate.is_file() and "aligner" in candidate.read_text("utf-8", "replace")
         except OSError:
             continue
-        if mentions and "aligner" in _read(candidate).get("tool", {}):
+        if mentions and _table(_read(candidate)) is not None:
             return candidate
     return None
 
@@ -172,13 +172,19 @@ def load_config(
     path = Path(path)
     if not path.is_file():
         raise ConfigError("config file not found", file=str(path))
-    data = _read(path)
-    table = data.get("tool", {}).get("aligner")
-    if not isinstance(table, dict):
+    table = _table(_read(path))
+    if table is None:
         raise ConfigError("no [tool.aligner] table", file=str(path))
     config = _parse(table, str(path), path.read_text(encoding="utf-8", errors="replace"))
     config.check_rules(known_rules)
     return config
+
+
+def _table(data: dict[str, Any]) -> dict[str, Any] | None:
+    """The `[tool.aligner]` table of a parsed file, if it has one."""
+    tool = data.get("tool")
+    table = tool.get("aligner") if isinstance(tool, dict) else None
+    return table if isinstance(table, dict) else None
 
 
 def _read(path: Path) -> dict[str, Any]:

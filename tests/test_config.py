@@ -164,9 +164,10 @@ def test_bad_values_name_file_line_and_problem(tmp_path, body, line, words):
 def test_missing_file_and_missing_table(tmp_path):
     with pytest.raises(ConfigError, match="not found"):
         load_config(tmp_path / "nope.toml")
-    path = _write(tmp_path, "[tool.ruff]\nline-length = 100\n")
-    with pytest.raises(ConfigError, match=r"no \[tool.aligner\] table"):
-        load_config(path)
+    for text in ("[tool.ruff]\nline-length = 100\n", "tool = 3\n", "[tool]\naligner = 3\n"):
+        path = _write(tmp_path, text)
+        with pytest.raises(ConfigError, match=r"no \[tool.aligner\] table"):
+            load_config(path)
 
 
 @pytest.mark.parametrize(
