@@ -1,5 +1,6 @@
 """Checks: small rule classes in one registry, run over aligned document sets."""
 
+from aligner.checks import content, files, structure
 from aligner.checks.base import (
     REGISTRY,
     Context,
@@ -11,4 +12,16 @@ from aligner.checks.base import (
     rules,
 )
 
-__all__ = ["REGISTRY", "Context", "Finding", "Result", "Rule", "Severity", "register", "rules"]
+__all__ = [
+    "REGISTRY",
+    "Context",
+    "Finding",
+    "Result",
+    "Rule",
+    "Severity",
+    "content",
+    "files",
+    "register",
+    "rules",
+    "structure",
+]

@@ -1,0 +1,361 @@
+"""Paragraph alignment of a language version to the reference version.
+
+Numbers come first: when every paragraph pair that shares a number also agrees in content,
+that is the alignment. Otherwise the paragraphs are re-aligned by content alone with
+dynamic programming over 1-0, 0-1, 1-1, 2-1, 1-2 and 2-2 beads (Gale–Church style, with a
+length model estimated from the document pair and anchors from `aligner.similarity`), so a
+dropped paragraph in a renumbered version costs one skip rather than a run of mismatches.
+Paragraphs that moved are then found by pinning out-of-order pairs whenever that lowers
+the total cost of the alignment.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Sequence
+
+from aligner.model import Alignment, Document, Link, Paragraph
+from aligner.similarity import (
+    Associations,
+    LengthModel,
+    NameMatcher,
+    Profile,
+    anchors,
+    combine,
+    profile,
+)
+
+#: Cost of leaving one paragraph unmatched (a 1-0 or 0-1 bead).
+SKIP = 6.0
+#: Extra cost of a 2-1 or 1-2 bead, and of a 2-2 bead, over their content cost.
+MERGE = 3.0
+DOUBLE = 7.0
+#: Extra cost of a paragraph linked out of order (a moved paragraph).
+MOVE = 3.0
+#: Only 1-1 pairs costing at most this are tried as pins for moved paragraphs.
+SUSPECT = 3.0
+#: Weights of the content cost (see `Scorer.cost`).
+SHARED = 1.0
+UNSHARED = 1.5
+LEXICAL = 4.0
+LENGTH_CAP = 25.0
+#: A small bonus for 1-1 pairs that also share their number, to break ties in favour of it.
+SAME_NUMBER = 0.3
+#: At most this many pinning trials per alignment.
+MAX_TRIALS = 40
+
+Bead = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+class Scorer:
+    """Content cost of beads between the paragraphs of one reference and one target version.
+
+    cost = z²/2 (length, capped) − shared anchors + 1.5 × unshared anchors − 4 × stem
+    overlap − 4 × learned word associations, both lexical terms rescaled so that 0 is the
+    level of unrelated paragraphs of this document pair and 1 that of likely translations
+    (`pairs`, from which the length model and the associations are also learned). Costs
+    are cached per bead.
+    """
+
+    def __init__(
+        self,
+        ref: Sequence[Profile],
+        tgt: Sequence[Profile],
+        matcher: NameMatcher,
+        pairs: Sequence[tuple[int, int]],
+    ):
+        self.ref, self.tgt, self.matcher = ref, tgt, matcher
+        self._cache: dict[tuple[int, int, int, int], float] = {}
+        good = [(i, j) for i, j in pairs if not (ref[i].empty or tgt[j].empty)]
+        self.model = LengthModel.estimate((ref[i].length, tgt[j].length) for i, j in good)
+        self.associations = Associations([p.stems for p in ref], [p.stems for p in tgt], good)
+        n, m = len(ref), len(tgt)
+        unrelated = [
+            (i, (i + shift) % m)
+            for i in range(n if m else 0)
+            for shift in (n // 2, n // 3 + 1)
+            if abs(i - (i + shift) % m) >= 2 and not (ref[i].empty or tgt[(i + shift) % m].empty)
+        ]
+        self.scales = tuple(
+            _scale([f(ref[i], tgt[j]) for i, j in unrelated], [f(ref[i], tgt[j]) for i, j in good])
+            for f in (self._stems, self._associated)
+        )
+
+    @staticmethod
+    def _stems(a: Profile, b: Profile) -> float:
+        total = len(a.stems) + len(b.stems)
+        return 2 * len(a.stems & b.stems) / total if total else 0.0
+
+    def _associated(self, a: Profile, b: Profile) -> float:
+        return self.associations.similarity(a.stems, b.stems)
+
+    def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
+        """Cost of linking reference paragraphs [i0, i1) to target paragraphs [j0, j1)."""
+        key = (i0, i1, j0, j1)
+        found = self._cache.get(key)
+        if found is not None:
+            return found
+        length_a = sum(p.length for p in self.ref[i0:i1])
+        length_b = sum(p.length for p in self.tgt[j0:j1])
+        z = self.model.z(length_a, length_b)
+        if i0 == i1 or j0 == j1:
+            value = SKIP * ((i1 - i0) + (j1 - j0))
+        elif any(p.empty for p in self.ref[i0:i1]) or any(p.empty for p in self.tgt[j0:j1]):
+            value = SKIP  # an empty paragraph fits where a paragraph is, but no better
+        elif z * z / 2 >= LENGTH_CAP:
+            value = LENGTH_CAP  # hopeless whatever the anchors say
+        else:
+            a, b = combine(self.ref[i0:i1]), combine(self.tgt[j0:j1])
+            agreement = anchors(a, b, self.matcher)
+            value = z * z / 2
+            value += UNSHARED * agreement.unshared - SHARED * agreement.shared
+            for (low, high), raw in zip(
+                self.scales, (agreement.stem_similarity, self._associated(a, b)), strict=True
+            ):
+                value -= LEXICAL * max(min((raw - low) / (high - low), 1.5), -0.5)
+            value += self._parts(i0, i1, j0, j1, a, b)
+        self._cache[key] = value
+        return value
+
+    def _parts(self, i0: int, i1: int, j0: int, j1: int, a: Profile, b: Profile) -> float:
+        """Penalty for a 2-1 or 1-2 bead with a part that does not belong to the other side."""
+        penalty = 0.0
+        for k in range(i0, i1) if i1 - i0 > 1 else ():
+            share = self.associations.containment(self.ref[k].stems, b.stems, reference=True)
+            penalty += 2 * LEXICAL * max(0.0, 0.5 - share) if share is not None else 0.0
+        for k in range(j0, j1) if j1 - j0 > 1 else ():
+            share = self.associations.containment(self.tgt[k].stems, a.stems, reference=False)
+            penalty += 2 * LEXICAL * max(0.0, 0.5 - share) if share is not None else 0.0
+        return penalty
+
+    def pair(self, i: int, j: int) -> float:
+        return self.cost(i, i + 1, j, j + 1)
+
+
+def _scale(unrelated: Sequence[float], related: Sequence[float]) -> tuple[float, float]:
+    """(low, high) levels of a similarity: medians over unrelated and related pairs."""
+    low = statistics.median(unrelated) if unrelated else 0.0
+    high = statistics.median(related) if related else 1.0
+    return low, max(high, low + 0.05)
+
+
+def score(cost: float) -> float:
+    """Map a bead cost to a content agreement in [0, 1] (0.5 at half a skip)."""
+    return 1.0 / (1.0 + math.exp(min(cost - SKIP / 2, 50.0)))
+
+
+def align_documents(reference: Document, target: Document) -> Alignment:
+    """Align `target` paragraph by paragraph to `reference`.
+
+    Links come in reference order; a paragraph that moved is linked where it belongs in
+    the reference, so target order can be read from the links' target paragraphs.
+    """
+    ref, tgt = reference.paragraphs, target.paragraphs
+    ref_p = [profile(p.text) for p in ref]
+    tgt_p = [profile(p.text) for p in tgt]
+    matcher = NameMatcher({n for p in ref_p for n in p.names}, {n for p in tgt_p for n in p.names})
+    numbered = _numbered_pairs(ref, tgt)
+    scorer = Scorer(ref_p, tgt_p, matcher, numbered)
+    beads, total = _dynamic(ref, tgt, scorer, range(len(ref)), range(len(tgt)))
+    pairs = [(r[0], t[0]) for r, t in beads if len(r) == len(t) == 1]
+    if pairs != numbered:
+        scorer = Scorer(ref_p, tgt_p, matcher, pairs)
+        beads, total = _dynamic(ref, tgt, scorer, range(len(ref)), range(len(tgt)))
+    beads = _with_moves(ref, tgt, scorer, beads, total)
+    return _alignment(reference, target, _uncross(beads, scorer), scorer)
+
+
+def length_model(alignment: Alignment) -> LengthModel:
+    """The length model of an alignment, estimated from its 1-1 links."""
+    return LengthModel.estimate(
+        (len(link.source[0].text), len(link.target[0].text))
+        for link in alignment.links
+        if link.kind == "1-1"
+    )
+
+
+# --- internals ---------------------------------------------------------------------------
+
+
+def _numbered_pairs(ref: Sequence[Paragraph], tgt: Sequence[Paragraph]) -> list[tuple[int, int]]:
+    """Index pairs of paragraphs with the same section and number (first occurrence each)."""
+    where: dict[tuple[str, int], int] = {}
+    for j, p in enumerate(tgt):
+        where.setdefault((p.section, p.number), j)
+    out = []
+    used: set[int] = set()
+    for i, p in enumerate(ref):
+        j = where.get((p.section, p.number))
+        if j is not None and j not in used:
+            used.add(j)
+            out.append((i, j))
+    return out
+
+
+def _alignment(
+    reference: Document, target: Document, beads: Sequence[Bead], scorer: Scorer
+) -> Alignment:
+    ref, tgt = reference.paragraphs, target.paragraphs
+    links = []
+    for r, t in beads:
+        value = 0.0
+        if r and t:
+            value = score(scorer.cost(r[0], r[-1] + 1, t[0], t[-1] + 1))
+        links.append(Link(tuple(ref[i] for i in r), tuple(tgt[j] for j in t), value))
+    return Alignment(reference, target, tuple(links))
+
+
+_STEPS: tuple[tuple[int, int, float], ...] = (
+    (1, 1, 0.0),
+    (1, 0, 0.0),
+    (0, 1, 0.0),
+    (2, 1, MERGE),
+    (1, 2, MERGE),
+    (2, 2, DOUBLE),
+)
+
+
+def _dynamic(
+    ref: Sequence[Paragraph],
+    tgt: Sequence[Paragraph],
+    scorer: Scorer,
+    rows: Sequence[int],
+    cols: Sequence[int],
+) -> tuple[list[Bead], float]:
+    """Minimum-cost monotonic alignment of reference paragraphs `rows` to target `cols`.
+
+    `rows` and `cols` are increasing paragraph indices (paragraphs left out are pinned
+    elsewhere); only consecutive paragraphs form 2-1, 1-2 and 2-2 beads. The search is
+    limited to a band around the diagonal.
+    """
+    n, m = len(rows), len(cols)
+    band = max(20, abs(n - m) + 10)
+    best: dict[tuple[int, int], tuple[float, int, int]] = {(0, 0): (0.0, 0, 0)}
+    for i in range(n + 1):
+        centre = int(i * m / n) if n else 0
+        for j in range(max(0, centre - band), min(m, centre + band) + 1):
+            if i == j == 0:
+                continue
+            chosen = (math.inf, 0, 0)
+            for di, dj, penalty in _STEPS:
+                pi, pj = i - di, j - dj
+                previous = best.get((pi, pj))
+                if previous is None or pi < 0 or pj < 0:
+                    continue
+                if (di == 2 and rows[i - 1] != rows[pi] + 1) or (
+                    dj == 2 and cols[j - 1] != cols[pj] + 1
+                ):
+                    continue
+                c = previous[0] + penalty
+                if di and dj:
+                    r0, t0 = rows[pi], cols[pj]
+                    c += scorer.cost(r0, r0 + di, t0, t0 + dj)
+                    if di == dj == 1 and ref[r0].number == tgt[t0].number:
+                        c -= SAME_NUMBER
+                else:
+                    c += SKIP
+                if c < chosen[0]:
+                    chosen = (c, di, dj)
+            if chosen[0] < math.inf:
+                best[(i, j)] = chosen
+    beads: list[Bead] = []
+    i, j = n, m
+    while i or j:
+        _, di, dj = best[(i, j)]
+        beads.append((tuple(rows[i - di : i]), tuple(cols[j - dj : j])))
+        i, j = i - di, j - dj
+    beads.reverse()
+    return beads, best[(n, m)][0]
+
+
+def _with_moves(
+    ref: Sequence[Paragraph],
+    tgt: Sequence[Paragraph],
+    scorer: Scorer,
+    beads: list[Bead],
+    total: float,
+) -> list[Bead]:
+    """The monotonic alignment, plus pinned 1-1 pairs for paragraphs that moved.
+
+    Suspect paragraphs are those not in a cheap 1-1 bead. Pinning a pair of them (or two
+    pairs that swap partners) takes them out of the monotonic alignment; a pin is kept
+    when the total cost, with `MOVE` per pinned pair, goes down.
+    """
+    pins: list[tuple[int, int]] = []
+    trials = 0
+    while trials < MAX_TRIALS:
+        improved = False
+        for option in _pin_options(beads, scorer):
+            trials += 1
+            trial = pins + option
+            used_r = {i for i, _ in trial}
+            used_t = {j for _, j in trial}
+            rows = [i for i in range(len(ref)) if i not in used_r]
+            cols = [j for j in range(len(tgt)) if j not in used_t]
+            rest, cost = _dynamic(ref, tgt, scorer, rows, cols)
+            cost += sum(scorer.pair(i, j) + MOVE for i, j in trial)
+            if cost < total - 1e-9:
+                pins, total, beads = trial, cost, rest
+                improved = True
+                break
+            if trials >= MAX_TRIALS:
+                break
+        if not improved:
+            break
+    out = list(beads)
+    for i, j in sorted(pins):
+        at = next((k for k, (r, _) in enumerate(out) if r and r[0] > i), len(out))
+        out.insert(at, ((i,), (j,)))
+    return out
+
+
+def _pin_options(beads: Sequence[Bead], scorer: Scorer) -> list[list[tuple[int, int]]]:
+    """Pins worth trying, most promising first: single pairs and swaps of partners."""
+    costs = [scorer.cost(r[0], r[-1] + 1, t[0], t[-1] + 1) if r and t else SKIP for r, t in beads]
+    where_r = {i: k for k, (r, _) in enumerate(beads) for i in r}
+    where_t = {j: k for k, (_, t) in enumerate(beads) for j in t}
+    typical = statistics.median(costs) if costs else 0.0
+    suspect = [
+        k
+        for k, (r, t) in enumerate(beads)
+        if len(r) != 1 or len(t) != 1 or costs[k] > min(typical + SUSPECT, 0.0)
+    ]
+    refs = [i for k in suspect for i in beads[k][0]]
+    tgts = [j for k in suspect for j in beads[k][1]]
+    options: list[tuple[float, list[tuple[int, int]]]] = []
+    for i in refs:
+        for j in tgts:
+            if where_r[i] == where_t[j] and len(beads[where_r[i]][0]) == 1 == len(
+                beads[where_t[j]][1]
+            ):
+                continue
+            c = scorer.pair(i, j)
+            if c > SUSPECT:
+                continue
+            gain = costs[where_r[i]] + costs[where_t[j]] - c - MOVE
+            if gain > 0:
+                options.append((-gain, [(i, j)]))
+            r_other, t_other = beads[where_t[j]][0], beads[where_r[i]][1]
+            if len(r_other) == 1 and len(t_other) == 1 and r_other[0] != i:
+                back = scorer.pair(r_other[0], t_other[0])
+                if back <= SUSPECT:
+                    both = costs[where_r[i]] + costs[where_t[j]] - c - back - 2 * MOVE
+                    if both > 0:
+                        options.append((-both, sorted([(i, j), (r_other[0], t_other[0])])))
+    options.sort()
+    return [o for _, o in options]
+
+
+def _uncross(beads: Sequence[Bead], scorer: Scorer) -> list[Bead]:
+    """Replace 2-2 beads whose crossed pairs match far better by the two crossed 1-1 pairs."""
+    out: list[Bead] = []
+    for r, t in beads:
+        if len(r) == len(t) == 2:
+            straight = scorer.pair(r[0], t[0]) + scorer.pair(r[1], t[1])
+            crossed = scorer.pair(r[0], t[1]) + scorer.pair(r[1], t[0])
+            if crossed + 2 * MOVE < straight:
+                out.extend([((r[0],), (t[1],)), ((r[1],), (t[0],))])
+                continue
+        out.append((r, t))
+    return out

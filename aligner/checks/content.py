@@ -1,0 +1,221 @@
+"""Content rules: what a matched paragraph pair disagrees on.
+
+They look at paragraph pairs the alignment matched one to one: numbers and amounts,
+language, length and closing punctuation. Empty and untranslated paragraphs are reported
+once, by their own rule, and skipped by the others.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import regex
+
+from aligner.align import length_model
+from aligner.checks.base import Context, Finding, Rule, Severity, register
+from aligner.checks.structure import finding, is_empty, label
+from aligner.langid import guess_language
+from aligner.model import LANGUAGE_NAMES, Document, Paragraph
+from aligner.similarity import end_punctuation, numbers
+
+#: Language guesses count only for paragraphs of at least this many words and this confidence.
+MIN_WORDS = 6
+MIN_CONFIDENCE = 0.5
+#: A paragraph is too short or too long when its length, divided by the length the
+#: document pair's ratio predicts, falls outside these bounds (and is off by `MIN_CHARS`).
+LENGTH_BOUNDS = (0.55, 1.8)
+MIN_CHARS = 40
+
+_WORDS = regex.compile(r"\p{L}+")
+
+
+def _pairs(context: Context) -> Iterator[tuple[Document, Paragraph, Paragraph]]:
+    """(version, reference paragraph, target paragraph) of every non-empty 1-1 link."""
+    for doc in context.documents.versions:
+        if doc is context.reference:
+            continue
+        alignment = context.alignments.get(doc.lang or "")
+        if alignment is None:
+            continue
+        for link in alignment.links:
+            if len(link.source) == len(link.target) == 1:
+                r, t = link.source[0], link.target[0]
+                if not is_empty(r) and not is_empty(t):
+                    yield doc, r, t
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(text.casefold())
+
+
+@lru_cache(maxsize=4096)
+def language_of(text: str) -> str | None:
+    """The language of a paragraph when it is long and clear enough to tell, else None."""
+    if len(_words(text)) < MIN_WORDS:
+        return None
+    lang, confidence = guess_language(text)
+    return lang if confidence >= MIN_CONFIDENCE else None
+
+
+def untranslated(reference: Paragraph, target: Paragraph, ref_lang: str, lang: str) -> bool:
+    """Whether `target` is the reference text or written in the reference language."""
+    if ref_lang == lang:
+        return False
+    words = _words(target.text)
+    if len(words) >= 3 and words == _words(reference.text):
+        return True
+    return language_of(target.text) == ref_lang
+
+
+@register
+class Untranslated(Rule):
+    id = "untranslated"
+    severity = Severity.WARNING
+    description = "A paragraph is identical to the reference or written in the reference language."
+    explanation = (
+        "The paragraph's words are those of the reference paragraph, or its language (told "
+        "from function words, letters and script; paragraphs under six words are not judged) "
+        "is the reference language: the translation was left out."
+    )
+    example = "paragraph 4 of es is not translated: it is in English like en 4"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        ref_lang = context.reference.lang or ""
+        for doc, r, t in _pairs(context):
+            if untranslated(r, t, ref_lang, doc.lang or ""):
+                name = LANGUAGE_NAMES.get(ref_lang, ref_lang)
+                message = (
+                    f"paragraph {label(t, doc)} of {doc.lang} is not translated: it is in {name} "
+                    f"like {ref_lang} {label(r, context.reference)}"
+                )
+                yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)
+
+
+@register
+class WrongLanguage(Rule):
+    id = "wrong-language"
+    severity = Severity.WARNING
+    description = "A paragraph is written in another language than its version's."
+    explanation = (
+        "The paragraph reads as a third language, neither the version's nor the reference's "
+        "(for example a French paragraph pasted into the German version). Paragraphs under "
+        "six words and unclear guesses are not judged."
+    )
+    example = "paragraph 12 of de is in French, not German"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        ref_lang = context.reference.lang or ""
+        for doc, r, t in _pairs(context):
+            guess = language_of(t.text)
+            if guess is None or guess in (doc.lang, ref_lang) or doc.lang not in LANGUAGE_NAMES:
+                continue
+            message = (
+                f"paragraph {label(t, doc)} of {doc.lang} is in "
+                f"{LANGUAGE_NAMES.get(guess, guess)}, not {LANGUAGE_NAMES[doc.lang or '']}"
+            )
+            yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)
+
+
+def _format_number(value: float) -> str:
+    if value == int(value):
+        value = int(value)
+        for factor, word in ((10**9, " billion"), (10**6, " million")):
+            if value >= factor and value % (factor // 1000) == 0:
+                return f"{value / factor:g}{word}"
+        return str(value)
+    return f"{value:g}"
+
+
+@register
+class NumberMismatch(Rule):
+    id = "number-mismatch"
+    severity = Severity.WARNING
+    description = "A number, year or amount of the reference paragraph is missing or different."
+    explanation = (
+        "Numbers are compared by value, whatever their grouping, decimal sign or scale word "
+        "('21 million', '21 млн', '21 Millionen' and '21 000 000' are equal). Every number of "
+        "the reference paragraph must appear in the matched paragraph; spelled-out numbers "
+        "are not compared."
+    )
+    example = "paragraph 8 of fr lacks 2013 of en 8 (it has 2012)"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        ref_lang = context.reference.lang or ""
+        for doc, r, t in _pairs(context):
+            if untranslated(r, t, ref_lang, doc.lang or ""):
+                continue
+            expected, found = Counter(numbers(r.text)), Counter(numbers(t.text))
+            missing = expected - found
+            if not missing:
+                continue
+            extra = found - expected
+            lacking = ", ".join(_format_number(v) for v in sorted(missing.elements()))
+            has = ", ".join(_format_number(v) for v in sorted(extra.elements()))
+            message = (
+                f"paragraph {label(t, doc)} of {doc.lang} lacks {lacking} of "
+                f"{ref_lang} {label(r, context.reference)}" + (f" (it has {has})" if has else "")
+            )
+            yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)
+
+
+@register
+class LengthMismatch(Rule):
+    id = "length-mismatch"
+    severity = Severity.WARNING
+    description = "A paragraph is much shorter or longer than its reference paragraph predicts."
+    explanation = (
+        "The usual length ratio between the two versions is estimated from the whole "
+        "document pair; a paragraph under 55 % or over 180 % of its predicted length was "
+        "probably cut short or has text of another paragraph."
+    )
+    example = "paragraph 3 of it is 45 % of the length en 3 predicts (120 of 266 characters)"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        ref_lang = context.reference.lang or ""
+        models = {lang: length_model(a) for lang, a in context.alignments.items()}
+        for doc, r, t in _pairs(context):
+            if untranslated(r, t, ref_lang, doc.lang or ""):
+                continue
+            model = models[doc.lang or ""]
+            predicted = model.ratio * len(r.text)
+            actual = len(t.text)
+            share = actual / predicted if predicted else 1.0
+            low, high = LENGTH_BOUNDS
+            if low <= share <= high or abs(actual - predicted) < MIN_CHARS:
+                continue
+            message = (
+                f"paragraph {label(t, doc)} of {doc.lang} is {share:.0%} of the length "
+                f"{ref_lang} {label(r, context.reference)} predicts ({actual} of "
+                f"{predicted:.0f} characters)"
+            )
+            yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)
+
+
+_CLASSES = {",": "a comma", ";": "a semicolon", ".": "a full stop", ":": "a colon", "": "nothing"}
+
+
+@register
+class PunctuationMismatch(Rule):
+    id = "punctuation-mismatch"
+    severity = Severity.WARNING
+    description = "A paragraph ends with other punctuation than its reference paragraph."
+    explanation = (
+        "Preambular paragraphs end with a comma, operative ones with a semicolon and the last "
+        "with a full stop; a different ending usually means a paragraph was cut, joined or "
+        "taken from elsewhere. Question and exclamation marks count as full stops."
+    )
+    example = "paragraph 12 of ru ends with a semicolon, en 12 with a comma"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        ref_lang = context.reference.lang or ""
+        for doc, r, t in _pairs(context):
+            expected, actual = end_punctuation(r.text), end_punctuation(t.text)
+            if expected == actual or untranslated(r, t, ref_lang, doc.lang or ""):
+                continue
+            message = (
+                f"paragraph {label(t, doc)} of {doc.lang} ends with {_CLASSES[actual]}, "
+                f"{ref_lang} {label(r, context.reference)} with {_CLASSES[expected]}"
+            )
+            yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)

@@ -1,0 +1,739 @@
+"""Structural rules: paragraphs missing, extra, merged, split, moved or misnumbered.
+
+They read the alignments of a `Context`: a 1-0 link is a missing paragraph, 0-1 an extra
+one, 2-1 merged, 1-2 split, and links whose target order breaks the reference order are
+reordered. Numbering is judged per paragraph: a number is right when it matches the
+reference paragraph its content matches, or continues the version's own sequence (so a
+consistently renumbered version after a dropped paragraph raises one finding, not many).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from aligner.checks.base import Context, Finding, Rule, Severity, register
+from aligner.model import (
+    CODE_LETTERS,
+    LANGUAGES,
+    Alignment,
+    Block,
+    Document,
+    Kind,
+    Link,
+    Paragraph,
+)
+
+# --- helpers shared by the rules ---------------------------------------------------------
+
+
+def label(paragraph: Paragraph, doc: Document) -> str:
+    """A paragraph's number as people cite it: "7", or "2.7" when numbering has sections."""
+    if len({p.section for p in doc.paragraphs}) > 1:
+        return f"{paragraph.section}.{paragraph.number}"
+    return str(paragraph.number)
+
+
+def finding(
+    rule: type[Rule],
+    doc: Document,
+    line: int,
+    message: str,
+    *,
+    paragraph: Paragraph | None = None,
+    reference: Paragraph | None = None,
+) -> Finding:
+    """A finding of `rule` about version `doc` (its file, language and document name)."""
+    where = paragraph or reference
+    return Finding(
+        file=doc.path,
+        line=line,
+        rule=rule.id,
+        severity=rule.severity,
+        lang=doc.lang or "",
+        message=message,
+        paragraph=paragraph.number if paragraph else None,
+        reference_paragraph=reference.number if reference else None,
+        document=doc.name,
+        section=where.section if where else None,
+    )
+
+
+def is_empty(paragraph: Paragraph) -> bool:
+    """A paragraph with a number but no words."""
+    return not any(c.isalnum() for c in paragraph.text)
+
+
+def _span(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else f"{items[0]}–{items[-1]}"
+
+
+def _lower_or_higher(delta: int) -> str:
+    words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+    amount = words.get(abs(delta), str(abs(delta)))
+    return f"{amount} {'lower' if delta < 0 else 'higher'}"
+
+
+@dataclass(frozen=True)
+class Ordered:
+    """An alignment's links split into those in target order and those that moved."""
+
+    links: tuple[Link, ...]
+    positions: tuple[int | None, ...]  # target index of each link's first target paragraph
+    moved: frozenset[int]  # indices into `links` of links out of target order
+
+
+def ordered(alignment: Alignment) -> Ordered:
+    """Mark as moved the fewest links whose removal leaves the target order increasing.
+
+    Among equally long orders, the ones keeping smaller target positions win, so that of
+    two neighbours swapped the earlier reference paragraph is the one reported.
+    """
+    index = {p: i for i, p in enumerate(alignment.target.paragraphs)}
+    links = alignment.links
+    slots = [(k, index[link.target[0]]) for k, link in enumerate(links) if link.target]
+    n = len(slots)
+    longest = [1] * n  # longest increasing run starting at each slot
+    for a in range(n - 1, -1, -1):
+        for b in range(a + 1, n):
+            if slots[b][1] > slots[a][1] and longest[b] + 1 > longest[a]:
+                longest[a] = longest[b] + 1
+    keep: set[int] = set()
+    need = max(longest, default=0)
+    last = -1
+    start = 0
+    while need:
+        eligible = [a for a in range(start, n) if slots[a][1] > last and longest[a] == need]
+        pick = min(eligible, key=lambda a: slots[a][1])
+        keep.add(slots[pick][0])
+        last, start, need = slots[pick][1], pick + 1, need - 1
+    moved = frozenset(k for k, _ in slots if k not in keep)
+    positions = tuple(index[link.target[0]] if link.target else None for link in links)
+    return Ordered(links, positions, moved)
+
+
+def _target_sequence(alignment: Alignment) -> list[tuple[Paragraph, Link | None, int]]:
+    """Target paragraphs in target order with their link and place inside it."""
+    where: dict[Paragraph, tuple[Link, int]] = {}
+    for link in alignment.links:
+        for k, p in enumerate(link.target):
+            where[p] = (link, k)
+    return [(p, *where.get(p, (None, 0))) for p in alignment.target.paragraphs]
+
+
+def _numbers_from_content(link: Link | None, place: int) -> set[int] | None:
+    """Numbers a target paragraph may carry given the reference paragraphs it matches."""
+    if link is None or not link.source:
+        return None
+    numbers = {p.number for p in link.source}
+    if len(link.target) == 2 and len(link.source) == 1 and place == 1:
+        numbers.add(link.source[0].number + 1)  # the second half of a split paragraph
+    if len(link.target) == 2 and len(link.source) == 2:
+        numbers = {link.source[place].number}
+    return numbers
+
+
+@dataclass(frozen=True)
+class NumberingProblem:
+    """One paragraph whose number fits neither its content nor the sequence."""
+
+    rule: str  # duplicate-number, numbering-gap or misnumbered-paragraph
+    paragraph: Paragraph
+    reference: Paragraph | None
+    expected: int
+    other: Paragraph | None  # for a duplicate: the paragraph with the same number
+
+
+def numbering_problems(doc: Document, alignment: Alignment | None) -> list[NumberingProblem]:
+    """Numbering problems of a version (judged against the reference when aligned)."""
+    if alignment is not None:
+        sequence = _target_sequence(alignment)
+    else:
+        sequence = [(p, None, 0) for p in doc.paragraphs]
+    out: list[NumberingProblem] = []
+    previous: Paragraph | None = None
+    expected_previous = 0
+    for k, (p, link, place) in enumerate(sequence):
+        from_content = _numbers_from_content(link, place)
+        if link is not None and not link.source:
+            from_content = {p.number}  # extra paragraphs are reported as such
+        fits = {expected_previous + 1}
+        if previous is not None:
+            fits.add(previous.number + 1)
+        if previous is None or previous.section != p.section:
+            fits.add(1)
+        if p.number in fits or (from_content and p.number in from_content) or is_empty(p):
+            expected_previous = p.number
+            previous = p
+            continue
+        expected = min(from_content) if from_content else min(fits - {1} or fits)
+        reference = link.source[min(place, len(link.source) - 1)] if link and link.source else None
+        twin = next(
+            (
+                q
+                for q in doc.paragraphs
+                if q is not p and q.number == p.number and q.section == p.section
+            ),
+            None,
+        )
+        following = sequence[k + 1][0] if k + 1 < len(sequence) else None
+        if twin is not None:
+            rule = DuplicateNumber.id
+        elif p.number > expected and (following is None or following.number == p.number + 1):
+            rule = NumberingGap.id
+        else:
+            rule = MisnumberedParagraph.id
+        out.append(NumberingProblem(rule, p, reference, expected, twin))
+        expected_previous = p.number if rule == NumberingGap.id else expected
+        previous = p
+    return out
+
+
+def _numbering_findings(rule: type[Rule], context: Context) -> Iterator[Finding]:
+    for doc in context.documents.versions:
+        alignment = context.alignments.get(doc.lang or "") if doc is not context.reference else None
+        ref_lang = context.reference.lang
+        for problem in numbering_problems(doc, alignment):
+            if problem.rule != rule.id:
+                continue
+            p = problem.paragraph
+            name = label(p, doc)
+            match = ""
+            if problem.reference is not None and alignment is not None:
+                matched = label(problem.reference, context.reference)
+                match = f"; its content matches {ref_lang} {matched}"
+            if rule is DuplicateNumber:
+                assert problem.other is not None
+                message = (
+                    f"paragraph number {name} of {doc.lang} is used twice (lines "
+                    f"{problem.other.line} and {p.line}){match}"
+                )
+            elif rule is NumberingGap:
+                skipped = (
+                    str(problem.expected)
+                    if p.number - problem.expected == 1
+                    else f"{problem.expected}–{p.number - 1}"
+                )
+                message = (
+                    f"numbering of {doc.lang} skips {skipped}: paragraph {name} "
+                    f"follows {problem.expected - 1}{match}"
+                )
+            else:
+                message = (
+                    f"paragraph {name} of {doc.lang} should be numbered {problem.expected}{match}"
+                )
+            yield finding(rule, doc, p.line, message, paragraph=p, reference=problem.reference)
+
+
+def _target_line_after(alignment: Alignment, position: int) -> int:
+    """The line of the first target paragraph linked after link `position` (else the last)."""
+    for link in alignment.links[position + 1 :]:
+        if link.target:
+            return link.target[0].line
+    paragraphs = alignment.target.paragraphs
+    return paragraphs[-1].line if paragraphs else 1
+
+
+def _shift_note(alignment: Alignment, position: int) -> str:
+    """ "(ru 7 matches en 8; ru 7–19 are numbered one lower than en)" for a missing paragraph."""
+    ref, tgt = alignment.reference, alignment.target
+    links = [k for k in alignment.links[position + 1 :] if k.source and k.target]
+    if not links:
+        previous = [k for k in alignment.links[:position] if k.target]
+        if previous:
+            return f" (it would follow {tgt.lang} {label(previous[-1].target[-1], tgt)})"
+        return ""
+    first = links[0]
+    note = (
+        f" ({tgt.lang} {label(first.target[0], tgt)} matches "
+        f"{ref.lang} {label(first.source[0], ref)}"
+    )
+    delta = first.target[0].number - first.source[0].number
+    if delta:
+        run = [first.target[0]]
+        for link in links[1:]:
+            if len(link.source) != 1 or len(link.target) != 1:
+                break
+            if link.target[0].number - link.source[0].number != delta:
+                break
+            run.append(link.target[0])
+        labels = [label(run[0], tgt), label(run[-1], tgt)]
+        verb = "is" if len(run) == 1 else "are"
+        note += (
+            f"; {tgt.lang} {_span(labels if len(run) > 1 else labels[:1])} {verb} numbered "
+            f"{_lower_or_higher(delta)} than {ref.lang}"
+        )
+    return note + ")"
+
+
+def _aligned(context: Context) -> Iterator[tuple[Document, Alignment]]:
+    for doc in context.documents.versions:
+        if doc is context.reference:
+            continue
+        alignment = context.alignments.get(doc.lang or "")
+        if alignment is not None:
+            yield doc, alignment
+
+
+# --- rules -------------------------------------------------------------------------------
+
+
+@register
+class MissingParagraph(Rule):
+    id = "missing-paragraph"
+    severity = Severity.ERROR
+    description = "A reference paragraph has no counterpart in a language version."
+    explanation = (
+        "Paragraphs are aligned by number and then verified by content (length, numbers, "
+        "names, organisations). A reference paragraph whose content is found nowhere in the "
+        "version is missing; when the version was renumbered after the gap, the message says "
+        "which of its paragraphs are numbered lower than the reference, and no other finding "
+        "is raised for them. The line is that of the version's paragraph where the missing "
+        "one should have been."
+    )
+    example = (
+        "en 6, 7, 8 -> ru 6, 7, 8 where ru 7 translates en 8:\n"
+        "  paragraph 7 of en has no counterpart in ru (ru 7 matches en 8; ru 7–19 are "
+        "numbered one lower than en)"
+    )
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        ref = context.reference
+        for doc, alignment in _aligned(context):
+            for position, link in enumerate(alignment.links):
+                if link.target or len(link.source) != 1:
+                    continue
+                r = link.source[0]
+                message = (
+                    f"paragraph {label(r, ref)} of {ref.lang} has no counterpart in {doc.lang}"
+                    + _shift_note(alignment, position)
+                )
+                line = _target_line_after(alignment, position)
+                yield finding(self.__class__, doc, line, message, reference=r)
+
+
+@register
+class ExtraParagraph(Rule):
+    id = "extra-paragraph"
+    severity = Severity.ERROR
+    description = "A paragraph of a language version has no counterpart in the reference."
+    explanation = (
+        "A paragraph whose content matches no reference paragraph, for example a paragraph "
+        "added in translation or pasted twice. The message names the reference paragraphs "
+        "it stands between."
+    )
+    example = "paragraph 8 of fr has no counterpart in en (it stands between en 7 and en 8)"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        ref = context.reference
+        for doc, alignment in _aligned(context):
+            links = alignment.links
+            for position, link in enumerate(links):
+                if link.source or len(link.target) != 1:
+                    continue
+                t = link.target[0]
+                before = next((k.source[-1] for k in reversed(links[:position]) if k.source), None)
+                after = next((k.source[0] for k in links[position + 1 :] if k.source), None)
+                if before and after:
+                    where = (
+                        f"it stands between {ref.lang} {label(before, ref)} and {label(after, ref)}"
+                    )
+                elif before:
+                    where = f"it follows {ref.lang} {label(before, ref)}"
+                elif after:
+                    where = f"it precedes {ref.lang} {label(after, ref)}"
+                else:
+                    where = f"{ref.lang} has no paragraphs"
+                message = (
+                    f"paragraph {label(t, doc)} of {doc.lang} has no counterpart in "
+                    f"{ref.lang} ({where})"
+                )
+                yield finding(self.__class__, doc, t.line, message, paragraph=t)
+
+
+@register
+class MergedParagraphs(Rule):
+    id = "merged-paragraphs"
+    severity = Severity.ERROR
+    description = "Two reference paragraphs are translated as one paragraph."
+    explanation = (
+        "The content of two consecutive reference paragraphs (their combined length, numbers "
+        "and names) is found in a single paragraph of the version."
+    )
+    example = "paragraphs 5 and 6 of en are merged into paragraph 5 of de"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        ref = context.reference
+        for doc, alignment in _aligned(context):
+            for link in alignment.links:
+                if len(link.source) == 2 and len(link.target) == 1:
+                    a, b = link.source
+                    t = link.target[0]
+                    message = (
+                        f"paragraphs {label(a, ref)} and {label(b, ref)} of {ref.lang} are merged "
+                        f"into paragraph {label(t, doc)} of {doc.lang}"
+                    )
+                    yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=a)
+
+
+@register
+class SplitParagraph(Rule):
+    id = "split-paragraph"
+    severity = Severity.ERROR
+    description = "One reference paragraph is translated as two paragraphs."
+    explanation = (
+        "The content of one reference paragraph is found in two consecutive paragraphs of the "
+        "version (or two reference paragraphs are divided differently between two)."
+    )
+    example = "paragraph 9 of en is split into paragraphs 9 and 10 of it"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        ref = context.reference
+        for doc, alignment in _aligned(context):
+            for link in alignment.links:
+                if len(link.target) != 2 or not link.source:
+                    continue
+                a, b = link.target
+                if len(link.source) == 1:
+                    r = link.source[0]
+                    message = (
+                        f"paragraph {label(r, ref)} of {ref.lang} is split into paragraphs "
+                        f"{label(a, doc)} and {label(b, doc)} of {doc.lang}"
+                    )
+                else:
+                    r = link.source[0]
+                    message = (
+                        f"paragraphs {label(link.source[0], ref)} and {label(link.source[1], ref)} "
+                        f"of {ref.lang} are divided differently in {doc.lang} "
+                        f"{label(a, doc)} and {label(b, doc)}"
+                    )
+                yield finding(self.__class__, doc, a.line, message, paragraph=a, reference=r)
+
+
+@register
+class ReorderedParagraphs(Rule):
+    id = "reordered-paragraphs"
+    severity = Severity.ERROR
+    description = (
+        "Paragraphs of a language version stand in a different order than in the reference."
+    )
+    explanation = (
+        "Every paragraph is matched by content; when the matches cross (a paragraph moved, "
+        "or the texts of two paragraphs swapped), the fewest paragraphs that explain the "
+        "new order are reported, once per group of crossing paragraphs."
+    )
+    example = "ru 5 and ru 12 are swapped: ru 5 matches en 12 and ru 12 matches en 5"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        ref = context.reference
+        for doc, alignment in _aligned(context):
+            order = ordered(alignment)
+            for group in _groups(order):
+                links = [order.links[k] for k in group]
+                moved = [order.links[k] for k in group if k in order.moved]
+                first = min(moved, key=lambda k: k.source[0].number)
+                yield finding(
+                    self.__class__,
+                    doc,
+                    first.target[0].line,
+                    _reorder_message(links, moved, ref, doc),
+                    paragraph=first.target[0],
+                    reference=first.source[0],
+                )
+
+
+def _groups(order: Ordered) -> list[list[int]]:
+    """Runs of links (in reference order) whose target order is mixed up."""
+    out: list[list[int]] = []
+    linked = [k for k, link in enumerate(order.links) if link.target and link.source]
+    if not order.moved:
+        return out
+    positions = [order.positions[k] or 0 for k in linked]
+    start = 0
+    high = -1
+    for a, pos in enumerate(positions):
+        high = max(high, pos)
+        rest = positions[a + 1 :]
+        if not rest or high < min(rest):
+            group = linked[start : a + 1]
+            if any(k in order.moved for k in group):
+                out.append(group)
+            start = a + 1
+    return out
+
+
+def _reorder_message(links: list[Link], moved: list[Link], ref: Document, doc: Document) -> str:
+    lang, rl = doc.lang, ref.lang
+    if len(moved) == 2 and len(links) >= 2:
+        a, b = sorted(moved, key=lambda k: k.target[0].line)
+        if {a.target[0], b.target[0]} == {links[0].target[0], links[-1].target[0]} or len(
+            links
+        ) == 2:
+            return (
+                f"{lang} {label(a.target[0], doc)} and {lang} {label(b.target[0], doc)} "
+                "are swapped: "
+                f"{lang} {label(a.target[0], doc)} matches {rl} {label(a.source[0], ref)} and "
+                f"{lang} {label(b.target[0], doc)} matches {rl} {label(b.source[0], ref)}"
+            )
+    parts = []
+    for link in moved:
+        parts.append(
+            f"{lang} {label(link.target[0], doc)} matches {rl} {label(link.source[0], ref)}"
+        )
+    where = [label(link.source[0], ref) for link in links]
+    return f"paragraphs {rl} {_span(where)} stand in a different order in {lang}: " + "; ".join(
+        parts
+    )
+
+
+@register
+class DuplicateNumber(Rule):
+    id = "duplicate-number"
+    severity = Severity.ERROR
+    description = "Two paragraphs of one version carry the same number."
+    explanation = (
+        "Within a section every paragraph number must be used once. The paragraph reported "
+        "is the one out of sequence (its content, where aligned, matches the reference "
+        "paragraph named in the message)."
+    )
+    example = "paragraph number 3 of fr is used twice (lines 20 and 21); its content matches en 4"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        return _numbering_findings(self.__class__, context)
+
+
+@register
+class NumberingGap(Rule):
+    id = "numbering-gap"
+    severity = Severity.ERROR
+    description = "Paragraph numbering skips a number although no paragraph is missing."
+    explanation = (
+        "The version's numbering jumps (7 follows 5) while its content still matches the "
+        "reference paragraph by paragraph. A gap left by a missing paragraph is reported as "
+        "missing-paragraph instead."
+    )
+    example = "numbering of it skips 6: paragraph 7 follows 5; its content matches en 6"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        return _numbering_findings(self.__class__, context)
+
+
+@register
+class MisnumberedParagraph(Rule):
+    id = "misnumbered-paragraph"
+    severity = Severity.ERROR
+    description = "A paragraph's number fits neither its content nor the sequence."
+    explanation = (
+        "The paragraph's content matches another reference number than the one it carries, "
+        "and the number does not continue the version's own sequence either."
+    )
+    example = "paragraph 25 of es should be numbered 4; its content matches en 4"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        return _numbering_findings(self.__class__, context)
+
+
+def numbering_runs(doc: Document) -> list[tuple[Paragraph, int]]:
+    """Runs of paragraphs whose numbering restarts at 1: (first paragraph, length)."""
+    runs: list[tuple[Paragraph, int]] = []
+    previous: Paragraph | None = None
+    for p in doc.paragraphs:
+        if previous is None or (p.number == 1 and previous.number > 1):
+            runs.append((p, 0))
+        first, size = runs[-1]
+        runs[-1] = (first, size + 1)
+        previous = p
+    return runs
+
+
+@register
+class StructureMismatch(Rule):
+    id = "structure-mismatch"
+    severity = Severity.ERROR
+    description = (
+        "A version has a different number of separately numbered parts than the reference."
+    )
+    explanation = (
+        "Declarations hold several resolutions or chapters whose numbering restarts at 1. A "
+        "version with more or fewer such parts than the reference lost or gained a part, "
+        "or joined two. Heading styles and file formats are not compared."
+    )
+    example = "en has 3 separately numbered parts, fr has 2 (fr numbering restarts at lines 40)"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        ref = context.reference
+        expected = numbering_runs(ref)
+        for doc, _ in _aligned(context):
+            runs = numbering_runs(doc)
+            if len(runs) == len(expected) or not runs:
+                continue
+            restarts = ", ".join(str(first.line) for first, _ in runs[1:]) or "none"
+            message = (
+                f"{ref.lang} has {len(expected)} separately numbered parts, {doc.lang} has "
+                f"{len(runs)} ({doc.lang} numbering restarts at lines {restarts})"
+            )
+            line = runs[1][0].line if len(runs) > 1 else runs[0][0].line
+            yield finding(self.__class__, doc, line, message)
+
+
+@register
+class EmptyParagraph(Rule):
+    id = "empty-paragraph"
+    severity = Severity.ERROR
+    description = "A numbered paragraph has no text."
+    explanation = "A paragraph number with nothing after it: the text was lost or never written."
+    example = "paragraph 11 of de is empty (en 11 is not)"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        ref = context.reference
+        for doc in context.documents.versions:
+            alignment = context.alignments.get(doc.lang or "") if doc is not ref else None
+            partner: dict[Paragraph, Paragraph] = {}
+            if alignment is not None:
+                for link in alignment.links:
+                    for t in link.target:
+                        if link.source:
+                            partner[t] = link.source[0]
+            for p in doc.paragraphs:
+                if not is_empty(p):
+                    continue
+                r = partner.get(p)
+                note = (
+                    f" ({ref.lang} {label(r, ref)} is not)"
+                    if r is not None and not is_empty(r)
+                    else ""
+                )
+                message = f"paragraph {label(p, doc)} of {doc.lang} is empty{note}"
+                yield finding(
+                    self.__class__,
+                    doc,
+                    p.line,
+                    message,
+                    paragraph=p,
+                    reference=r or (p if doc is ref else None),
+                )
+
+
+@register
+class MissingIntroductoryLine(Rule):
+    id = "missing-introductory-line"
+    severity = Severity.WARNING
+    description = "The introductory line before a reference paragraph is missing in a version."
+    explanation = (
+        "Operative paragraphs follow a line such as 'The OSCE Parliamentary Assembly:'. When "
+        "the reference has such a line before a paragraph and the version has no unnumbered "
+        "text before the matching paragraph, the line was probably dropped (or joined to the "
+        "previous paragraph)."
+    )
+    example = (
+        "ru has no introductory line before paragraph 13 (en: The OSCE Parliamentary Assembly:)"
+    )
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        ref = context.reference
+        intros: dict[Paragraph, Block] = {}
+        pending: Block | None = None
+        for item in ref.items:
+            if isinstance(item, Block):
+                if item.kind is Kind.INTRO:
+                    pending = item
+            else:
+                if pending is not None:
+                    intros[item] = pending
+                pending = None
+        if not intros:
+            return
+        for doc, alignment in _aligned(context):
+            before_text = _text_before(doc)
+            moved = ordered(alignment).moved
+            for k, link in enumerate(alignment.links):
+                if not link.target or not link.source or link.source[0] not in intros:
+                    continue
+                if k in moved:
+                    continue
+                t = link.target[0]
+                if before_text.get(t):
+                    continue
+                intro = intros[link.source[0]]
+                message = (
+                    f"{doc.lang} has no introductory line before paragraph {label(t, doc)} "
+                    f"({ref.lang}: {intro.text})"
+                )
+                yield finding(
+                    self.__class__, doc, t.line, message, paragraph=t, reference=link.source[0]
+                )
+
+
+def _text_before(doc: Document) -> dict[Paragraph, bool]:
+    """For each paragraph, whether unnumbered text stands between it and the previous one."""
+    out: dict[Paragraph, bool] = {}
+    seen = False
+    for item in doc.items:
+        if isinstance(item, Block):
+            seen = True
+        else:
+            out[item] = seen
+            seen = False
+    return out
+
+
+_CODE = re.compile(r"AS\s*\(\s*(\d{1,3})\s*\)\s*D\s*([A-Z])(?![A-Za-z])")
+_LOOKALIKES = str.maketrans({"А": "A", "В": "B", "Е": "E", "С": "C", "Д": "D", "Ѕ": "S"})
+
+
+def parse_code(code: str | None) -> tuple[str, str] | None:
+    """(session, language letter) of a code such as "AS (14) D E" or "AS (14) DE"."""
+    if not code:
+        return None
+    match = _CODE.search(code.translate(_LOOKALIKES))
+    return (match.group(1), match.group(2)) if match else None
+
+
+@register
+class DocumentCodeMismatch(Rule):
+    id = "document-code-mismatch"
+    severity = Severity.WARNING
+    description = "A version's document code names another session or language."
+    explanation = (
+        "OSCE PA documents carry a code such as 'AS (14) D F': the session (14) must be the "
+        "reference's, and the last letter must be the version's language (E English, F French, "
+        "G German, I Italian, R Russian, S Spanish). Versions without a code are not judged."
+    )
+    example = "document code of de is AS (14) D F: F means fr, not de"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        ref = context.reference
+        ref_code = parse_code(ref.code)
+        for doc in context.documents.versions:
+            parsed = parse_code(doc.code)
+            if parsed is None:
+                continue
+            session, letter = parsed
+            line = next((b.line for b in doc.blocks if b.kind is Kind.CODE), 1)
+            lang = CODE_LETTERS.get(letter)
+            if doc.lang in LANGUAGES and lang != doc.lang:
+                meaning = f"{letter} means {lang}" if lang else f"{letter} is no language letter"
+                message = f"document code of {doc.lang} is {doc.code}: {meaning}, not {doc.lang}"
+                yield finding(self.__class__, doc, line, message)
+            if ref_code is not None and doc is not ref and session != ref_code[0]:
+                message = (
+                    f"document code of {doc.lang} names session {session}, "
+                    f"{ref.lang} names session {ref_code[0]}"
+                )
+                yield finding(self.__class__, doc, line, message)
+
+
+@register
+class Unreadable(Rule):
+    id = "unreadable"
+    severity = Severity.ERROR
+    description = "An input file cannot be read; the other files are still checked."
+    explanation = (
+        "The file is missing, not a supported format, badly encoded, truncated or hostile "
+        "(for example XML with external entities). The exit status is 2."
+    )
+    example = "fr.docx:1:1: error unreadable not a .docx file (not a zip archive)"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        return ()  # reported while reading, by aligner.corpus

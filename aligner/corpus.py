@@ -1,0 +1,165 @@
+"""Find the language versions of documents in files and folders, and read them.
+
+A folder that holds language-version files is one document; a folder of such folders is
+several documents (any depth). Files named on the command line are grouped together when
+their languages differ, else by document name. Unreadable files become `unreadable`
+findings so that everything else is still checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from aligner.checks.base import Finding, Severity
+from aligner.errors import InputError, UsageError
+from aligner.model import LANGUAGES, Document, DocumentSet, document_name
+from aligner.readers import read_document
+
+#: Extensions read when a folder is searched (named files are read whatever their extension).
+EXTENSIONS: tuple[str, ...] = (".md", ".markdown", ".txt", ".docx", ".html", ".htm")
+
+_LANG_TOKEN = re.compile(r"(?:^|[._\-\s])(" + "|".join(LANGUAGES) + r")$", re.IGNORECASE)
+
+
+def load(
+    paths: Iterable[str | Path], lang_overrides: Mapping[str, str] | None = None
+) -> tuple[list[DocumentSet], list[Finding]]:
+    """Read every document set under `paths`; return them with `unreadable` findings.
+
+    `lang_overrides` maps file paths (as given, or any path to the same file) to languages.
+    Raise `UsageError` when a document has two versions in one language or a version whose
+    language cannot be told.
+    """
+    overrides = {_key(p): lang for p, lang in (lang_overrides or {}).items()}
+    groups: list[tuple[str | None, list[Path]]] = []
+    loose: list[Path] = []
+    findings: list[Finding] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            groups.extend((folder.name, files) for folder, files in _folders(path))
+        elif path.exists():
+            loose.append(path)
+        else:
+            findings.append(_unreadable(InputError("no such file or directory", file=str(path))))
+    if loose:
+        groups.append((None, loose))
+    sets: list[DocumentSet] = []
+    for name, files in groups:
+        documents: list[Document] = []
+        for file in files:
+            try:
+                documents.append(read_document(file, lang=overrides.get(_key(file))))
+            except InputError as exc:
+                findings.append(_unreadable(exc if exc.file else _with_file(exc, file)))
+        sets.extend(_group(name, documents))
+    sets.sort(key=lambda s: (s.name, s.versions[0].path if s.versions else ""))
+    return sets, findings
+
+
+def _key(path: str | Path) -> str:
+    return str(Path(path).resolve())
+
+
+def _folders(root: Path) -> list[tuple[Path, list[Path]]]:
+    """Folders under `root` (itself included) that directly hold readable files."""
+    out: list[tuple[Path, list[Path]]] = []
+    try:
+        entries = sorted(root.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        raise InputError(f"cannot list folder: {exc.strerror}", file=str(root)) from None
+    files = [
+        p
+        for p in entries
+        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in EXTENSIONS
+    ]
+    if files:
+        out.append((root, files))
+    for sub in entries:
+        if sub.is_dir() and not sub.name.startswith((".", "_")):
+            out.extend(_folders(sub))
+    return out
+
+
+def _group(name: str | None, documents: Sequence[Document]) -> list[DocumentSet]:
+    """Make document sets: one if the languages differ, else one per document name."""
+    for doc in documents:
+        if not doc.lang:
+            raise UsageError(
+                "cannot tell the language of this file; name it like fr.md or use --lang FILE=LANG",
+                file=doc.path,
+            )
+    if _distinct(documents):
+        return [_docset(name, documents)] if documents else []
+    by_name: dict[str, list[Document]] = {}
+    for doc in documents:
+        by_name.setdefault(_base_name(doc.path), []).append(doc)
+    out = []
+    for docs in by_name.values():
+        if not _distinct(docs):
+            first, second = _duplicate(docs)
+            raise UsageError(
+                f"two {first.lang} versions of one document: {first.path} and {second.path} "
+                "(check them separately, or set their languages with --lang FILE=LANG)"
+            )
+        out.append(_docset(None, docs))
+    return out
+
+
+def _distinct(documents: Sequence[Document]) -> bool:
+    return len({d.lang for d in documents}) == len(documents)
+
+
+def _duplicate(documents: Sequence[Document]) -> tuple[Document, Document]:
+    seen: dict[str | None, Document] = {}
+    for doc in documents:
+        if doc.lang in seen:
+            return seen[doc.lang], doc
+        seen[doc.lang] = doc
+    raise AssertionError("no duplicate language")
+
+
+def _base_name(path: str) -> str:
+    """The document name with any trailing language token removed ("resolution.fr" -> ...)."""
+    p = Path(path)
+    stem = p.name.split(".")[0] if p.name.split(".")[0].lower() not in LANGUAGES else ""
+    if not stem:
+        return document_name(path)
+    full = p.name[: -len(p.suffix)] if p.suffix else p.name
+    return _LANG_TOKEN.sub("", full) or document_name(path)
+
+
+def _order(lang: str | None) -> tuple[int, str]:
+    return (LANGUAGES.index(lang), "") if lang in LANGUAGES else (len(LANGUAGES), lang or "")
+
+
+def _docset(name: str | None, documents: Sequence[Document]) -> DocumentSet:
+    versions = tuple(sorted(documents, key=lambda d: _order(d.lang)))
+    if name is None:
+        names = sorted({d.name for d in versions})
+        name = versions[0].name if len(names) > 1 else names[0]
+    return DocumentSet(name, versions)
+
+
+def _with_file(exc: InputError, file: Path) -> InputError:
+    return InputError(exc.message, file=str(file), line=exc.line)
+
+
+def _unreadable(exc: InputError) -> Finding:
+    file = exc.file or ""
+    lang = ""
+    if file:
+        stem = Path(file).name.split(".")[0].lower()
+        match = _LANG_TOKEN.search(stem)
+        lang = match.group(1).lower() if match else ""
+    return Finding(
+        file=file,
+        line=exc.line or 1,
+        rule="unreadable",
+        severity=Severity.ERROR,
+        lang=lang,
+        message=exc.message,
+        document=document_name(file) if file else "",
+    )

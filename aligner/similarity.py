@@ -1,0 +1,495 @@
+"""How well two paragraphs in different languages match: length model and anchors.
+
+Everything here is language-independent arithmetic on text: a Gale–Church length model
+whose ratio and variance are estimated from the document pair itself, and anchors that
+survive translation — numbers and amounts, organisations and their acronyms, place and
+person names (matched after transliteration and accent folding), sub-item counts, word
+stems shared by cognates, and the class of the closing punctuation.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# --- normalization ---------------------------------------------------------------------
+
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "і": "i", "ї": "i", "є": "e", "ґ": "g",
+}  # fmt: skip
+_SPECIAL = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ı": "i"}
+_FOLD_TABLE = str.maketrans({**_CYRILLIC, **_SPECIAL})
+
+
+def transliterate(text: str) -> str:
+    """Lower-case `text` and write Cyrillic letters in Latin (a simple, lossy scheme)."""
+    return text.lower().translate(_FOLD_TABLE)
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Lower-case, transliterate and strip accents, so cognates can be compared."""
+    decomposed = unicodedata.normalize("NFKD", transliterate(word))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def edit_similarity(a: str, b: str) -> float:
+    """1 - Levenshtein distance / length of the longer string (1.0 for equal strings)."""
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    if len(a) < len(b):
+        a, b = b, a
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return 1.0 - previous[-1] / len(a)
+
+
+# --- numbers and amounts -----------------------------------------------------------------
+
+_SCALES: tuple[tuple[str, float], ...] = (
+    (r"mil\s+millones|billions?|milliards?|milliarden?|miliard[oi]|млрд\.?|миллиард\w*|bn", 1e9),
+    (r"millions?|millionen|milion[ei]|mill[oó]n(?:es)?|mln\.?|млн\.?|миллион\w*|mio\.?", 1e6),
+    (r"thousands?|tausend|mila|тыс\.?|тысяч\w*|mil", 1e3),
+)
+_PERCENT = r"%|per\s*cent|pour\s+cent|prozent|per\s+cento|por\s+ciento|процент\w*"
+_SPACE = "[ \u00a0\u202f\u2009\u2007]"
+_NUMBER = regex.compile(
+    rf"(?<![\w.,])(?:\d{{1,3}}(?:(?:{_SPACE}|[.,'’])\d{{3}})+(?![\d])|\d+)(?:[.,]\d+)?"
+    rf"(?:{_SPACE}?(?P<scale>{'|'.join(p for p, _ in _SCALES)}|{_PERCENT})(?!\w))?",
+    regex.IGNORECASE,
+)
+_GROUPED = regex.compile(rf"^\d{{1,3}}(?:(?:{_SPACE}|[.,'’])\d{{3}})+")
+
+
+def _number_value(digits: str) -> float:
+    """The value of a number written with any grouping and decimal convention."""
+    grouped = _GROUPED.match(digits)
+    if grouped and grouped.end() == len(digits):
+        return float(regex.sub(r"\D", "", digits))
+    head = digits
+    tail = ""
+    if grouped:  # grouping followed by a decimal part
+        head, tail = digits[: grouped.end()], digits[grouped.end() + 1 :]
+        head = regex.sub(r"\D", "", head)
+    elif m := regex.match(r"^(\d+)[.,](\d+)$", digits):
+        head, tail = m.group(1), m.group(2)
+    return float(f"{head}.{tail}") if tail else float(head)
+
+
+def numbers(text: str) -> tuple[float, ...]:
+    """Every number in `text` as a value: "21 million", "21 млн" and "21 000 000" give 21e6.
+
+    Numbers that are part of words or codes ("A/RES/55", "CO2") count as well; spelled-out
+    and Roman numerals do not.
+    """
+    out: list[float] = []
+    for m in _NUMBER.finditer(text):
+        scale = m.group("scale")
+        digits = m.group(0)[: m.start("scale") - m.start()] if scale else m.group(0)
+        value = _number_value(digits.strip(" \u00a0\u202f\u2009\u2007"))
+        if scale:
+            for pattern, factor in _SCALES:
+                if regex.fullmatch(pattern, scale, regex.IGNORECASE):
+                    value *= factor
+                    break
+        out.append(round(value, 6))
+    return tuple(out)
+
+
+# --- organisations and acronyms ----------------------------------------------------------
+
+#: Organisations as written in the six languages: acronyms (matched case-sensitively as whole
+#: words) and full names (regular expressions, matched case-insensitively).
+ORGANISATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "OSCE": (
+        ("OSCE", "OSZE", "ОБСЕ", "OSCE"),
+        (
+            r"organi[sz]ation for security and co-?operation in europe",
+            r"organisation pour la sécurité et la coopération en europe",
+            r"organisation für sicherheit und zusammenarbeit in europa",
+            r"organizzazione per la sicurezza e la cooperazione in europa",
+            r"организаци\w* по безопасности и сотрудничеству в европе",
+            r"organización para la seguridad y la cooperación en europa",
+        ),
+    ),
+    "ODIHR": (
+        ("ODIHR", "BIDDH", "БДИПЧ", "BDIMR", "ODIHR", "OIDDH", "BDIPH", "ОДИХР"),
+        (
+            r"office for democratic institutions and human rights",
+            r"bureau des institutions démocratiques et des droits de l'homme",
+            r"büro für demokratische institutionen und menschenrechte",
+            r"ufficio per le istituzioni democratiche e i diritti dell'uomo",
+            r"бюро по демократическим институтам и правам человека",
+            r"oficina de instituciones democráticas y derechos humanos",
+        ),
+    ),
+    "ILO": (
+        ("ILO", "OIT", "IAO", "МОТ", "OIL", "ILO"),
+        (
+            r"international labou?r organi[sz]ation",
+            r"organisation internationale du travail",
+            r"internationalen? arbeitsorganisation",
+            r"organizzazione internazionale del lavoro",
+            r"международн\w* организаци\w* труда",
+            r"organización internacional del trabajo",
+        ),
+    ),
+    "UN": (
+        ("UN", "ONU", "UNO", "ООН", "VN", "NU", "NN.UU."),
+        (
+            r"united nations",
+            r"nations unies",
+            r"vereinten nationen",
+            r"nazioni unite",
+            r"организаци\w* объедин[её]нн\w* наци\w*",
+            r"naciones unidas",
+        ),
+    ),
+    "IDP": (
+        ("IDP", "IDPs", "PDI", "ВПЛ", "PDIs", "IDPS", "BVP"),
+        (
+            r"internally displaced (?:persons|people)",
+            r"personnes déplacées (?:à l'intérieur de leur propre pays|internes|"
+            r"dans leur propre pays)",
+            r"binnenvertriebene\w*",
+            r"sfollat[io](?: interni)?",
+            r"внутренне перемещ[её]нн\w* лиц\w*",
+            r"(?:personas )?desplazad[oa]s internos",
+        ),
+    ),
+    "NATO": (("NATO", "OTAN", "НАТО"), ()),
+    "EU": (
+        ("EU", "UE", "ЕС"),
+        (
+            r"european union",
+            r"union européenne",
+            r"europäischen? union",
+            r"unione europea",
+            r"европейск\w* союз\w*",
+            r"unión europea",
+        ),
+    ),
+    "CoE": (
+        (),
+        (
+            r"council of europe",
+            r"conseil de l'europe",
+            r"europarat\w*",
+            r"consiglio d'europa",
+            r"совет\w* европы",
+            r"consejo de europa",
+        ),
+    ),
+    "UNICEF": (("UNICEF", "ЮНИСЕФ"), ()),
+    "UNHCR": (("UNHCR", "HCR", "УВКБ", "ACNUR", "UNHCR"), ()),
+    "UNODC": (("UNODC", "ONUDC", "УНП ООН", "ЮНОДК"), ()),
+    "OHCHR": (("OHCHR", "HCDH", "УВКПЧ", "ACNUDH", "OHCHR"), ()),
+    "Europol": (("Europol", "Европол"), ()),
+    "Interpol": (("Interpol", "INTERPOL", "Интерпол"), ()),
+    "CIS": (("CIS", "CEI", "GUS", "СНГ", "CSI"), ()),
+    "GRETA": (("GRETA", "ГРЕТА"), ()),
+}
+
+
+def _organisation_patterns() -> list[tuple[str, regex.Pattern[str]]]:
+    out = []
+    for key, (acronyms, names) in ORGANISATIONS.items():
+        if acronyms:
+            alternatives = "|".join(regex.escape(a) for a in sorted(set(acronyms), key=len)[::-1])
+            out.append((key, regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")))
+        if names:
+            out.append((key, regex.compile("|".join(names), regex.IGNORECASE)))
+    return out
+
+
+_ORGANISATION_PATTERNS = _organisation_patterns()
+
+
+def organisations(text: str) -> frozenset[str]:
+    """The organisations `text` names, as canonical keys of `ORGANISATIONS` ("OSCE", "ILO")."""
+    return frozenset(key for key, pattern in _ORGANISATION_PATTERNS if pattern.search(text))
+
+
+# --- names, stems, sub-items, punctuation ------------------------------------------------
+
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
+_SENTENCE_END = regex.compile(r"[.!?;:]\s*$")
+_SUB_ITEM = regex.compile(r"(?<![\w(])\(?(?:[a-z]|[а-я]|[ivx]{1,4})\)(?=\s)")
+_ACRONYM = regex.compile(r"^\p{Lu}{2,}s?$")
+
+
+def names(text: str) -> frozenset[str]:
+    """Capitalized words that do not start a sentence, folded: likely names of places and people.
+
+    All-capital acronyms are left to `organisations`.
+    """
+    out = set()
+    for m in _WORD.finditer(text):
+        word = m.group(0).strip("'’-")
+        if len(word) < 3 or not word[0].isupper() or _ACRONYM.match(word):
+            continue
+        before = text[: m.start()].rstrip("«„“\"'( \u00a0")
+        if not before or _SENTENCE_END.search(before):
+            continue
+        out.update(part for part in fold(word).split("-") if len(part) >= 3)
+    return frozenset(out)
+
+
+def stems(text: str, size: int = 5) -> frozenset[str]:
+    """Folded prefixes of `size` letters of words of four letters or more.
+
+    A cheap signature of a text's words: shared by cognates across languages, and by the
+    inflected forms of a word within one language.
+    """
+    return frozenset(
+        fold(w)[:size] for w in _WORD.findall(text) if len(w) >= 4 and not _ACRONYM.match(w)
+    )
+
+
+def sub_items(text: str) -> int:
+    """How many lettered or Roman sub-items ("(a)", "b)", "в)", "(iv)") the text has."""
+    return len(_SUB_ITEM.findall(text))
+
+
+def end_punctuation(text: str) -> str:
+    """The class of the closing punctuation: "," ";" "." ":" or "" (none or other)."""
+    stripped = text.rstrip(" \u00a0\u202f\t»”\"'’)]*_")
+    if not stripped:
+        return ""
+    last = stripped[-1]
+    if last in "!?…":
+        return "."
+    return last if last in ",;.:" else ""
+
+
+# --- paragraph profiles and the length model ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What is compared between paragraphs: length and anchors of a text."""
+
+    length: int
+    numbers: Counter[float]
+    organisations: frozenset[str]
+    names: frozenset[str]
+    stems: frozenset[str]
+    items: int
+    end: str
+
+    @property
+    def empty(self) -> bool:
+        return self.length == 0
+
+
+def profile(text: str) -> Profile:
+    """Measure `text` once so that many pairings can be scored cheaply."""
+    return Profile(
+        length=len(text.strip()),
+        numbers=Counter(numbers(text)),
+        organisations=organisations(text),
+        names=names(text),
+        stems=stems(text),
+        items=sub_items(text),
+        end=end_punctuation(text),
+    )
+
+
+def combine(profiles: Sequence[Profile]) -> Profile:
+    """The profile of several paragraphs read as one (for 2-1 and 1-2 beads)."""
+    if len(profiles) == 1:
+        return profiles[0]
+    numbers_: Counter[float] = Counter()
+    for p in profiles:
+        numbers_.update(p.numbers)
+    return Profile(
+        length=sum(p.length for p in profiles),
+        numbers=numbers_,
+        organisations=frozenset().union(*(p.organisations for p in profiles)),
+        names=frozenset().union(*(p.names for p in profiles)),
+        stems=frozenset().union(*(p.stems for p in profiles)),
+        items=sum(p.items for p in profiles),
+        end=profiles[-1].end,
+    )
+
+
+#: Gale and Church's variance of the length difference per character.
+DEFAULT_VARIANCE = 6.8
+
+
+@dataclass(frozen=True)
+class LengthModel:
+    """Target length ≈ ratio × reference length, with variance × reference length."""
+
+    ratio: float = 1.0
+    variance: float = DEFAULT_VARIANCE
+
+    def z(self, reference: int, target: int) -> float:
+        """Gale–Church z-score of a target length given a reference length."""
+        return (target - self.ratio * reference) / math.sqrt(self.variance * max(reference, 1))
+
+    @classmethod
+    def estimate(cls, pairs: Iterable[tuple[int, int]]) -> LengthModel:
+        """Estimate ratio and variance robustly from (reference, target) lengths of likely pairs.
+
+        The ratio is the ratio of the totals; the variance is the median squared residual per
+        character scaled to a mean (robust to a few wrong pairs), kept within sane bounds.
+        """
+        pairs = [(a, b) for a, b in pairs if a > 0 and b > 0]
+        if not pairs:
+            return cls()
+        ratio = sum(b for _, b in pairs) / sum(a for a, _ in pairs)
+        if len(pairs) < 3:
+            return cls(ratio)
+        residuals = [(b - ratio * a) ** 2 / a for a, b in pairs]
+        variance = statistics.median(residuals) / 0.455  # median of chi-square(1)
+        return cls(ratio, min(max(variance, 1.0), 60.0))
+
+
+# --- agreement of anchors ----------------------------------------------------------------
+
+
+@lru_cache(maxsize=65536)
+def names_match(a: str, b: str) -> bool:
+    """Whether two folded names are the same name across languages (cognates, transliteration)."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or a[0] != b[0]:
+        return False
+    return edit_similarity(a, b) >= 0.7
+
+
+@dataclass(frozen=True)
+class Anchors:
+    """How the anchors of two texts agree: counts of shared and unshared anchors."""
+
+    shared: float
+    unshared: float
+    stem_similarity: float  # Dice coefficient of the stem sets
+
+
+class NameMatcher:
+    """`names_match` precomputed between the names of two documents, for fast counting."""
+
+    def __init__(self, left: Iterable[str], right: Iterable[str]):
+        right = frozenset(right)
+        self._matches = {a: frozenset(b for b in right if names_match(a, b)) for a in set(left)}
+
+    def count(self, a: frozenset[str], b: frozenset[str]) -> int:
+        """Names of `a` with a match in `b` plus names of `b` with a match in `a`."""
+        matched_b: set[str] = set()
+        matched_a = 0
+        for x in a:
+            found = self._matches.get(x)
+            if found is None:
+                found = frozenset(y for y in b if names_match(x, y))
+            hits = found & b
+            if hits:
+                matched_a += 1
+                matched_b |= hits
+        return matched_a + len(matched_b)
+
+
+def anchors(a: Profile, b: Profile, matcher: NameMatcher | None = None) -> Anchors:
+    """Count anchors of `a` found in `b` and vice versa."""
+    shared = unshared = 0.0
+    common = a.numbers & b.numbers
+    n_common = sum(common.values())
+    shared += 2 * n_common
+    unshared += sum(a.numbers.values()) + sum(b.numbers.values()) - 2 * n_common
+    shared += 2 * len(a.organisations & b.organisations)
+    unshared += len(a.organisations ^ b.organisations)
+    if a.names and b.names:
+        # names are noisy (German nouns, sentence-initial words): only agreement counts
+        shared += 0.5 * (matcher or NameMatcher(a.names, b.names)).count(a.names, b.names)
+    if a.end and b.end:
+        if a.end == b.end:
+            shared += 0.5
+        else:
+            unshared += 1
+    if a.items or b.items:
+        if a.items == b.items:
+            shared += 1
+        else:
+            unshared += 1
+    total = len(a.stems) + len(b.stems)
+    dice = 2 * len(a.stems & b.stems) / total if total else 0.0
+    return Anchors(shared, unshared, dice)
+
+
+class Associations:
+    """Word stems that translate each other, learned from likely paragraph pairs of a document.
+
+    A reference stem and a target stem are associated when they occur together in at least
+    two of the pairs and in few others (Dice coefficient of their occurrences ≥ `DICE`).
+    Stems found in fewer than two or in more than half of the paragraphs are ignored: they
+    cannot be learned, or do not tell paragraphs apart. Needing two pairs means no single
+    pair supports its own association.
+    """
+
+    DICE = 0.7
+
+    def __init__(
+        self,
+        ref: Sequence[frozenset[str]],
+        tgt: Sequence[frozenset[str]],
+        pairs: Iterable[tuple[int, int]],
+    ):
+        pairs = list(pairs)
+        limit = max(len(pairs) / 2, 2)
+        df_ref = Counter(w for i, _ in pairs for w in ref[i])
+        df_tgt = Counter(w for _, j in pairs for w in tgt[j])
+        together: Counter[tuple[str, str]] = Counter()
+        for i, j in pairs:
+            left = [w for w in ref[i] if 2 <= df_ref[w] <= limit]
+            right = [w for w in tgt[j] if 2 <= df_tgt[w] <= limit]
+            together.update((a, b) for a in left for b in right)
+        forward: dict[str, set[str]] = {}
+        backward: dict[str, set[str]] = {}
+        for (a, b), count in together.items():
+            if count >= 2 and 2 * count / (df_ref[a] + df_tgt[b]) >= self.DICE:
+                forward.setdefault(a, set()).add(b)
+                backward.setdefault(b, set()).add(a)
+        self.forward = {a: frozenset(bs) for a, bs in forward.items()}
+        self.backward = {b: frozenset(as_) for b, as_ in backward.items()}
+
+    def similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """Share of the associated stems of `a` and `b` whose partner is in the other text."""
+        known_a = [w for w in a if w in self.forward]
+        known_b = [w for w in b if w in self.backward]
+        if not known_a and not known_b:
+            return 0.0
+        hits = sum(1 for w in known_a if self.forward[w] & b)
+        hits += sum(1 for w in known_b if self.backward[w] & a)
+        return hits / (len(known_a) + len(known_b))
+
+    def containment(
+        self, part: frozenset[str], whole: frozenset[str], *, reference: bool
+    ) -> float | None:
+        """Share of the associated stems of `part` whose partner is in `whole` (None: < 3).
+
+        `reference` says whether `part` is reference text. A genuine half of a split
+        paragraph is contained in its reference paragraph; an unrelated paragraph is not.
+        """
+        table = self.forward if reference else self.backward
+        known = [w for w in part if w in table]
+        if len(known) < 3:
+            return None
+        return sum(1 for w in known if table[w] & whole) / len(known)
