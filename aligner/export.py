@@ -473,6 +473,12 @@ def catalog_entries(
     return entries
 
 
+def _reference_path(path: str) -> str:
+    """The path a `#:` comment gives: relative to the working folder when below it."""
+    relative = os.path.relpath(Path(path).resolve())
+    return Path(relative if not relative.startswith("..") else path).as_posix()
+
+
 def export_po(
     sets: Sequence[AlignedSet],
     output: str | Path,
@@ -491,7 +497,7 @@ def export_po(
     for aligned in sets:
         langs = _targets(aligned, targets, report)
         units = sanitize(document_units(aligned, langs), aligned, report)
-        source_file = Path(aligned.reference.path).as_posix()
+        source_file = _reference_path(aligned.reference.path)
         ref_lang = aligned.reference.lang or "?"
         title = f"{aligned.name}: messages of the {ref_lang} version, exported by aligner"
         pot = folder / f"{aligned.name}.pot"

@@ -148,15 +148,16 @@ def _escape(portion: str) -> tuple[str, list[bool]]:
     return "".join(chars), forbid
 
 
-def _fill(text: str, forbid: list[bool], width: int, start: int) -> list[int]:
-    """Greedy filling (libunistring's width line breaking): indexes where lines start."""
-    breaks = possible_breaks(text)
+def _fill(states: list[int], widths: list[int], width: int, start: int) -> list[int]:
+    """Greedy filling (libunistring's width line breaking): indexes where lines start.
+
+    `states` holds per character 1 (no break before it), 2 (break allowed) or 3 (forced).
+    """
     cuts: list[int] = []
     last: int | None = None
     column, piece = start, 0
-    for i, char in enumerate(text):
-        state = 1 if forbid[i] else breaks[i]
-        if state in (2, 3) and last is not None and column + piece > width:
+    for i, state in enumerate(states):
+        if state != 1 and last is not None and column + piece > width:
             cuts.append(last)
             column = 0
         if state == 3:
@@ -166,7 +167,7 @@ def _fill(text: str, forbid: list[bool], width: int, start: int) -> list[int]:
             last = i
             column += piece
             piece = 0
-        piece += max(char_width(char), 0)
+        piece += widths[i]
     if last is not None and column + piece > width:
         cuts.append(last)
     return cuts
@@ -193,13 +194,15 @@ def po_string_lines(
     line_width = width - 1 - (len(prefix) + 1)  # room for both quotes
     for index, portion in enumerate(portions):
         escaped, forbid = _escape(portion)
+        states = [1 if f else b for f, b in zip(forbid, possible_breaks(escaped), strict=True)]
+        widths = [max(char_width(c), 0) for c in escaped]
         more = index < len(portions) - 1
         start = len(keyword) + 1 if first else 0
-        cuts = _fill(escaped, forbid, line_width, start)
+        cuts = _fill(states, widths, line_width, start)
         if first and escaped and (more or start > line_width or cuts):
             lines.append(f'{prefix}{keyword} ""')
             first, start = False, 0
-            cuts = _fill(escaped, forbid, line_width, start)
+            cuts = _fill(states, widths, line_width, start)
         bounds = [0, *cuts, len(escaped)]
         for n, (a, b) in enumerate(itertools.pairwise(bounds)):
             head = f"{keyword} " if first and n == 0 else ""
