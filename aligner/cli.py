@@ -9,6 +9,7 @@ import click
 
 from aligner import __version__
 from aligner.errors import AlignerError
+from aligner.model import LANGUAGES
 
 
 class AlignerGroup(click.Group):
@@ -45,6 +46,77 @@ def show(file: str, fmt: str, lang: str | None) -> None:
 
 
 # --- check / rules ----------------------------------------------------------
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--reference", help="Reference language (default: config file, else en).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "sarif", "junit"]),
+    default="text",
+    show_default=True,
+)
+@click.option("-o", "--output", type=click.Path(path_type=str), help="Write the report here.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    help="Lowest severity that makes the exit status 1 (default: config file, else error).",
+)
+@click.option("--select", help="Run only these rules (ids separated by commas).")
+@click.option("--ignore", help="Never report these rules (ids separated by commas).")
+@click.option("--lang", "langs", multiple=True, metavar="FILE=LANG", help="Set a file's language.")
+@click.option("--config", type=click.Path(path_type=str), help="Config file (pyproject.toml).")
+def check(
+    paths: tuple[str, ...],
+    reference: str | None,
+    fmt: str,
+    output: str | None,
+    fail_on: str | None,
+    select: str | None,
+    ignore: str | None,
+    langs: tuple[str, ...],
+    config: str | None,
+) -> None:
+    """Check the language versions in PATHs (files or folders) against the reference.
+
+    Exit status: 0 when nothing is at or above --fail-on, 1 otherwise, 2 for usage errors
+    and unreadable input (the rest is still checked and reported).
+    """
+    import os
+    import sys
+
+    from aligner.atomic import write_atomic
+    from aligner.checks.runner import run_check
+    from aligner.config import load_config
+    from aligner.reports import render, summary_line
+
+    settings = load_config(config).with_overrides(
+        reference=reference, select=select, ignore=ignore, fail_on=fail_on
+    )
+    result = run_check(
+        paths,
+        reference=settings.reference,
+        select=settings.select or None,
+        ignore=settings.ignore,
+        lang_overrides=_lang_pairs(langs),
+        suppressed=settings.is_suppressed,
+    )
+    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    report = render(fmt, result, color=color, fail_on=settings.fail_level)
+    if output is None:
+        click.echo(report, nl=False)
+    else:
+        inputs = [d.path for s in result.documents for d in s.versions]
+        write_atomic(output, report, inputs=[*inputs, *paths])
+    err_color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    click.echo(summary_line(result, color=err_color), err=True)
+    level = settings.fail_level
+    if any(f.rule == "unreadable" for f in result.findings):
+        sys.exit(2)
+    if level is not None and any(f.severity >= level for f in result.findings):
+        sys.exit(1)
 
 
 @cli.command("rules")
@@ -202,6 +274,68 @@ def validate_command(files: tuple[str, ...], fmt: str, output: str | None, fail_
 
 
 # --- align ------------------------------------------------------------------
+
+
+def _read_text(path: str, lang: str | None, option: str) -> tuple[str, str]:
+    """The text of a plain-text file and its language (given, else detected)."""
+    from aligner.errors import UsageError
+    from aligner.langid import detect_language, find_code
+    from aligner.readers.base import read_bytes
+    from aligner.readers.common import decode
+
+    text = decode(read_bytes(path), path)
+    lang = lang or detect_language(path, find_code(text), text)
+    if lang is None:
+        raise UsageError(f"cannot tell the language; give {option}", file=path)
+    return text, lang
+
+
+@cli.command()
+@click.argument("src", type=click.Path(path_type=str))
+@click.argument("tgt", type=click.Path(path_type=str))
+@click.option("--src-lang", type=click.Choice(LANGUAGES), help="Language of SRC (else detected).")
+@click.option("--tgt-lang", type=click.Choice(LANGUAGES), help="Language of TGT (else detected).")
+@click.option("--format", "fmt", type=click.Choice(["vecalign", "tsv", "tmx"]), default="vecalign")
+@click.option("-o", "--output", type=click.Path(path_type=str), help="Write here, not stdout.")
+@click.option("--presegmented", is_flag=True, help="Inputs hold one sentence per line.")
+def align(
+    src: str,
+    tgt: str,
+    src_lang: str | None,
+    tgt_lang: str | None,
+    fmt: str,
+    output: str | None,
+    presegmented: bool,
+) -> None:
+    """Align the sentences of two texts without paragraph numbers.
+
+    Running text is split into sentences first; with --presegmented every line is a
+    sentence and vecalign indices are 0-based line numbers.
+    """
+    from aligner.atomic import write_atomic
+    from aligner.export import creation_time
+    from aligner.lexicon import load_lexicon
+    from aligner.sentalign import align_texts
+
+    src_text, src_lang = _read_text(src, src_lang, "--src-lang")
+    tgt_text, tgt_lang = _read_text(tgt, tgt_lang, "--tgt-lang")
+    lexicon = load_lexicon(src_lang, tgt_lang)
+    result = align_texts(
+        src_text, tgt_text, src_lang, tgt_lang, presegmented=presegmented, lexicon=lexicon
+    )
+    if fmt == "tmx":
+        data = result.tmx(src_lang, tgt_lang, creation_time())
+    else:
+        data = (result.vecalign() if fmt == "vecalign" else result.tsv()).encode("utf-8")
+    if output:
+        write_atomic(output, data, inputs=[src, tgt])
+    else:
+        click.get_binary_stream("stdout").write(data)
+    click.echo(
+        f"aligner: {len(result.src)} {src_lang} and {len(result.tgt)} {tgt_lang} sentences "
+        f"in {len(result.beads)} beads; {lexicon.describe()}",
+        err=True,
+    )
 
 
 def main() -> None:
