@@ -20,6 +20,7 @@ from lxml import etree
 from aligner.checks.base import Finding, Result, Severity
 from aligner.checks.files import (
     HEADER_ATTRIBUTES,
+    XML_LANG,
     PoFile,
     PoSyntax,
     TmxFile,
@@ -72,14 +73,28 @@ def parse_tmx(path: str, data: bytes) -> tuple[TmxFile | None, list[Finding]]:
                 path, root.sourceline, f"version is {root.get('version')!r}, not 1.4"
             )
         )
-    dtd = tmx_dtd()
-    if not dtd.validate(root):
-        for error in dtd.error_log:
-            header_attribute = any(
-                f"does not carry attribute {name}" in error.message for name in HEADER_ATTRIBUTES
+    for tuv in root.iter("tuv"):
+        if tuv.get(XML_LANG) is None:
+            other = " (lang= is TMX 1.1; 1.4 uses xml:lang)" if tuv.get("lang") else ""
+            findings.append(
+                TmxStructure.finding(path, tuv.sourceline, f"<tuv> without xml:lang{other}")
             )
-            if not header_attribute:
-                findings.append(TmxStructure.finding(path, error.line, error.message))
+    for entity in root.iter(etree.Entity):
+        findings.append(
+            TmxStructure.finding(
+                path,
+                entity.sourceline,
+                f"entity reference {entity.text} (entities are not expanded)",
+            )
+        )
+    dtd = tmx_dtd()
+    dtd.validate(root)
+    for error in dtd.error_log:  # warnings too: xmllint only warns about some real faults
+        covered = "has no prefix" in error.message or any(
+            f"does not carry attribute {name}" in error.message for name in HEADER_ATTRIBUTES
+        )
+        if not covered:
+            findings.append(TmxStructure.finding(path, error.line, error.message))
     return TmxFile(path, root), findings
 
 

@@ -184,7 +184,7 @@ class TmxSrclang(TmxRule):
             tu_src = (tu.get("srclang") or srclang).strip()
             if tu_src == "*all*":
                 continue
-            langs = [(tuv.get(XML_LANG) or "").lower() for tuv in tu.iterfind("tuv")]
+            langs = [(tuv.get(XML_LANG) or "?").lower() for tuv in tu.iterfind("tuv")]
             if tu_src.lower() not in langs:
                 has = ", ".join(langs) or "none"
                 message = f"<tu{_tuid(tu)}> has no {tu_src} variant (it has {has})"
