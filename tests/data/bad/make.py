@@ -29,7 +29,9 @@ def docx(parts: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", method) as z:
         for name, data in parts.items():
-            z.writestr(name, data)
+            info = zipfile.ZipInfo(name, date_time=(2014, 7, 2, 0, 0, 0))
+            info.compress_type = method
+            z.writestr(info, data)
     return out.getvalue()
 
 
@@ -53,14 +55,14 @@ LAUGHS = (
 GOOD = docx({"word/document.xml": document_xml("1. Recalling the resolutions,")})
 
 SAMPLES: dict[str, bytes] = {
-    "invalid-utf8.md": b"# Title\n\n1. Caf\xe9 au lait,\n",
-    "utf8-surrogate.md": b"1. ok,\n2. \xed\xa0\x80 encoded surrogate\n",
+    "invalid-utf8.txt": b"# Title\n\n1. Caf\xe9 au lait,\n",
+    "utf8-surrogate.txt": b"1. ok,\n2. \xed\xa0\x80 encoded surrogate\n",
     "lone-surrogate-utf16le.txt": codecs.BOM_UTF16_LE
     + "1. ok,\n2. ".encode("utf-16-le")
     + b"\x00\xd8"
     + "x\n".encode("utf-16-le"),
     "truncated-utf16be.txt": codecs.BOM_UTF16_BE + "1. ok,\n2. x".encode("utf-16-be")[:-1],
-    "binary.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
+    "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00",
     "nul.txt": b"1. text,\n2. te\x00xt\n",
     "utf16-without-bom.txt": "1. text,\n".encode("utf-16-le"),
     "garbage.bin": bytes(range(256)) * 4,
