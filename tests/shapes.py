@@ -271,14 +271,14 @@ def _fragment(tag: str, inner: str) -> etree._Element:
 
 def build_docx(
     paragraphs: list[tuple[str | None, tuple[str, int] | None, str | list[Run]]],
-    numbering: str = "",
-    styles: str = "",
+    numbering: str | None = "",
+    styles: str | None = "",
 ) -> bytes:
     """A DOCX from (style id, (numId, ilvl) or None, text or runs) per paragraph.
 
     Runs are ("t", text), ("tab",), ("br",), ("noBreakHyphen",), ("instrText", code),
     ("del", text), ("ins", text) or ("sym", hex code); `numbering` and `styles` are the
-    children of those parts as literal XML.
+    children of those parts as literal XML (None: no such part in the archive).
     """
     document = etree.Element(_w("document"), nsmap={"w": W})
     body = _sub(document, "body")
@@ -306,9 +306,9 @@ def build_docx(
                 if args:
                     el.text = args[0]
                     el.set(f"{{{_XML}}}space", "preserve")
+    parts = {"styles": styles, "numbering": numbering}
     return _package(
-        document,
-        {"styles": _fragment("styles", styles), "numbering": _fragment("numbering", numbering)},
+        document, {kind: _fragment(kind, xml) for kind, xml in parts.items() if xml is not None}
     )
 
 

@@ -122,7 +122,7 @@ def documents(draw: st.DrawFn) -> Document:
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 @settings(
-    max_examples=25,
+    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -406,3 +406,22 @@ def test_html_lists_and_entities(tmp_path: Path) -> None:
     assert doc.code == "AS (14) D F"
     assert intros(doc) == ["L’Assemblée parlementaire :"]
     assert [b.text for b in doc.blocks if b.kind is Kind.HEADING] == ["RÉSOLUTION"]
+
+
+def test_docx_without_styles_or_numbering_parts(tmp_path: Path) -> None:
+    """Heading style ids and list numbers still count when their definitions are missing."""
+    data = build_docx(
+        [
+            ("Heading2", None, "RESOLUTION ON"),
+            (None, ("1", 0), "One,"),
+            (None, ("1", 0), "two."),
+        ],
+        numbering=None,
+        styles=None,
+    )
+    doc = read_document(write(tmp_path, "en.docx", data))
+    assert [(p.number, p.label, p.text) for p in doc.paragraphs] == [
+        (1, "1.", "One,"),
+        (2, "2.", "two."),
+    ]
+    assert doc.blocks[0] == Block(Kind.HEADING, "RESOLUTION ON", 1, 2)

@@ -305,9 +305,9 @@ def join_lines(parts: Sequence[str]) -> str:
         if not part:
             continue
         if (
-            out
-            and re.search(r"[^\W\d_]-$", out)
-            and re.match(r"[^\W\d_]", part)
+            out.endswith("-")
+            and out[-2:-1].isalpha()
+            and part[0].isalpha()
             and part.split(maxsplit=1)[0].rstrip(",;").lower() not in _CONJUNCTIONS
         ):
             out += part
@@ -379,6 +379,11 @@ class _Open:
     def text(self) -> str:
         return join_lines(self.parts)
 
+    @property
+    def ends_clause(self) -> bool:
+        """Whether the text so far ends a clause (see `ends_terminal`)."""
+        return ends_terminal(join_lines(self.parts[-1:]))
+
 
 class _Assembler:
     def __init__(self, units: Sequence[Unit], mode: Mode, clean: Callable[[str], str]) -> None:
@@ -439,7 +444,7 @@ class _Assembler:
         n = lab.number
         cur = self.cur
         mid_sentence = (
-            cur is not None and cur.number is not None and gap == 0 and not ends_terminal(cur.text)
+            cur is not None and cur.number is not None and gap == 0 and not cur.ends_clause
         )
         if n < 1:
             return False
@@ -473,7 +478,7 @@ class _Assembler:
         if nxt >= len(self.units) or self.units[nxt].heading or self.labels[nxt]:
             return False
         cur = self.cur
-        return cur is None or cur.number is None or ends_terminal(cur.text)
+        return cur is None or cur.number is None or cur.ends_clause
 
     def run_text(self, i: int) -> tuple[str, int]:
         """The text of units i.. that directly follow each other, and the index after them."""
@@ -511,7 +516,7 @@ class _Assembler:
             if self.awaiting() or unit.sub or is_sub_item(text):
                 cur.parts.append(text)
                 return
-            terminal = ends_terminal(cur.text)
+            terminal = cur.ends_clause
             if terminal and (self.is_intro(i) or (gap and self.is_heading(i))):
                 self.open_block(unit)
                 return

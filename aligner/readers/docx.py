@@ -223,7 +223,12 @@ class _Styles:
         return out
 
     def heading_level(self, sid: str | None) -> int:
-        """1-6 for a heading style (by outline level, name or id), else 0."""
+        """1-6 for a heading style (by outline level, name or id), else 0.
+
+        A style id that styles.xml does not define still counts by its id ("Heading2").
+        """
+        if sid and sid not in self.styles and (m := _HEADING_NAME.fullmatch(sid)):
+            return int(m.group(1))
         for style_id, style in self.chain(sid):
             if style.outline is not None:
                 return style.outline + 1 if style.outline < 6 else 0
@@ -327,11 +332,14 @@ class _Numbering:
         A paragraph number is a decimal level whose text shows only its own counter
         ("%1.", "%2)"); other levels and bullets are sub-items. None: not numbered.
         """
-        aid = self._abstract_id(num_id)
-        if aid is None or not 0 <= ilvl <= 8:
+        if not 0 <= ilvl <= 8:
             return None
-        num = self.nums[num_id]
-        levels = {**self.abstracts[aid], **num.levels}
+        aid = self._abstract_id(num_id)
+        num = self.nums.get(num_id, _Num(""))
+        # An undefined list is shown as a plain decimal list ("1.", "2.", ...).
+        defined = self.abstracts.get(aid, {}) if aid is not None else {}
+        aid = aid if aid is not None else f"undefined:{num_id}"
+        levels = {**defined, **num.levels}
         counters = self.counters.setdefault(aid, [None] * 9)
         if num_id not in self.started:
             self.started.add(num_id)
