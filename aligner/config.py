@@ -193,9 +193,12 @@ def _read(path: Path) -> dict[str, Any]:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
-        match = re.search(r"\(at line (\d+), column \d+\)$", message)
-        line = int(match.group(1)) if match else None
-        message = message[: match.start()].rstrip() if match else message
+        match = re.search(r"\(at (?:line (\d+), column \d+|end of document)\)$", message)
+        line = None
+        if match:
+            end = len(path.read_bytes().splitlines()) or 1
+            line = int(match.group(1)) if match.group(1) else end
+            message = message[: match.start()].rstrip()
         raise ConfigError(f"invalid TOML: {message}", file=str(path), line=line) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config: {exc}", file=str(path)) from None

@@ -131,6 +131,13 @@ def test_malformed_toml_found_while_walking_up_is_reported(tmp_path, monkeypatch
         load_config()
 
 
+def test_toml_ending_too_early_points_at_the_last_line(tmp_path):
+    path = _write(tmp_path, '[tool.aligner]\nfail-on = "error"\nselect = [\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert info.value.line == 3 and "invalid TOML" in info.value.message
+
+
 @pytest.mark.parametrize(
     ("body", "line", "words"),
     [
