@@ -425,3 +425,17 @@ def test_docx_without_styles_or_numbering_parts(tmp_path: Path) -> None:
         (2, "2.", "two."),
     ]
     assert doc.blocks[0] == Block(Kind.HEADING, "RESOLUTION ON", 1, 2)
+
+
+def test_code_line_with_a_page_number(tmp_path: Path) -> None:
+    text = "AS (14) D F    - 1 -\n\nTITRE\n\n1. Un,\n\nAS (14) D F    - 2 -\n\n2. Deux.\n"
+    doc = read_text(tmp_path, text, "doc.txt")
+    assert doc.code == "AS (14) D F"
+    assert doc.lang == "fr"
+    assert [p.text for p in doc.paragraphs] == ["Un,", "Deux."]
+
+
+def test_html_in_a_declared_legacy_charset(tmp_path: Path) -> None:
+    page = '<html><head><meta charset="windows-1252"></head><body><p>1. Café crème.</p></body>'
+    doc = read_document(write(tmp_path, "fr.html", page.encode("cp1252")))
+    assert [p.text for p in doc.paragraphs] == ["Café crème."]

@@ -101,13 +101,8 @@ def read_document(path: str | Path, lang: str | None = None) -> Document:
 
 
 def _find_code(items: list[Item]) -> str | None:
-    """The document code line before the first paragraph (else anywhere), as written."""
-    blocks = []
+    """The first document code line, as written (whitespace normalized)."""
     for item in items:
-        if isinstance(item, Paragraph):
-            break
-        blocks.append(item)
-    for block in blocks or items:
-        if isinstance(block, Block) and (code := find_code(block.text)):
+        if isinstance(item, Block) and (code := find_code(item.text)):
             return code
     return None

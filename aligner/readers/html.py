@@ -112,16 +112,21 @@ def _head_text(data: bytes) -> str:
 
 
 def _decode(data: bytes, path: str) -> str:
-    """UTF-8/UTF-16 as for text; a page declaring another charset is decoded with it."""
-    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    """UTF-8/UTF-16 as for text; else the charset the page declares, if it decodes."""
+    try:
+        return decode(data, path)
+    except InputError:
         m = _CHARSET.search(data[:4096])
-        if m and m.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
-            try:
-                codecs.lookup(m.group(1).decode("ascii"))
-                return data.decode(m.group(1).decode("ascii"))
-            except (LookupError, UnicodeDecodeError):
-                pass
-    return decode(data, path)
+        if not m or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise
+        try:
+            text = data.decode(m.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            raise InputError(
+                f"cannot decode as UTF-8 or as the declared charset {m.group(1).decode()!r}",
+                file=path,
+            ) from None
+        return decode(text.encode("utf-8"), path)
 
 
 @dataclass

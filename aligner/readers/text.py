@@ -11,7 +11,7 @@ import codecs
 import re
 from itertools import pairwise
 
-from aligner.langid import find_code
+from aligner.langid import CODE_PATTERN, find_code
 from aligner.model import Item
 from aligner.readers.common import (
     Mode,
@@ -80,11 +80,13 @@ def _units(lines: list[str]) -> list[Unit]:
                 gap = max(gap, 2 if is_page_number(s) else 1)
                 continue
             if is_running_header(s):
-                if code_seen or not find_code(s):
+                if code_seen:
                     gap = 2  # the code repeated at the top of a page
                     continue
                 code_seen = True
-                units.append(Unit(piece, number, max(gap, 1)))
+                m = CODE_PATTERN.search(s)
+                code = find_code(s) or (m.group() if m else s)  # without a page number
+                units.append(Unit(code, number, max(gap, 1)))
                 gap = 1
                 continue
             units.append(Unit(piece, number, gap))
