@@ -1,0 +1,61 @@
+"""Atomic output: whole files or nothing, parents created, inputs never overwritten."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from aligner.atomic import atomic_output, check_not_input, write_atomic
+from aligner.errors import UsageError
+
+
+def test_writes_text_and_bytes_and_creates_folders(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "out.txt"
+    write_atomic(target, "é\n")
+    assert target.read_bytes() == "é\n".encode()
+    write_atomic(target, b"\x00\x01")
+    assert target.read_bytes() == b"\x00\x01"
+    assert os.listdir(target.parent) == ["out.txt"]
+
+
+def test_a_failure_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "out.tmx"
+    target.write_text("old")
+    with pytest.raises(RuntimeError), atomic_output(target) as stream:
+        stream.write(b"half")
+        raise RuntimeError("writer failed")
+    assert target.read_text() == "old"
+    assert os.listdir(tmp_path) == ["out.tmx"]
+
+
+def test_the_file_gets_ordinary_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "out.po"
+    write_atomic(target, "x")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_inputs_are_recognized_by_any_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "en.md"
+    source.write_text("keep")
+    link = tmp_path / "link.md"
+    link.symlink_to(source)
+    monkeypatch.chdir(tmp_path)
+    for spelling in ("en.md", "./en.md", str(source), "link.md"):
+        with pytest.raises(UsageError, match="input"):
+            write_atomic(spelling, "x", inputs=[source])
+    with pytest.raises(UsageError):
+        check_not_input(source, ["./en.md"])
+    assert source.read_text() == "keep"
+    check_not_input(tmp_path / "new.md", [source])
+
+
+def test_a_folder_or_unwritable_place_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="directory"):
+        write_atomic(tmp_path, "x")
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(UsageError, match="cannot write"):
+        write_atomic(tmp_path / "file" / "below.txt", "x")
