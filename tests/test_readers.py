@@ -439,3 +439,18 @@ def test_html_in_a_declared_legacy_charset(tmp_path: Path) -> None:
     page = '<html><head><meta charset="windows-1252"></head><body><p>1. Café crème.</p></body>'
     doc = read_document(write(tmp_path, "fr.html", page.encode("cp1252")))
     assert [p.text for p in doc.paragraphs] == ["Café crème."]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["28. Juni bis 2. Juli 2014", "BAKU, 28. JUNI BIS\n2. JULI 2014", "2. JULI 2014"],
+)
+def test_numbers_in_a_title_are_not_paragraphs(title: str, tmp_path: Path) -> None:
+    text = f"AS (14) D G\n\n{title}\n\n## ENTSCHLIESSUNG\n\n1. erstens,\n2. zweitens.\n"
+    doc = read_text(tmp_path, text, "doc.md")
+    assert signature(doc) == [("1", 1, "erstens,"), ("1", 2, "zweitens.")]
+
+
+def test_a_document_missing_its_first_paragraphs_keeps_the_rest(tmp_path: Path) -> None:
+    doc = read_text(tmp_path, "# TITLE\n\n13. Calls upon,\n14. Also calls.\n", "doc.md")
+    assert [p.number for p in doc.paragraphs] == [13, 14]

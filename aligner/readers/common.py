@@ -372,8 +372,6 @@ class _Open:
     parts: list[str] = field(default_factory=list)
     number: int | None = None
     label: str = ""
-    kind: Kind = Kind.TEXT
-    level: int = 0
 
     @property
     def text(self) -> str:
@@ -443,20 +441,19 @@ class _Assembler:
         """Whether a number at the start of unit i opens a paragraph (see `assemble`)."""
         n = lab.number
         cur = self.cur
-        mid_sentence = (
-            cur is not None and cur.number is not None and gap == 0 and not cur.ends_clause
-        )
+        mid_sentence = cur is not None and gap == 0 and not cur.ends_clause
         if n < 1:
             return False
         if n == self.last + 1:
             return not (mid_sentence and self.comes_again(i, n))
         if self.awaiting() or mid_sentence:
             return False  # a wrapped line that starts with a number
-        if self.style is not None and lab.style != self.style:
-            return self.after_heading and n == 1
-        if self.after_heading or (cur is None and self.last == 0):
+        restart = self.after_heading and n == 1
+        if self.style is not None and lab.style != self.style and not restart:
+            return False
+        if self.last and n <= self.last + MAX_JUMP:
             return True
-        return n <= self.last + MAX_JUMP
+        return self.next_number(i) == n + 1  # a run of numbers starts here
 
     def comes_again(self, i: int, n: int) -> bool:
         """Whether a later line, before any other number, starts with the same number n."""
@@ -467,6 +464,16 @@ class _Assembler:
             if lab and lab.style != Style.BARE:
                 return lab.number == n
         return False
+
+    def next_number(self, i: int) -> int | None:
+        """The number of the next numbered unit after unit i (within a few pages)."""
+        for j in range(i + 1, min(i + 200, len(self.units))):
+            if self.units[j].number is not None:
+                return self.units[j].number
+            lab = self.labels[j]
+            if lab and lab.style != Style.BARE:
+                return lab.number
+        return None
 
     def bare_is_label(self, i: int, lab: Label) -> bool:
         """A number alone on its line is a paragraph number only where one is expected."""
@@ -557,7 +564,7 @@ class _Assembler:
         if cur.number is not None:
             self.items.append(Paragraph("", cur.number, cur.label, text, cur.line))
         elif text:
-            self.items.append(Block(cur.kind, text, cur.line, cur.level))
+            self.items.append(Block(Kind.TEXT, text, cur.line))
 
 
 def assemble(
