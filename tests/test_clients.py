@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -283,61 +284,80 @@ def omegat_project(root: Path, source: list[str], tmx: Path, target: str) -> sub
     (root / "omegat.project").write_text(PROJECT.format(source="en", target=target), "utf-8")
     (root / "source" / "document.txt").write_text("\n\n".join(source) + "\n", "utf-8")
     shutil.copy(tmx, root / "tm" / "auto" / tmx.name)
-    log = open(root / "log.txt", "wb")  # noqa: SIM115 - closed when the process is collected
-    return subprocess.Popen(
-        [
-            "java",
-            "-Xmx512m",
-            "-XX:TieredStopAtLevel=1",  # quick start: OmegaT runs for seconds, not hours
-            "-XX:+UseSerialGC",
-            "-Djava.awt.headless=true",
-            "-Dfile.encoding=UTF-8",
-            "-jar",
-            str(OMEGAT_JAR),
-            "--mode=console-translate",
-            f"--config-dir={root / 'config'}",
-            "--disable-project-locking",
-            "--no-team",
-            str(root),
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    command = [
+        "java",
+        "-Xmx512m",
+        "-XX:TieredStopAtLevel=1",  # quick start: OmegaT runs for seconds, not hours
+        "-XX:+UseSerialGC",
+        "-Djava.awt.headless=true",
+        "-Dfile.encoding=UTF-8",
+        "-jar",
+        str(OMEGAT_JAR),
+        "--mode=console-translate",
+        f"--config-dir={root / 'config'}",
+        "--disable-project-locking",
+        "--no-team",
+        str(root),
+    ]
+    with open(root / "log.txt", "wb") as log:  # the child keeps its own copy of the handle
+        return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+
+
+@dataclass
+class OmegatJob:
+    """One OmegaT project, its process and the target paragraphs it must produce."""
+
+    project: Path
+    expected: list[str]
+    process: subprocess.Popen
+
+    def finish(self) -> None:
+        self.process.wait(timeout=300)
 
 
 @pytest.fixture(scope="module")
 def omegat_runs(
     exported: Path, tricky: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[dict[str, tuple[Path, list[str]]]]:
-    """Every OmegaT project at once (one per language, plus the tricky multilingual one):
-    name -> (project folder, expected target paragraphs)."""
+) -> Iterator[dict[str, OmegatJob]]:
+    """Start every OmegaT project at once (one per language, plus the tricky multilingual
+    one); each test waits for its own."""
     root = tmp_path_factory.mktemp("omegat")
     english = [p.text for p in read_document(CORPUS / "en.md").paragraphs]
-    jobs: dict[str, tuple[Path, list[str], subprocess.Popen]] = {}
+    jobs: dict[str, OmegatJob] = {}
     for lang in TARGETS:
-        project = root / lang
         expected = [p.text for p in read_document(CORPUS / f"{lang}.md").paragraphs]
         tmx = exported / f"{NAME}.en-{lang}.tmx"
-        jobs[lang] = (project, expected, omegat_project(project, english, tmx, lang))
+        project = root / lang
+        jobs[lang] = OmegatJob(project, expected, omegat_project(project, english, tmx, lang))
     project = root / "tricky-de"
     source = [xml_safe(t)[0] for t in TRICKY_EN]
-    expected = [xml_safe(t)[0] for t in TRICKY_DE]
-    jobs["tricky-de"] = (
-        project,
-        expected,
-        omegat_project(project, source, tricky / "tricky.tmx", "de"),
+    process = omegat_project(project, source, tricky / "tricky.tmx", "de")
+    jobs["tricky-de"] = OmegatJob(project, [xml_safe(t)[0] for t in TRICKY_DE], process)
+    yield jobs
+    for job in jobs.values():
+        if job.process.poll() is None:
+            job.process.kill()
+            job.process.wait()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _start_omegat_early(request: pytest.FixtureRequest) -> None:
+    """Let OmegaT's JVMs work while the other client tests run."""
+    wanted = any(
+        item.module is request.module and "omegat" in item.name for item in request.session.items
     )
-    for _, _, process in jobs.values():
-        process.wait(timeout=300)
-    yield {name: (project, expected) for name, (project, expected, _) in jobs.items()}
+    if wanted and shutil.which("java") and OMEGAT_JAR.is_file():
+        request.getfixturevalue("omegat_runs")
 
 
 @needs_omegat
 @pytest.mark.parametrize("name", [*TARGETS, "tricky-de"])
 def test_omegat_translates_every_paragraph_from_our_tmx(
-    omegat_runs: dict[str, tuple[Path, list[str]]], name: str
+    omegat_runs: dict[str, OmegatJob], name: str
 ) -> None:
-    project, expected = omegat_runs[name]
+    job = omegat_runs[name]
+    job.finish()
+    project, expected = job.project, job.expected
     log = (project / "log.txt").read_text("utf-8", "replace")
     problems = [
         line
