@@ -454,3 +454,12 @@ def test_numbers_in_a_title_are_not_paragraphs(title: str, tmp_path: Path) -> No
 def test_a_document_missing_its_first_paragraphs_keeps_the_rest(tmp_path: Path) -> None:
     doc = read_text(tmp_path, "# TITLE\n\n13. Calls upon,\n14. Also calls.\n", "doc.md")
     assert [p.number for p in doc.paragraphs] == [13, 14]
+
+
+def test_html_list_without_markers_uses_the_typed_numbers(tmp_path: Path) -> None:
+    html = (
+        '<html><body><ol style="list-style-type: none">'
+        "<li>12. Aware,</li><li>13. Calls upon.</li></ol></body></html>"
+    )
+    doc = read_document(write(tmp_path, "en.html", html))
+    assert [(p.number, p.text) for p in doc.paragraphs] == [(12, "Aware,"), (13, "Calls upon.")]

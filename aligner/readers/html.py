@@ -64,6 +64,7 @@ _BLOCKS = {
     "tr",
     "ul",
 }
+_NO_MARKER = re.compile(r"list-style(?:-type)?\s*:\s*none", re.IGNORECASE)
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
@@ -190,7 +191,8 @@ class _Walker:
         if tag in _HEADINGS:
             self.heading = _HEADINGS[tag]
         elif tag in ("ol", "ul"):
-            self.lists.append(_List(tag == "ol", _start(el.get("start")), el.get("type") or "1"))
+            kind = "none" if _NO_MARKER.search(el.get("style", "")) else el.get("type") or "1"
+            self.lists.append(_List(tag == "ol", _start(el.get("start")), kind))
         elif tag == "li":
             self.start_item(el)
         self.add(el.text, el.sourceline)
@@ -211,6 +213,8 @@ class _Walker:
         if not self.lists:
             return
         current = self.lists[-1]
+        if current.kind == "none" or _NO_MARKER.search(el.get("style", "")):
+            return  # markers hidden: numbers, if any, are typed in the text
         if not current.ordered:
             self.sub = "•"
             return
