@@ -268,8 +268,8 @@ def validate_command(files: tuple[str, ...], fmt: str, output: str | None, fail_
         write_atomic(output, text, inputs=files)
     else:
         click.echo(text, nl=False)
-    if fmt == "text":
-        click.echo(summary_line(result, color=color), err=True)
+    err_color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    click.echo(summary_line(result, color=err_color), err=True)
     sys.exit(validation_status(result, level))
 
 
