@@ -487,34 +487,34 @@ class _Assembler:
         cur = self.cur
         return cur is None or cur.number is None or cur.ends_clause
 
-    def run_text(self, i: int) -> tuple[str, int]:
-        """The text of units i.. that directly follow each other, and the index after them."""
-        parts = [self.units[i].text]
-        j = i + 1
-        while j < len(self.units):
+    def run_end(self, i: int) -> int | None:
+        """The index after the units that directly follow unit i, or None past a few lines."""
+        for j in range(i + 1, min(len(self.units), i + 12)):
             u = self.units[j]
             if u.gap or u.heading or u.number is not None or self.labels[j]:
-                break
-            parts.append(u.text)
-            j += 1
-        return self.clean(join_lines(parts)), j
+                return j
+        return len(self.units) if len(self.units) <= i + 12 else None
 
-    def block_follows(self, j: int) -> bool:
-        """Whether unit j (after a run) starts something new: end, gap, heading or label."""
-        if j >= len(self.units):
-            return True
-        u = self.units[j]
-        return bool(u.gap or u.heading or u.number is not None or self.labels[j])
+    def run_text(self, i: int) -> str | None:
+        """The text of a short run starting at unit i that ends where a new block starts."""
+        j = self.run_end(i)
+        if j is None:
+            return None
+        return self.clean(join_lines([u.text for u in self.units[i:j]]))
 
     def is_intro(self, i: int) -> bool:
         """An introductory line ("The OSCE Parliamentary Assembly:") between paragraphs."""
-        text, j = self.run_text(i)
+        j = self.run_end(i)
+        if j is None or not self.units[j - 1].text.rstrip(_CLOSERS).endswith(":"):
+            return False
+        text = self.run_text(i) or ""
         first = text.lstrip(_OPENERS)[:1]
-        return text.endswith(":") and len(text) <= 300 and first.isupper() and self.block_follows(j)
+        return text.endswith(":") and len(text) <= 300 and first.isupper()
 
     def is_heading(self, i: int) -> bool:
-        text, j = self.run_text(i)
-        return len(text) <= 200 and is_upper(text) and self.block_follows(j)
+        """An all-capitals line (or two) between paragraphs."""
+        text = self.run_text(i)
+        return text is not None and len(text) <= 200 and is_upper(text)
 
     def add_text(self, i: int, unit: Unit, gap: int) -> None:
         cur = self.cur
