@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from aligner.atomic import atomic_output, check_not_input, write_atomic
+from aligner.atomic import atomic_output, write_atomic
 from aligner.checks.base import Finding, Severity
 from aligner.errors import InputError, UsageError
 from aligner.model import Alignment, Block, Document, DocumentSet, Kind, Link, Paragraph
@@ -402,25 +402,18 @@ def export_tmx(
             if len(sets) > 1:
                 raise UsageError("--multilingual with several documents needs -o FILE")
             path = path / f"{sets[0].name}.tmx"
-        check_not_input(path, inputs)
-        prepared = []
-        for aligned in sets:
-            langs = _targets(aligned, targets, report)
-            units = sanitize(paragraph_units(aligned, langs), aligned, report)
-            prepared.append((aligned, units, langs))
         header = TmxHeader(srclang=srclangs.pop() or "", creationdate=when, segtype=segment)
+
+        def units() -> Iterator[TranslationUnit]:  # one document at a time
+            for aligned in sets:
+                langs = _targets(aligned, targets, report)
+                found = sanitize(paragraph_units(aligned, langs), aligned, report)
+                yield from multilingual_units(
+                    aligned, found, langs, include_suspect=include_suspect, report=report
+                )
+
         with atomic_output(path, inputs=inputs) as stream:
-            count = write_tmx(
-                stream,
-                header,
-                (
-                    tu
-                    for aligned, units, langs in prepared
-                    for tu in multilingual_units(
-                        aligned, units, langs, include_suspect=include_suspect, report=report
-                    )
-                ),
-            )
+            count = write_tmx(stream, header, units())
         report.written.append((path, count))
         return report
     folder = _folder(output)
