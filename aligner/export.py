@@ -107,8 +107,9 @@ def load_aligned(
     from aligner.corpus import load
 
     docsets, problems = load(paths, lang_overrides)
-    for problem in problems:
-        raise InputError(problem.message, file=problem.file or None, line=problem.line)
+    if problems:
+        first = problems[0]
+        raise InputError(first.message, file=first.file or None, line=first.line)
     out = []
     for docset in docsets:
         alignments, findings = check_set(docset, reference)
@@ -176,6 +177,7 @@ def paragraph_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
                 text = " ".join(t.text for t in link.target) if index == 0 else None
                 found[p] = Counterpart(text or None, tuple(dict.fromkeys(own)))
         by_lang[lang] = found
+    headings = {p: section.heading for section in ref.sections for p in section.paragraphs}
     units = []
     for key, p in zip(item_keys(ref), ref.items, strict=True):
         if isinstance(p, Paragraph):
@@ -183,15 +185,8 @@ def paragraph_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
                 lang: by_lang[lang].get(p, Counterpart(None, (f"not aligned in {lang}",)))
                 for lang in targets
             }
-            units.append(Unit(key, p.text, p.line, _heading_of(ref, p), p, counterparts))
+            units.append(Unit(key, p.text, p.line, headings.get(p, ""), p, counterparts))
     return units
-
-
-def _heading_of(doc: Document, paragraph: Paragraph) -> str:
-    for section in doc.sections:
-        if paragraph in section.paragraphs:
-            return section.heading
-    return ""
 
 
 def _blocks_by_kind(doc: Document) -> dict[Kind, list[Block]]:
