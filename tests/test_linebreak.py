@@ -53,8 +53,8 @@ def test_widths() -> None:
 
 
 def test_short_strings_stay_on_one_line() -> None:
-    assert po_string_lines("msgid", "") == ['msgid ""']
-    assert po_string_lines("msgstr", 'say "hi"\n') == ['msgstr "say \\"hi\\"\\n"']
+    assert po_string_lines("msgid", "") == ('msgid ""',)
+    assert po_string_lines("msgstr", 'say "hi"\n') == ('msgstr "say \\"hi\\"\\n"',)
 
 
 def test_long_strings_start_with_an_empty_line_and_fill_77_columns() -> None:
@@ -66,7 +66,7 @@ def test_long_strings_start_with_an_empty_line_and_fill_77_columns() -> None:
 
 
 def test_newlines_end_lines_and_prefixes_narrow_them() -> None:
-    assert po_string_lines("msgstr", "a\nb") == ['msgstr ""', '"a\\n"', '"b"']
+    assert po_string_lines("msgstr", "a\nb") == ('msgstr ""', '"a\\n"', '"b"')
     lines = po_string_lines("msgid", " ".join(["w"] * 60), prefix="#~ ")
     assert all(line.startswith("#~ ") and len(line) <= 79 for line in lines)
 

@@ -19,6 +19,7 @@ import regex
 PAGE_WIDTH = 79
 
 _ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v"}
+_SPECIAL = regex.compile(r'[\a\b\f\n\r\t\v\\"]')
 
 _CLASSES = (
     *("BK", "CR", "LF", "NL", "SP", "ZW", "CM", "ZWJ", "WJ", "GL", "B2", "BA", "BB", "HY"),
@@ -134,6 +135,8 @@ def char_width(char: str) -> int:
 
 def _escape(portion: str) -> tuple[str, list[bool]]:
     """Escape a portion as gettext does; per output character, whether a break is forbidden."""
+    if not _SPECIAL.search(portion):
+        return portion, [False] * len(portion)
     chars: list[str] = []
     forbid: list[bool] = []
     for char in portion:
@@ -173,9 +176,10 @@ def _fill(states: list[int], widths: list[int], width: int, start: int) -> list[
     return cuts
 
 
+@lru_cache(maxsize=1024)  # a msgid recurs in the POT and in every PO
 def po_string_lines(
     keyword: str, value: str, prefix: str = "", width: int = PAGE_WIDTH
-) -> list[str]:
+) -> tuple[str, ...]:
     """The lines gettext writes for `keyword "value"`.
 
     `keyword` is `msgid`, `msgstr[0]`...; `prefix` starts every line (`#~ `, `#| `).
@@ -208,4 +212,4 @@ def po_string_lines(
             head = f"{keyword} " if first and n == 0 else ""
             lines.append(f'{prefix}{head}"{escaped[a:b]}"')
         first = False
-    return lines
+    return tuple(lines)

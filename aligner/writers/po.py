@@ -82,7 +82,7 @@ class _GettextEntry(polib.POEntry):
         wrapwidth: int = PAGE_WIDTH,
     ) -> list[str]:
         keyword = fieldname.removeprefix("previous_") + plural_index
-        return po_string_lines(keyword, field, prefix=delflag, width=wrapwidth)
+        return list(po_string_lines(keyword, field, prefix=delflag, width=wrapwidth))
 
 
 class _GettextFile(polib.POFile):
