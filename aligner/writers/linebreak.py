@@ -63,7 +63,6 @@ def line_break_class(char: str) -> str:
     return _RESOLVE.get(cls, cls)
 
 
-@lru_cache(maxsize=4096)
 def _pair(before: str, after: str) -> str:
     if before == "OP" or after in _NO_BREAK_BEFORE:
         return "P"
@@ -78,44 +77,49 @@ def _pair(before: str, after: str) -> str:
     return "D"
 
 
+_RESOLVED = sorted({_RESOLVE.get(c, c) for c in _CLASSES} - {"SP", "ZW", "CM", "ZWJ"})
+#: (before, after) -> (state with no space between them, state with spaces between them).
+_STATES = {
+    (a, b): {"D": (2, 2), "I": (1, 2), "P": (1, 1)}[_pair(a, b)]
+    for a in _RESOLVED
+    for b in _RESOLVED
+}
+
+
 def possible_breaks(text: str) -> list[int]:
     """Per character: 2 if a line may break before it, 3 if it must, 1 if it may not."""
     out = [1] * len(text)
     last = "BK"  # class of the last character that is not a space
-    space: int | None = None  # index of the last space after it
+    spaced = False  # spaces stand between `last` and the current character
     before_last = "BK"  # class of the non-space character before `last`
     regional = 0  # regional indicators in a row, so flags pair up
     after_zwj = False  # the previous character is a zero-width joiner: never break here
-    for i, char in enumerate(text):
-        cls = line_break_class(char)
+    for i, cls in enumerate(map(line_break_class, text)):
         glued, after_zwj = after_zwj, cls == "ZWJ"
-        if cls in _MANDATORY:
-            out[i], last, space = 3, "BK", None
-            continue
         if cls == "SP":
-            space = i
+            spaced = True
+            continue
+        if cls in _MANDATORY:
+            out[i], last, spaced = 3, "BK", False
             continue
         if cls == "ZW":
-            last, space = "ZW", None
+            last, spaced = "ZW", False
             continue
-        if cls in {"CM", "ZWJ"}:
+        if cls == "CM" or cls == "ZWJ":
             if last == "ZW":
                 out[i], last = 2, "AL"
                 continue
-            if space is None and last != "BK":
+            if not spaced and last != "BK":
                 continue  # a mark belongs to the character before it
             cls = "AL"  # a mark after a space or at the start counts as a letter
-        hebrew_hyphen = before_last == "HL" and last in {"HY", "BA"} and space is None
-        odd_flag = cls == "RI" and last == "RI" and space is None and regional % 2 == 0
-        if glued or hebrew_hyphen:
-            pass
-        elif last == "ZW" or odd_flag:
+        if glued or (before_last == "HL" and last in {"HY", "BA"} and not spaced):
+            pass  # after a joiner, or a Hebrew letter and hyphen
+        elif last == "ZW" or (cls == "RI" == last and not spaced and regional % 2 == 0):
             out[i] = 2
         elif last != "BK":
-            rule = _pair(last, cls)
-            out[i] = 2 if rule == "D" or (rule == "I" and space is not None) else 1
+            out[i] = _STATES[last, cls][spaced]
         regional = regional + 1 if cls == "RI" and (last == "RI" or not regional) else 0
-        before_last, last, space = last, cls, None
+        before_last, last, spaced = last, cls, False
     return out
 
 
@@ -131,6 +135,11 @@ def char_width(char: str) -> int:
     if category != "Cn" and unicodedata.east_asian_width(char) in {"W", "F"}:
         return 2
     return 2 if 0x20000 <= code <= 0x3FFFF else 1
+
+
+@lru_cache(maxsize=4096)
+def _columns(char: str) -> int:
+    return max(char_width(char), 0)  # libunistring ignores control characters
 
 
 def _escape(portion: str) -> tuple[str, list[bool]]:
@@ -199,7 +208,7 @@ def po_string_lines(
     for index, portion in enumerate(portions):
         escaped, forbid = _escape(portion)
         states = [1 if f else b for f, b in zip(forbid, possible_breaks(escaped), strict=True)]
-        widths = [max(char_width(c), 0) for c in escaped]
+        widths = list(map(_columns, escaped))
         more = index < len(portions) - 1
         start = len(keyword) + 1 if first else 0
         cuts = _fill(states, widths, line_width, start)
