@@ -3,7 +3,8 @@
 The flow: `load_aligned` reads and checks the inputs (`aligner.corpus`, `aligner.checks`);
 `paragraph_units` and `block_units` turn each set into `Unit`s, one per reference paragraph
 or unnumbered block, holding the counterpart text of every language and the reasons it is
-suspect (a finding of severity warning or above names it, or the link is not 1-1);
+suspect (an error or a content warning names it, see `makes_suspect`, or the link is not
+1-1);
 `export_tmx` and `export_po` write the files. Suspect pairs are left out of TMX (listed in
 the report) unless `include_suspect`, and marked fuzzy in PO.
 """
@@ -33,6 +34,15 @@ BLOCK_COMMENTS: dict[Kind, str] = {
     Kind.TEXT: "unnumbered text",
 }
 SEGMENTS = ("paragraph", "sentence")
+
+#: Warnings that say the content of a pair differs, so the pair is not trusted. Other
+#: warnings (length, end punctuation, document code, introductory line) leave it trusted.
+CONTENT_WARNINGS = frozenset({"number-mismatch", "untranslated", "wrong-language"})
+
+
+def makes_suspect(finding: Finding) -> bool:
+    """Whether a finding on a paragraph keeps its pair out of a TMX (and fuzzy in PO)."""
+    return finding.severity >= Severity.ERROR or finding.rule in CONTENT_WARNINGS
 
 
 @dataclass(frozen=True)
@@ -157,7 +167,7 @@ def _link_reasons(link: Link, lang: str) -> list[str]:
 def paragraph_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
     """One unit per reference paragraph, with every target's aligned text and suspicions."""
     ref = aligned.reference
-    serious = [f for f in aligned.findings if f.severity >= Severity.WARNING]
+    serious = [f for f in aligned.findings if makes_suspect(f)]
     by_lang: dict[str, dict[Paragraph, Counterpart]] = {}
     for lang in targets:
         alignment = aligned.alignments.get(lang)

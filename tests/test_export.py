@@ -68,12 +68,31 @@ def test_findings_match_on_section_and_side() -> None:
     en = document("en", ["A.", "B."])
     de = document("de", ["A.", "B."])
     other_section = Finding("x", 1, "r", Severity.ERROR, "de", "m", paragraph=1, section="2")
-    target_side = Finding("x", 1, "r", Severity.WARNING, "de", "m", paragraph=2, section="1")
+    target_side = Finding("x", 1, "r", Severity.ERROR, "de", "m", paragraph=2, section="1")
     other_lang = Finding("x", 1, "r", Severity.ERROR, "fr", "m", paragraph=1)
     units = paragraph_units(
         aligned([en, de], findings=[other_section, target_side, other_lang]), ["de"]
     )
     assert [u.counterparts["de"].suspect for u in units] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("rule", "severity", "suspect"),
+    [
+        ("missing-paragraph", Severity.ERROR, True),
+        ("number-mismatch", Severity.WARNING, True),
+        ("untranslated", Severity.WARNING, True),
+        ("length-mismatch", Severity.WARNING, False),
+        ("punctuation-mismatch", Severity.WARNING, False),
+    ],
+)
+def test_only_errors_and_content_warnings_make_a_pair_suspect(
+    rule: str, severity: Severity, suspect: bool
+) -> None:
+    en, de = document("en", ["A."]), document("de", ["A."])
+    finding = Finding("x", 1, rule, severity, "de", "m", paragraph=1, section="1")
+    units = paragraph_units(aligned([en, de], findings=[finding]), ["de"])
+    assert units[0].counterparts["de"].suspect is suspect
 
 
 def test_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
