@@ -129,6 +129,59 @@ def rules_command(rule_id: str | None, fmt: str) -> None:
     click.echo(render_rules(fmt, rule_id), nl=False)
 
 
+@cli.command("review")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--reference", help="Reference language (default: config file, else en).")
+@click.option("--targets", help="Languages to show, comma-separated (default: all others).")
+@click.option("--only-suspect", is_flag=True, help="Show only pairs that check flags.")
+@click.option("--format", "fmt", type=click.Choice(["text", "html"]), default="text")
+@click.option("-o", "--output", type=click.Path(path_type=str), help="Write here, not stdout.")
+@click.option("--lang", "langs", multiple=True, metavar="FILE=LANG", help="Set a file's language.")
+@click.option("--config", type=click.Path(path_type=str), help="Config file (pyproject.toml).")
+def review(
+    paths: tuple[str, ...],
+    reference: str | None,
+    targets: str | None,
+    only_suspect: bool,
+    fmt: str,
+    output: str | None,
+    langs: tuple[str, ...],
+    config: str | None,
+) -> None:
+    """Show each reference paragraph beside its counterparts, with why a pair is suspect."""
+    import os
+    import shutil
+    import sys
+
+    from aligner.atomic import write_atomic
+    from aligner.config import load_config
+    from aligner.export import load_aligned
+    from aligner.reports.review import render_review_html, render_review_text
+
+    settings = load_config(config).with_overrides(reference=reference)
+    sets = load_aligned(
+        paths, settings.reference, _lang_pairs(langs), suppressed=settings.is_suppressed
+    )
+    wanted = _split(targets)
+    if fmt == "html":
+        page = render_review_html(sets, wanted, only_suspect=only_suspect)
+    else:
+        color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        width = shutil.get_terminal_size((120, 24)).columns if output is None else 120
+        page = render_review_text(
+            sets, wanted, only_suspect=only_suspect, color=color, width=width
+        ).encode("utf-8")
+    if output is None:
+        click.echo(page.decode("utf-8"), nl=False)
+    else:
+        write_atomic(output, page, inputs=[d.path for s in sets for d in s.documents.versions])
+
+
+def _split(value: str | None) -> list[str] | None:
+    """A comma-separated option as a list (None when not given)."""
+    return [x.strip() for x in value.split(",") if x.strip()] if value else None
+
+
 # --- export / apply / validate ----------------------------------------------
 
 
@@ -189,7 +242,7 @@ def export(
         fmt,
         output,
         reference=reference,
-        targets=[t.strip() for t in targets.split(",") if t.strip()] if targets else None,
+        targets=_split(targets),
         multilingual=multilingual,
         segment=segment,
         include_suspect=include_suspect,
