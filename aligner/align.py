@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from aligner.model import Alignment, Document, Link, Paragraph
 from aligner.similarity import (
+    Anchors,
     Associations,
     LengthModel,
     NameMatcher,
@@ -42,10 +43,48 @@ LEXICAL = 4.0
 LENGTH_CAP = 25.0
 #: A small bonus for 1-1 pairs that also share their number, to break ties in favour of it.
 SAME_NUMBER = 0.3
+#: Re-estimations of the scorer from the previous alignment, and how close (in cost) a rival
+#: pair must come to a chosen one to be learned from as well.
+PASSES = 2
+RIVAL = 2.0
+#: Half-width of the band around the diagonal searched by the dynamic programming.
+BAND = 10
 #: At most this many pinning trials per alignment.
 MAX_TRIALS = 40
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+class Pieces:
+    """The paragraph profiles of a document pair, and what no re-estimation changes.
+
+    Profiles of consecutive paragraphs read as one and the anchors of every bead tried
+    are computed once per alignment and shared by its successive scorers.
+    """
+
+    def __init__(self, ref: Sequence[Profile], tgt: Sequence[Profile]):
+        self.ref, self.tgt = ref, tgt
+        self.matcher = NameMatcher(
+            {n for p in ref for n in p.names}, {n for p in tgt for n in p.names}
+        )
+        self._sides: dict[tuple[bool, int, int], Profile] = {}
+        self._anchors: dict[tuple[int, int, int, int], Anchors] = {}
+
+    def side(self, reference: bool, lo: int, hi: int) -> Profile:
+        """The profile of paragraphs [lo, hi) of one side read as one text."""
+        key = (reference, lo, hi)
+        found = self._sides.get(key)
+        if found is None:
+            found = self._sides[key] = combine((self.ref if reference else self.tgt)[lo:hi])
+        return found
+
+    def anchors(self, i0: int, i1: int, j0: int, j1: int) -> Anchors:
+        key = (i0, i1, j0, j1)
+        found = self._anchors.get(key)
+        if found is None:
+            a, b = self.side(True, i0, i1), self.side(False, j0, j1)
+            found = self._anchors[key] = anchors(a, b, self.matcher)
+        return found
 
 
 class Scorer:
@@ -54,22 +93,25 @@ class Scorer:
     cost = z²/2 (length, capped) − shared anchors + 1.5 × unshared anchors − 4 × stem
     overlap − 4 × learned word associations, both lexical terms rescaled so that 0 is the
     level of unrelated paragraphs of this document pair and 1 that of likely translations
-    (`pairs`, from which the length model and the associations are also learned). Costs
-    are cached per bead.
+    (`pairs`, from which the length model and the associations are also learned; `rivals`
+    are near-equal alternatives to some of them, also learned from so that an early wrong
+    choice does not hide the words that would correct it). Costs are cached per bead.
     """
 
     def __init__(
         self,
-        ref: Sequence[Profile],
-        tgt: Sequence[Profile],
-        matcher: NameMatcher,
+        pieces: Pieces,
         pairs: Sequence[tuple[int, int]],
+        rivals: Sequence[tuple[int, int]] = (),
     ):
-        self.ref, self.tgt, self.matcher = ref, tgt, matcher
+        ref, tgt = pieces.ref, pieces.tgt
+        self.pieces, self.ref, self.tgt = pieces, ref, tgt
         self._cache: dict[tuple[int, int, int, int], float] = {}
         good = [(i, j) for i, j in pairs if not (ref[i].empty or tgt[j].empty)]
         self.model = LengthModel.estimate((ref[i].length, tgt[j].length) for i, j in good)
-        self.associations = Associations([p.stems for p in ref], [p.stems for p in tgt], good)
+        self.associations = Associations(
+            [p.stems for p in ref], [p.stems for p in tgt], [*good, *rivals]
+        )
         n, m = len(ref), len(tgt)
         unrelated = [
             (i, (i + shift) % m)
@@ -78,17 +120,15 @@ class Scorer:
             if abs(i - (i + shift) % m) >= 2 and not (ref[i].empty or tgt[(i + shift) % m].empty)
         ]
         self.scales = tuple(
-            _scale([f(ref[i], tgt[j]) for i, j in unrelated], [f(ref[i], tgt[j]) for i, j in good])
+            _scale([f(i, j) for i, j in unrelated], [f(i, j) for i, j in good])
             for f in (self._stems, self._associated)
         )
 
-    @staticmethod
-    def _stems(a: Profile, b: Profile) -> float:
-        total = len(a.stems) + len(b.stems)
-        return 2 * len(a.stems & b.stems) / total if total else 0.0
+    def _stems(self, i: int, j: int) -> float:
+        return self.pieces.anchors(i, i + 1, j, j + 1).stem_similarity
 
-    def _associated(self, a: Profile, b: Profile) -> float:
-        return self.associations.similarity(a.stems, b.stems)
+    def _associated(self, i: int, j: int) -> float:
+        return self.associations.similarity(self.ref[i].stems, self.tgt[j].stems)
 
     def cost(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Cost of linking reference paragraphs [i0, i1) to target paragraphs [j0, j1)."""
@@ -96,25 +136,30 @@ class Scorer:
         found = self._cache.get(key)
         if found is not None:
             return found
-        length_a = sum(p.length for p in self.ref[i0:i1])
-        length_b = sum(p.length for p in self.tgt[j0:j1])
-        z = self.model.z(length_a, length_b)
-        if i0 == i1 or j0 == j1:
-            value = SKIP * ((i1 - i0) + (j1 - j0))
-        elif any(p.empty for p in self.ref[i0:i1]) or any(p.empty for p in self.tgt[j0:j1]):
+        ref, tgt = self.ref[i0:i1], self.tgt[j0:j1]
+        z = self.model.z(sum(p.length for p in ref), sum(p.length for p in tgt))
+        cap = LENGTH_CAP if len(ref) == len(tgt) == 1 else LENGTH_CAP / 2
+        if not ref or not tgt:
+            value = SKIP * (len(ref) + len(tgt))
+        elif any(p.empty for p in ref) or any(p.empty for p in tgt):
             value = SKIP  # an empty paragraph fits where a paragraph is, but no better
-        elif z * z / 2 >= LENGTH_CAP:
+        elif z * z / 2 >= cap:
             value = LENGTH_CAP  # hopeless whatever the anchors say
         else:
-            a, b = combine(self.ref[i0:i1]), combine(self.tgt[j0:j1])
-            agreement = anchors(a, b, self.matcher)
+            a, b = self.pieces.side(True, i0, i1), self.pieces.side(False, j0, j1)
+            agreement = self.pieces.anchors(i0, i1, j0, j1)
             value = z * z / 2
             value += UNSHARED * agreement.unshared - SHARED * agreement.shared
+            associated = self.associations.similarity(a.stems, b.stems)
             for (low, high), raw in zip(
-                self.scales, (agreement.stem_similarity, self._associated(a, b)), strict=True
+                self.scales, (agreement.stem_similarity, associated), strict=True
             ):
                 value -= LEXICAL * max(min((raw - low) / (high - low), 1.5), -0.5)
             value += self._parts(i0, i1, j0, j1, a, b)
+            if len(ref) + len(tgt) == 3:
+                alone = min(self.pair(i, j) for i in range(i0, i1) for j in range(j0, j1))
+                if value >= alone:
+                    value += SKIP  # one part matches better alone: the other is not a part
         self._cache[key] = value
         return value
 
@@ -152,18 +197,50 @@ def align_documents(reference: Document, target: Document) -> Alignment:
     the reference, so target order can be read from the links' target paragraphs.
     """
     ref, tgt = reference.paragraphs, target.paragraphs
-    ref_p = [profile(p.text) for p in ref]
-    tgt_p = [profile(p.text) for p in tgt]
-    matcher = NameMatcher({n for p in ref_p for n in p.names}, {n for p in tgt_p for n in p.names})
-    numbered = _numbered_pairs(ref, tgt)
-    scorer = Scorer(ref_p, tgt_p, matcher, numbered)
+    pieces = Pieces([profile(p.text) for p in ref], [profile(p.text) for p in tgt])
+    pairs = _numbered_pairs(ref, tgt)
+    extra: list[tuple[int, int]] = []
+    scorer = Scorer(pieces, pairs)
     beads, total = _dynamic(ref, tgt, scorer, range(len(ref)), range(len(tgt)))
-    pairs = [(r[0], t[0]) for r, t in beads if len(r) == len(t) == 1]
-    if pairs != numbered:
-        scorer = Scorer(ref_p, tgt_p, matcher, pairs)
+    for _ in range(PASSES):
+        found = [(r[0], t[0]) for r, t in beads if len(r) == len(t) == 1]
+        rivals = _rivals(beads, scorer)
+        if (found, rivals) == (pairs, extra):
+            break
+        pairs, extra = found, rivals
+        scorer = Scorer(pieces, pairs, extra)
         beads, total = _dynamic(ref, tgt, scorer, range(len(ref)), range(len(tgt)))
     beads = _with_moves(ref, tgt, scorer, beads, total)
     return _alignment(reference, target, _uncross(beads, scorer), scorer)
+
+
+def _rivals(beads: Sequence[Bead], scorer: Scorer) -> list[tuple[int, int]]:
+    """Pairs nearly as cheap as a 1-1 bead they compete with, where the alignment is unsure.
+
+    Near a missing, extra, merged or split paragraph the alignment may have chosen the
+    wrong one of two neighbours (rivals within two); a 1-1 bead much dearer than usual
+    elsewhere may hold a paragraph that moved (rivals anywhere). Learning from the rivals
+    too keeps the words that would correct the choice.
+    """
+    n, m = len(scorer.ref), len(scorer.tgt)
+    odd = [k for k, (r, t) in enumerate(beads) if len(r) != 1 or len(t) != 1]
+    costs = {k: scorer.pair(r[0], t[0]) for k, (r, t) in enumerate(beads) if len(r) == len(t) == 1}
+    typical = statistics.median(costs.values()) if costs else 0.0
+    out = []
+    for k, cost in costs.items():
+        (i,), (j,) = beads[k]
+        if any(abs(k - o) <= 2 for o in odd):
+            candidates = [(i + d, j) for d in range(-2, 3)] + [(i, j + d) for d in range(-2, 3)]
+        elif cost > typical + SUSPECT:
+            candidates = [(a, j) for a in range(n)] + [(i, b) for b in range(m)]
+        else:
+            continue
+        out.extend(
+            (a, b)
+            for a, b in candidates
+            if 0 <= a < n and 0 <= b < m and (a, b) != (i, j) and scorer.pair(a, b) <= cost + RIVAL
+        )
+    return out
 
 
 def length_model(alignment: Alignment) -> LengthModel:
@@ -230,7 +307,7 @@ def _dynamic(
     limited to a band around the diagonal.
     """
     n, m = len(rows), len(cols)
-    band = max(20, abs(n - m) + 10)
+    band = max(BAND, abs(n - m) + BAND // 2)
     best: dict[tuple[int, int], tuple[float, int, int]] = {(0, 0): (0.0, 0, 0)}
     for i in range(n + 1):
         centre = int(i * m / n) if n else 0
@@ -311,38 +388,40 @@ def _with_moves(
 
 
 def _pin_options(beads: Sequence[Bead], scorer: Scorer) -> list[list[tuple[int, int]]]:
-    """Pins worth trying, most promising first: single pairs and swaps of partners."""
+    """Pins worth trying, most promising first.
+
+    Single pins pair two suspect paragraphs (in 1-0, 0-1, 2-x beads or dear 1-1 beads);
+    swaps exchange the partners of a suspect 1-1 bead and any other 1-1 bead. Only options
+    whose local gain, `MOVE` per pin included, is positive are tried.
+    """
     costs = [scorer.cost(r[0], r[-1] + 1, t[0], t[-1] + 1) if r and t else SKIP for r, t in beads]
     where_r = {i: k for k, (r, _) in enumerate(beads) for i in r}
     where_t = {j: k for k, (_, t) in enumerate(beads) for j in t}
+    single = [k for k, (r, t) in enumerate(beads) if len(r) == len(t) == 1]
     typical = statistics.median(costs) if costs else 0.0
     suspect = [
         k
         for k, (r, t) in enumerate(beads)
         if len(r) != 1 or len(t) != 1 or costs[k] > min(typical + SUSPECT, 0.0)
     ]
-    refs = [i for k in suspect for i in beads[k][0]]
-    tgts = [j for k in suspect for j in beads[k][1]]
     options: list[tuple[float, list[tuple[int, int]]]] = []
-    for i in refs:
-        for j in tgts:
-            if where_r[i] == where_t[j] and len(beads[where_r[i]][0]) == 1 == len(
-                beads[where_t[j]][1]
-            ):
+    for i in (i for k in suspect for i in beads[k][0]):
+        for j in (j for k in suspect for j in beads[k][1]):
+            if where_r[i] == where_t[j] or scorer.pair(i, j) > SUSPECT:
                 continue
-            c = scorer.pair(i, j)
-            if c > SUSPECT:
-                continue
-            gain = costs[where_r[i]] + costs[where_t[j]] - c - MOVE
+            gain = costs[where_r[i]] + costs[where_t[j]] - scorer.pair(i, j) - MOVE
             if gain > 0:
                 options.append((-gain, [(i, j)]))
-            r_other, t_other = beads[where_t[j]][0], beads[where_r[i]][1]
-            if len(r_other) == 1 and len(t_other) == 1 and r_other[0] != i:
-                back = scorer.pair(r_other[0], t_other[0])
-                if back <= SUSPECT:
-                    both = costs[where_r[i]] + costs[where_t[j]] - c - back - 2 * MOVE
-                    if both > 0:
-                        options.append((-both, sorted([(i, j), (r_other[0], t_other[0])])))
+    for a in (k for k in suspect if k in single):
+        for b in single:
+            if a == b:
+                continue
+            (i,), (j,) = beads[a]
+            (x,), (y,) = beads[b]
+            crossed = scorer.pair(i, y) + scorer.pair(x, j)
+            gain = costs[a] + costs[b] - crossed - 2 * MOVE
+            if gain > 0 and max(scorer.pair(i, y), scorer.pair(x, j)) <= SUSPECT:
+                options.append((-gain, sorted([(i, y), (x, j)])))
     options.sort()
     return [o for _, o in options]
 

@@ -97,14 +97,14 @@ def _group(name: str | None, documents: Sequence[Document]) -> list[DocumentSet]
     for doc in documents:
         by_name.setdefault(_base_name(doc.path), []).append(doc)
     out = []
-    for docs in by_name.values():
+    for key, docs in by_name.items():
         if not _distinct(docs):
             first, second = _duplicate(docs)
             raise UsageError(
                 f"two {first.lang} versions of one document: {first.path} and {second.path} "
                 "(check them separately, or set their languages with --lang FILE=LANG)"
             )
-        out.append(_docset(None, docs))
+        out.append(_docset(key, docs))
     return out
 
 

@@ -366,14 +366,31 @@ class LengthModel:
 # --- agreement of anchors ----------------------------------------------------------------
 
 
+_SOUNDS = ((r"x", "ks"), (r"ph", "f"), (r"c(?=[eiy])", "s"), (r"c", "k"), (r"[yj]", "i"))
+_SOUNDS += ((r"w", "v"), (r"z", "s"), (r"(?<=[kgstd])h", ""), (r"(.)\1+", r"\1"))
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> str:
+    """A folded name spelled by sound, without inflected endings: "Bruxelles" -> "bruksel"."""
+    key = fold(name)
+    for pattern, replacement in _SOUNDS:
+        key = regex.sub(pattern, replacement, key)
+    stripped = key.rstrip("s").rstrip("aeiou")
+    return stripped if len(stripped) >= 3 else key
+
+
 @lru_cache(maxsize=65536)
 def names_match(a: str, b: str) -> bool:
-    """Whether two folded names are the same name across languages (cognates, transliteration)."""
+    """Whether two names are the same name across languages (cognates, transliteration)."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 4 or a[0] != b[0]:
+    ka, kb = name_key(a), name_key(b)
+    if ka == kb:
+        return True
+    if min(len(ka), len(kb)) < 4 or not (ka[0] == kb[0] or ka[1] == kb[0] or ka[0] == kb[1]):
         return False
-    return edit_similarity(a, b) >= 0.7
+    return edit_similarity(ka, kb) >= 0.7
 
 
 @dataclass(frozen=True)
@@ -454,12 +471,14 @@ class Associations:
     ):
         pairs = list(pairs)
         limit = max(len(pairs) / 2, 2)
-        df_ref = Counter(w for i, _ in pairs for w in ref[i])
-        df_tgt = Counter(w for _, j in pairs for w in tgt[j])
-        together: Counter[tuple[str, str]] = Counter()
+        df_ref = Counter(w for i in {i for i, _ in pairs} for w in ref[i])
+        df_tgt = Counter(w for j in {j for _, j in pairs} for w in tgt[j])
+        partners: dict[int, set[str]] = {}  # target stems seen with each reference paragraph
         for i, j in pairs:
+            partners.setdefault(i, set()).update(w for w in tgt[j] if 2 <= df_tgt[w] <= limit)
+        together: Counter[tuple[str, str]] = Counter()
+        for i, right in partners.items():
             left = [w for w in ref[i] if 2 <= df_ref[w] <= limit]
-            right = [w for w in tgt[j] if 2 <= df_tgt[w] <= limit]
             together.update((a, b) for a in left for b in right)
         forward: dict[str, set[str]] = {}
         backward: dict[str, set[str]] = {}
@@ -467,17 +486,26 @@ class Associations:
             if count >= 2 and 2 * count / (df_ref[a] + df_tgt[b]) >= self.DICE:
                 forward.setdefault(a, set()).add(b)
                 backward.setdefault(b, set()).add(a)
+        self._memo: dict[tuple[bool, frozenset[str]], tuple[frozenset[str], ...]] = {}
         self.forward = {a: frozenset(bs) for a, bs in forward.items()}
         self.backward = {b: frozenset(as_) for b, as_ in backward.items()}
 
+    def _partners(self, words: frozenset[str], reference: bool) -> tuple[frozenset[str], ...]:
+        """The partner sets of the associated stems among `words` (memoized)."""
+        key = (reference, words)
+        found = self._memo.get(key)
+        if found is None:
+            table = self.forward if reference else self.backward
+            found = self._memo[key] = tuple(table[w] for w in words if w in table)
+        return found
+
     def similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Share of the associated stems of `a` and `b` whose partner is in the other text."""
-        known_a = [w for w in a if w in self.forward]
-        known_b = [w for w in b if w in self.backward]
+        known_a, known_b = self._partners(a, True), self._partners(b, False)
         if not known_a and not known_b:
             return 0.0
-        hits = sum(1 for w in known_a if self.forward[w] & b)
-        hits += sum(1 for w in known_b if self.backward[w] & a)
+        hits = sum(1 for p in known_a if not p.isdisjoint(b))
+        hits += sum(1 for p in known_b if not p.isdisjoint(a))
         return hits / (len(known_a) + len(known_b))
 
     def containment(
@@ -488,8 +516,7 @@ class Associations:
         `reference` says whether `part` is reference text. A genuine half of a split
         paragraph is contained in its reference paragraph; an unrelated paragraph is not.
         """
-        table = self.forward if reference else self.backward
-        known = [w for w in part if w in table]
+        known = self._partners(part, reference)
         if len(known) < 3:
             return None
-        return sum(1 for w in known if table[w] & whole) / len(known)
+        return sum(1 for p in known if not p.isdisjoint(whole)) / len(known)

@@ -205,8 +205,15 @@ def insert(target: Document, reference: Document, rng: random.Random) -> Fault:
 
 
 def empty(target: Document, reference: Document, rng: random.Random) -> Fault:
-    """Remove a paragraph's text, keeping its number."""
-    pos = _pick(rng, target, lambda k, p: True)
+    """Remove a paragraph's text, keeping its number.
+
+    Not right before unnumbered text: a lone "12." followed by a line is the number-on-its-
+    own-line layout, whose text is the next line.
+    """
+    items = target.items
+    positions = _paragraph_positions(target)
+    followed = {pos for pos in positions if pos + 1 < len(items) and pos + 1 in positions}
+    pos = _pick(rng, target, lambda k, p: positions[k] in followed)
     p = target.items[pos]
     assert isinstance(p, Paragraph)
     items = list(target.items)

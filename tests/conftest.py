@@ -1,0 +1,34 @@
+"""Shared fixtures: the shipped corpus and a CLI runner. Keep it small and generic."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from aligner.model import LANGUAGES, Document
+from aligner.readers import read_document
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "translations" / "baku-2014-child-sex-trafficking"
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/faults.py and friends
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The folder of the shipped six-language document."""
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def corpus_docs() -> dict[str, Document]:
+    """The shipped versions, read once, by language."""
+    return {lang: read_document(CORPUS / f"{lang}.md") for lang in LANGUAGES}
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()

@@ -1,0 +1,80 @@
+"""Paragraph alignment: numbers first, content DP when they disagree, moved paragraphs."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from faults import MAKERS, drop_many
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aligner.align import align_documents, length_model, score
+from aligner.model import Document
+
+LANGS = ["fr", "de", "it", "ru", "es"]
+
+
+def _pairs(alignment) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [
+        (tuple(p.number for p in link.source), tuple(p.number for p in link.target))
+        for link in alignment.links
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_clean_versions_align_by_number(corpus_docs: dict[str, Document], lang: str) -> None:
+    alignment = align_documents(corpus_docs["en"], corpus_docs[lang])
+    assert _pairs(alignment) == [((n,), (n,)) for n in range(1, 21)]
+    assert all(link.score > 0.5 for link in alignment.links)
+    model = length_model(alignment)
+    assert 0.9 < model.ratio < 1.5
+
+
+def test_a_dropped_renumbered_paragraph_is_one_gap(corpus_docs: dict[str, Document]) -> None:
+    faulty = drop_many(corpus_docs["ru"], [6])  # en 7 is gone, ru 7-19 = en 8-20
+    pairs = _pairs(align_documents(corpus_docs["en"], faulty))
+    assert ((7,), ()) in pairs
+    assert ((8,), (7,)) in pairs and ((20,), (19,)) in pairs
+    assert sum(1 for r, t in pairs if not t) == 1
+
+
+@pytest.mark.parametrize(
+    ("kind", "bead"),
+    [("merge", (2, 1)), ("split", (1, 2))],
+)
+@pytest.mark.parametrize("lang", ["de", "ru"])
+def test_merged_and_split_paragraphs_are_beads(
+    corpus_docs: dict[str, Document], kind: str, bead: tuple[int, int], lang: str
+) -> None:
+    fault = MAKERS[kind](corpus_docs[lang], corpus_docs["en"], random.Random(7))
+    alignment = align_documents(corpus_docs["en"], fault.document)
+    odd = [link for link in alignment.links if link.kind != "1-1"]
+    assert [(len(link.source), len(link.target)) for link in odd] == [bead]
+    assert odd[0].source[0].number == fault.reference_paragraph
+
+
+def test_swapped_texts_are_linked_where_they_belong(corpus_docs: dict[str, Document]) -> None:
+    fault = MAKERS["swap"](corpus_docs["it"], corpus_docs["en"], random.Random(3))
+    alignment = align_documents(corpus_docs["en"], fault.document)
+    crossed = [(r, t) for r, t in _pairs(alignment) if r != t]
+    assert len(crossed) == 2
+    (r1, t1), (r2, t2) = crossed
+    assert r1 == t2 and r2 == t1
+    assert [link.source[0].number for link in alignment.links] == list(range(1, 21))
+
+
+def test_score_is_a_probability() -> None:
+    assert 0.0 < score(100.0) < score(0.0) < score(-100.0) <= 1.0
+
+
+@given(st.data())
+@settings(max_examples=30, deadline=None)
+def test_dropping_paragraphs_leaves_exactly_those_unmatched(
+    corpus_docs: dict[str, Document], data: st.DataObject
+) -> None:
+    lang = data.draw(st.sampled_from(LANGS))
+    gone = data.draw(st.sets(st.integers(0, 19), min_size=1, max_size=4))
+    alignment = align_documents(corpus_docs["en"], drop_many(corpus_docs[lang], sorted(gone)))
+    unmatched = sorted(link.source[0].number for link in alignment.links if not link.target)
+    assert unmatched == sorted(k + 1 for k in gone)

@@ -1,0 +1,95 @@
+"""Finding document sets in files and folders."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from aligner.corpus import load
+from aligner.errors import UsageError
+from aligner.model import LANGUAGES
+
+
+def _copy(corpus_dir: Path, folder: Path, langs=LANGUAGES, name="{lang}.md") -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for lang in langs:
+        target = folder / name.format(lang=lang)
+        shutil.copy(corpus_dir / f"{lang}.md", target)
+        out.append(target)
+    return out
+
+
+def test_a_folder_of_versions_is_one_document(corpus_dir: Path) -> None:
+    sets, findings = load([corpus_dir])
+    assert findings == []
+    assert [s.name for s in sets] == ["baku-2014-child-sex-trafficking"]
+    assert sets[0].langs == LANGUAGES
+
+
+def test_a_folder_of_folders_is_several_documents(corpus_dir: Path, tmp_path: Path) -> None:
+    _copy(corpus_dir, tmp_path / "b-doc", ["en", "ru"])
+    _copy(corpus_dir, tmp_path / "a-doc", ["en", "fr", "de"])
+    (tmp_path / "a-doc" / "notes.json").write_text("{}")  # not a readable extension
+    sets, findings = load([tmp_path])
+    assert findings == []
+    assert [(s.name, s.langs) for s in sets] == [
+        ("a-doc", ("en", "fr", "de")),
+        ("b-doc", ("en", "ru")),
+    ]
+
+
+def test_loose_files_with_distinct_languages_are_one_document(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    files = _copy(corpus_dir, tmp_path, ["ru", "en", "fr"], name="resolution.{lang}.md")
+    sets, _ = load(reversed(files))
+    assert len(sets) == 1
+    assert sets[0].langs == ("en", "fr", "ru")
+    assert sets[0].name == "resolution"
+
+
+def test_loose_files_are_grouped_by_document_name(corpus_dir: Path, tmp_path: Path) -> None:
+    files = _copy(corpus_dir, tmp_path, ["en", "fr"], name="alpha.{lang}.md")
+    files += _copy(corpus_dir, tmp_path, ["en", "fr"], name="beta_{lang}.md")
+    sets, _ = load(files)
+    assert [(s.name, s.langs) for s in sets] == [("alpha", ("en", "fr")), ("beta", ("en", "fr"))]
+
+
+def test_two_versions_in_one_language_is_a_usage_error(corpus_dir: Path, tmp_path: Path) -> None:
+    _copy(corpus_dir, tmp_path, ["en", "fr"])
+    shutil.copy(corpus_dir / "fr.md", tmp_path / "fr.txt")
+    with pytest.raises(UsageError, match="two fr versions"):
+        load([tmp_path])
+
+
+def test_language_overrides(corpus_dir: Path, tmp_path: Path) -> None:
+    shutil.copy(corpus_dir / "en.md", tmp_path / "en.md")
+    shutil.copy(corpus_dir / "fr.md", tmp_path / "version-b.md")
+    sets, _ = load([tmp_path], {str(tmp_path / "version-b.md"): "it"})
+    assert sets[0].langs == ("en", "it")
+
+
+def test_unreadable_files_are_findings_and_the_rest_is_read(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    _copy(corpus_dir, tmp_path, ["en", "fr"])
+    (tmp_path / "de.docx").write_bytes(b"not a zip archive")
+    (tmp_path / "it.md").write_bytes(b"1. caf\xe9 au lait\n")
+    sets, findings = load([tmp_path, tmp_path / "missing.md"])
+    assert sets[0].langs == ("en", "fr")
+    assert sorted((Path(f.file).name, f.rule, f.lang) for f in findings) == [
+        ("de.docx", "unreadable", "de"),
+        ("it.md", "unreadable", "it"),
+        ("missing.md", "unreadable", ""),
+    ]
+    assert all(f.message and f.line >= 1 for f in findings)
+
+
+def test_order_of_paths_does_not_matter(corpus_dir: Path, tmp_path: Path) -> None:
+    files = _copy(corpus_dir, tmp_path / "x")
+    forward, _ = load(files)
+    backward, _ = load(list(reversed(files)))
+    assert forward == backward
