@@ -48,6 +48,10 @@ DEFAULT_DIRS: tuple[str, ...] = ("/usr/share/dictd", "/usr/local/share/dictd")
 #: A reversed ``eng-X`` dictionary is built in memory only up to this many compressed bytes.
 MAX_REVERSE_BYTES = 2_000_000
 
+#: Languages whose unknown long words are split into known parts ("Nordostwand" -> "wand").
+COMPOUNDING = frozenset({"de"})
+MIN_PART = 4
+
 #: Inflated dictzip chunks (about 58 kB each) kept per dictionary, least recently used dropped.
 CHUNK_CACHE = 32
 
@@ -318,11 +322,27 @@ class _Side:
     def keys(self, word: str) -> set[str]:
         if self.dictionary is None:  # the word itself is in the meeting language
             return {self.tag + stem(word)}
+        found = self._lookup(word)
+        if not found and self.lang in COMPOUNDING and len(word) >= 2 * MIN_PART:
+            found = self._compound(word.lower())
+        return {self.tag + stem(w) for t in found for w in t.split() if len(w) > 2}
+
+    def _lookup(self, word: str) -> tuple[str, ...]:
+        assert self.dictionary is not None
         for form in candidates(word, self.lang):
             found = self.dictionary.translations(form)
             if found:
-                return {self.tag + stem(w) for t in found for w in t.split() if len(w) > 2}
-        return set()
+                return found
+        return ()
+
+    def _compound(self, word: str) -> tuple[str, ...]:
+        """Translations of the parts of a compound: the longest known head and its modifier."""
+        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+            head = self._lookup(word[cut:])
+            if head:
+                modifier = word[:cut]
+                return head + (self._lookup(modifier) or self._lookup(modifier.rstrip("s")))
+        return ()
 
 
 def _reverse(dictionary: DictdFile) -> dict[str, tuple[str, ...]]:

@@ -4,7 +4,8 @@ The rules for language ``xx`` are in ``aligner/data/segment/xx.json``; rules for
 language are in ``_default.json``. A *candidate* break follows terminal punctuation
 (``.`` ``!`` ``?`` ``…``, with any closing quotes, guillemets or brackets attached) and
 whitespace. At each candidate the rules are tried in this order: the language's own
-``rules``, its ``abbreviations`` (never a sentence end: "z. B.", "St.", "т. е."), its
+``rules``, the inside of its multi-word abbreviations (after "EE." in "EE. UU."), its
+``abbreviations`` (never a sentence end: "z. B.", "St.", "т. е."), its
 ``final_abbreviations`` (a sentence end only before a capitalised word: "etc.", "usw.",
 "г."), then the default rules (paragraph labels, initials, lower-case continuation...). A
 rule is ``{"break": bool, "before": regex, "after": regex}``: it applies when ``before``
@@ -62,6 +63,18 @@ def _abbreviation_pattern(abbreviations: list[str]) -> str:
     return r"(?<![\p{L}\p{M}\p{N}.])(?:" + "|".join(alternatives) + ")"
 
 
+def _inside_pattern(abbreviations: list[str]) -> str | None:
+    """A regex matching inside a multi-word abbreviation: after "EE." in "EE. UU."."""
+    alternatives = []
+    for abbr in abbreviations:
+        parts = [regex.escape(p) for p in abbr.split()]
+        for cut in range(1, len(parts)):
+            before = r"(?<![\p{L}\p{M}\p{N}.])" + r"\s*".join(parts[:cut])
+            after = r"\s+" + r"\s*".join(parts[cut:])
+            alternatives.append(f"(?<={before})(?={after})")
+    return "|".join(alternatives) or None
+
+
 def _compile(brk: bool, before: str, after: str) -> Rule:
     lookbehind = f"(?<={before})" if before else ""
     lookahead = f"(?={after})" if after else ""
@@ -80,6 +93,9 @@ def rules(lang: str) -> tuple[Rule, ...]:
     """The compiled rules for `lang`, in the order they are tried."""
     data = _load(lang) if lang and not lang.startswith("_") else {}
     compiled = [_compile(r["break"], r["before"], r["after"]) for r in data.get("rules", [])]
+    inside = _inside_pattern(data.get("abbreviations", []) + data.get("final_abbreviations", []))
+    if inside:
+        compiled.append(Rule(False, regex.compile(inside)))
     if data.get("abbreviations"):
         compiled.append(_compile(False, _abbreviation_pattern(data["abbreviations"]), ""))
     if data.get("final_abbreviations"):

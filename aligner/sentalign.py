@@ -9,60 +9,69 @@ source. Every sentence is in exactly one bead. ``lexicon=None`` uses the install
 FreeDict dictionaries for the pair (`aligner.lexicon.load_lexicon`, cached per process);
 pass ``Lexicon(src_lang, tgt_lang)`` to align without one.
 
-``align_paragraph(src_text, tgt_text, src_lang, tgt_lang, lexicon=None)`` segments two
-aligned paragraphs (`aligner.segment`) and aligns their sentences: the returned
-`SentenceAlignment` has the sentences, the beads, `pairs()` (joined source and target
-text per bead, for sentence-level TMX/PO export: tuid ``doc:section:para:sN`` where N is
-the 1-based bead number) and `unmatched()` (sentences in 1-0 / 0-1 beads, for checks
-that report which sentence of a paragraph is missing).
+``align_paragraph(src_text, tgt_text, src_lang, tgt_lang, lexicon=None, ratio=None)``
+segments two aligned paragraphs (`aligner.segment`) and aligns their sentences; pass
+the documents' length ``ratio`` (target/source) when known, as one paragraph is little
+evidence. The returned `SentenceAlignment` has the sentences, the beads, `pairs()`
+(joined source and target text per bead, for sentence-level TMX/PO export: tuid
+``doc:section:para:sN`` where N is the 1-based bead number) and `unmatched()`
+(sentences in 1-0 / 0-1 beads, for checks that report which sentence of a paragraph is
+missing). ``align_texts`` does the same for whole running texts (the ``align`` command).
 
 Method
 ------
 Each sentence becomes weighted tokens (words, numbers, some punctuation), each token a
-set of keys: its folded, transliterated 5-letter prefix (cognates and names), its number
-value, and the lexicon's sense keys. Tokens of a source and a target sentence match when
+set of keys: its folded, transliterated 5-letter prefix (cognates), a sound key for
+capitalised words (names: "Baku" ~ "Bakou" ~ "Баку"), its number value, and the
+lexicon's sense keys. Tokens of a source and a target sentence match when
 their keys meet; the similarity of a bead is the matched share of token weight (weights
 are inverse sentence frequencies within the document). The cost of a bead adds a
-Gale–Church length cost, the unmatched share of weight and a prior per bead type.
+Gale–Church length cost, the unmatched share of weight and a prior per bead type; a 1-0
+or 0-1 bead costs a constant.
 
 Two passes keep the work linear in the length of the texts, as in Bertalign: (1)
-confident 1-1 anchors are found through an inverted index of rare keys, within a fixed
-window around the length diagonal, and the longest consistent chain of them is kept;
+confident 1-1 anchors (mutual best candidates) are found through an inverted index of
+keys that are rare near the length diagonal, and the heaviest monotone chain of them is
+kept; word pairs that co-occur in the anchors far more than by chance (Dice, as in Moore's
+and hunalign's bootstrapping) become extra keys, and the anchors are searched again;
 (2) dynamic programming over 0-1, 1-0, 1-1, 2-1, 1-2, 2-2, 1-3 and 3-1 beads runs in a
-narrow band around the path through the anchors, widened where the anchors leave a gap
-of unequal size (deleted or inserted passages).
+narrow band around the path through the anchors, widened where the anchors leave a long
+gap or one of unequal size (deleted or inserted passages).
 """
 
 from __future__ import annotations
 
 import bisect
+import io
 import itertools
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import regex
 
 from aligner.lexicon import Lexicon, load_lexicon
 from aligner.segment import segment
-from aligner.similarity import fold, numbers
+from aligner.similarity import fold, name_key, numbers
+from aligner.writers.tmx import TmxHeader, TranslationUnit, Variant, write_tmx, xml_safe
 
 Bead = tuple[list[int], list[int]]
 
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")
 _PUNCT = regex.compile(r"[?!:;«»„“”\"()]")
 _PUNCT_CLASS = {"«": "q", "»": "q", "„": "q", "“": "q", "”": "q", '"': "q", "(": "(", ")": ")"}
 
 
 @dataclass(frozen=True)
 class Params:
-    """Weights of the bead cost (tuned on the Text+Berg dev set only)."""
+    """Weights of the bead cost and search settings (tuned on the Text+Berg dev set only)."""
 
     prefix: int = 5  # letters of the cognate key
-    lexical: float = 6.0  # weight of the unmatched share of token weight
+    lexical: float = 8.0  # weight of the unmatched share of token weight
     length: float = 1.0  # weight of the Gale–Church length cost
-    skip: float = 4.5  # cost of a 1-0 or 0-1 bead
+    skip: float = 6.0  # cost of a 1-0 or 0-1 bead
     priors: dict[tuple[int, int], float] = field(
         default_factory=lambda: {
             (1, 1): 0.0,
@@ -74,9 +83,14 @@ class Params:
         }
     )
     window: int = 100  # half-width, in sentences, of the anchor search around the diagonal
-    band: int = 8  # half-width of the second-pass band around the anchor path
+    band: int = 6  # half-width of the second-pass band around the anchor path
     max_band: int = 250  # the band is never wider than this, so cost stays linear
     anchor_sim: float = 0.3  # least similarity of a 1-1 anchor
+    rare: int = 5  # a key found in more target sentences of the window is no clue
+    learn: float = 0.3  # least Dice score of a word pair learned from the anchors
+    min_learn: int = 20  # fewer anchors than this teach nothing
+    rounds: int = 2  # rounds of learning word pairs and finding anchors again
+    ratio_prior: int = 4000  # characters of evidence that the length ratio is 1
 
 
 DEFAULT_PARAMS = Params()
@@ -88,6 +102,7 @@ class _Sentence:
 
     length: int
     keys: dict[str, int]  # key -> bit mask of the tokens carrying it
+    words: dict[str, int]  # folded word -> bit mask of its tokens
     weights: list[float]
     total: float
 
@@ -95,15 +110,16 @@ class _Sentence:
 class _Features:
     """Tokens, keys and weights of one side of the text pair."""
 
-    def __init__(
-        self, sentences: Sequence[str], lang: str, side: int, lexicon: Lexicon, prefix: int
-    ):
+    def __init__(self, sentences: Sequence[str], side: int, lexicon: Lexicon, prefix: int):
+        self.texts = list(sentences)
         tokens: list[list[tuple[str, frozenset[str]]]] = []
         for sentence in sentences:
             row: list[tuple[str, frozenset[str]]] = []
             for word in _WORD.findall(sentence):
                 folded = fold(word)
                 keys = {"c:" + folded[:prefix]}
+                if word[0].isupper() and len(folded) >= 4:  # a name: "Baku" ~ "Bakou"
+                    keys.add("k:" + name_key(word))
                 keys |= lexicon.src_keys(word) if side == 0 else lexicon.tgt_keys(word)
                 row.append(("w:" + folded, frozenset(keys)))
             for value in numbers(sentence):
@@ -121,13 +137,22 @@ class _Features:
         self.sentences: list[_Sentence] = []
         for sentence, row in zip(sentences, tokens, strict=True):
             keys: dict[str, int] = defaultdict(int)
+            words: dict[str, int] = defaultdict(int)
             weights = []
             for pos, (ident, token_keys) in enumerate(row):
                 weights.append(math.log(1.0 + n / df[ident]))
                 for key in token_keys:
                     keys[key] |= 1 << pos
+                if ident.startswith("w:"):
+                    words[ident] |= 1 << pos
             self.sentences.append(
-                _Sentence(len("".join(sentence.split())), dict(keys), weights, sum(weights))
+                _Sentence(
+                    len("".join(sentence.split())),
+                    dict(keys),
+                    dict(words),
+                    weights,
+                    sum(weights),
+                )
             )
         self.key_df: dict[str, int] = defaultdict(int)
         for s in self.sentences:
@@ -137,12 +162,10 @@ class _Features:
 
 def _mask_weight(mask: int, weights: list[float]) -> float:
     total = 0.0
-    pos = 0
     while mask:
-        if mask & 1:
-            total += weights[pos]
-        mask >>= 1
-        pos += 1
+        low = mask & -mask
+        total += weights[low.bit_length() - 1]
+        mask ^= low
     return total
 
 
@@ -161,56 +184,82 @@ def _length_cost(src_len: int, tgt_len: int, ratio: float, variance: float) -> f
 class _Scorer:
     """Bead costs with cached sentence-pair matches."""
 
-    def __init__(self, src: _Features, tgt: _Features, params: Params):
+    def __init__(self, src: _Features, tgt: _Features, params: Params, ratio: float | None = None):
         self.src = src.sentences
         self.tgt = tgt.sentences
         self.params = params
-        total_src = sum(s.length for s in self.src) or 1
-        total_tgt = sum(s.length for s in self.tgt) or 1
-        self.ratio = total_tgt / total_src
-        self.variance = 6.8 * self.ratio
-        self._pairs: dict[tuple[int, int], tuple[int, int]] = {}
+        if ratio is None:  # from the texts, shrunk towards 1 when they are short
+            total_src = sum(s.length for s in self.src) or 1
+            total_tgt = sum(s.length for s in self.tgt) or 1
+            trust = (total_src + total_tgt) / (total_src + total_tgt + params.ratio_prior)
+            ratio = (total_tgt / total_src) ** trust
+        self.ratio = ratio
+        self.variance = 6.8 * ratio
+        self.src_cum = list(itertools.accumulate((s.length for s in self.src), initial=0))
+        self.tgt_cum = list(itertools.accumulate((t.length for t in self.tgt), initial=0))
+        self.src_total = list(itertools.accumulate((s.total for s in self.src), initial=0.0))
+        self.tgt_total = list(itertools.accumulate((t.total for t in self.tgt), initial=0.0))
+        self._pairs: dict[int, dict[int, tuple[int, int, float, float]]] = {}
 
-    def pair(self, i: int, j: int) -> tuple[int, int]:
-        """Masks of the tokens of source `i` and target `j` that match each other."""
-        found = self._pairs.get((i, j))
+    def pair(self, i: int, j: int) -> tuple[int, int, float, float]:
+        """Masks and weights of the tokens of source `i` and target `j` that match each other."""
+        row = self._pairs.get(i)
+        if row is None:
+            row = self._pairs[i] = {}
+        found = row.get(j)
         if found is None:
             s, t = self.src[i], self.tgt[j]
             ms = mt = 0
             for key in s.keys.keys() & t.keys.keys():
                 ms |= s.keys[key]
                 mt |= t.keys[key]
-            found = self._pairs[(i, j)] = (ms, mt)
+            found = (ms, mt, _mask_weight(ms, s.weights), _mask_weight(mt, t.weights))
+            row[j] = found
         return found
 
-    def similarity(self, xs: range, ys: range) -> float:
-        matched = total = 0.0
-        for i in xs:
-            mask = 0
-            for j in ys:
-                mask |= self.pair(i, j)[0]
-            s = self.src[i]
-            matched += _mask_weight(mask, s.weights)
-            total += s.total
-        for j in ys:
-            mask = 0
-            for i in xs:
-                mask |= self.pair(i, j)[1]
-            t = self.tgt[j]
-            matched += _mask_weight(mask, t.weights)
-            total += t.total
-        return matched / total if total else 0.0
+    def forget(self, i: int) -> None:
+        """Drop the cached pairs of source sentence `i` (the search has passed it)."""
+        self._pairs.pop(i, None)
+
+    def similarity(self, x: int, y: int, a: int, b: int) -> float:
+        """Share of token weight matched in the bead of source x..x+a-1, target y..y+b-1."""
+        total = (
+            self.src_total[x + a] - self.src_total[x] + self.tgt_total[y + b] - self.tgt_total[y]
+        )
+        if total <= 0:
+            return 0.0
+        if a == 1 and b == 1:
+            found = self.pair(x, y)
+            return (found[2] + found[3]) / total
+        cells = [[self.pair(i, j) for j in range(y, y + b)] for i in range(x, x + a)]
+        matched = 0.0
+        for r, row in enumerate(cells):
+            if b == 1:
+                matched += row[0][2]
+            else:
+                mask = 0
+                for cell in row:
+                    mask |= cell[0]
+                matched += _mask_weight(mask, self.src[x + r].weights)
+        for c in range(b):
+            if a == 1:
+                matched += cells[0][c][3]
+            else:
+                mask = 0
+                for row in cells:
+                    mask |= row[c][1]
+                matched += _mask_weight(mask, self.tgt[y + c].weights)
+        return matched / total
 
     def cost(self, x: int, y: int, a: int, b: int) -> float:
         """Cost of the bead of source x..x+a-1 and target y..y+b-1."""
         p = self.params
         if a == 0 or b == 0:
             return p.skip * (a + b)
-        xs, ys = range(x, x + a), range(y, y + b)
-        src_len = sum(self.src[i].length for i in xs)
-        tgt_len = sum(self.tgt[j].length for j in ys)
+        src_len = self.src_cum[x + a] - self.src_cum[x]
+        tgt_len = self.tgt_cum[y + b] - self.tgt_cum[y]
         length = _length_cost(src_len, tgt_len, self.ratio, self.variance)
-        unmatched = 1.0 - self.similarity(xs, ys)
+        unmatched = 1.0 - self.similarity(x, y, a, b)
         return p.priors[(a, b)] + p.length * length + p.lexical * unmatched * (a + b) / 2
 
 
@@ -238,11 +287,9 @@ def _anchors(
     if not n or not m:
         return []
     postings: dict[str, list[int]] = defaultdict(list)
-    limit = max(3, m // 10)
     for j, t in enumerate(tgt.sentences):
         for key in t.keys:
-            if tgt.key_df[key] <= limit:
-                postings[key].append(j)
+            postings[key].append(j)
     centre = _diagonal(src, tgt)
     best_src: dict[int, tuple[float, int]] = {}
     best_tgt: dict[int, tuple[float, int]] = {}
@@ -251,12 +298,15 @@ def _anchors(
         votes: dict[int, float] = defaultdict(float)
         for key in s.keys:
             plist = postings.get(key)
-            if plist and src.key_df[key] <= limit:
-                weight = 1.0 / tgt.key_df[key]
-                for j in plist[bisect.bisect_left(plist, lo) : bisect.bisect_right(plist, hi)]:
+            if plist is None:
+                continue
+            first, last = bisect.bisect_left(plist, lo), bisect.bisect_right(plist, hi)
+            if 0 < last - first <= params.rare:  # rare near here: a useful clue
+                weight = 1.0 / (last - first)
+                for j in plist[first:last]:
                     votes[j] += weight
         for j in sorted(votes, key=votes.__getitem__, reverse=True)[:3]:
-            score = scorer.similarity(range(i, i + 1), range(j, j + 1))
+            score = scorer.similarity(i, j, 1, 1)
             score -= 0.1 * _length_cost(
                 s.length, tgt.sentences[j].length, scorer.ratio, scorer.variance
             )
@@ -270,6 +320,54 @@ def _anchors(
         if best_tgt[j][1] == i and score >= params.anchor_sim
     )
     return _chain(mutual)
+
+
+def _learn(src: _Features, tgt: _Features, anchors: list[tuple[int, int]], params: Params) -> int:
+    """Link words that co-occur in the anchor pairs far more than by chance (Dice).
+
+    Each word keeps its best partner on the other side; linked words get a shared key.
+    Returns the number of links added.
+    """
+    # a repeated sentence pair (boilerplate, a text given twice) is one piece of evidence
+    anchors = list({(src.texts[i], tgt.texts[j]): (i, j) for i, j in anchors}.values())
+    count_s: Counter[str] = Counter()
+    count_t: Counter[str] = Counter()
+    for i, j in anchors:
+        count_s.update(src.sentences[i].words.keys())
+        count_t.update(tgt.sentences[j].words.keys())
+    joint: Counter[tuple[str, str]] = Counter()
+    for i, j in anchors:
+        ws = [w for w in src.sentences[i].words if count_s[w] >= 2]
+        wt = [w for w in tgt.sentences[j].words if count_t[w] >= 2]
+        joint.update(itertools.product(ws, wt))
+    best_s: dict[str, tuple[float, str]] = {}
+    best_t: dict[str, tuple[float, str]] = {}
+    for (a, b), c in joint.items():
+        if c < 2:
+            continue
+        dice = 2 * c / (count_s[a] + count_t[b])
+        if dice > best_s.get(a, (0.0, ""))[0]:
+            best_s[a] = (dice, b)
+        if dice > best_t.get(b, (0.0, ""))[0]:
+            best_t[b] = (dice, a)
+    links = {(a, b) for a, (d, b) in best_s.items() if d >= params.learn}
+    links |= {(a, b) for b, (d, a) in best_t.items() if d >= params.learn}
+    by_src: dict[str, list[str]] = defaultdict(list)
+    by_tgt: dict[str, list[str]] = defaultdict(list)
+    for k, (a, b) in enumerate(sorted(links)):
+        by_src[a].append(f"a:{k}")
+        by_tgt[b].append(f"a:{k}")
+    for feats, table in ((src, by_src), (tgt, by_tgt)):
+        for key in [k for k in feats.key_df if k.startswith("a:")]:
+            del feats.key_df[key]
+        for sent in feats.sentences:
+            for key in [k for k in sent.keys if k.startswith("a:")]:
+                del sent.keys[key]
+            for word, mask in sent.words.items():
+                for key in table.get(word, ()):
+                    sent.keys[key] = sent.keys.get(key, 0) | mask
+                    feats.key_df[key] += 1
+    return len(links)
 
 
 def _chain(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
@@ -305,7 +403,7 @@ def _band(n: int, m: int, anchors: list[tuple[int, int]], params: Params) -> lis
     hi = [0] * (n + 1)
     for (x0, y0), (x1, y1) in itertools.pairwise(points):
         dx, dy = x1 - x0, y1 - y0
-        width = min(params.band + abs(dx - dy), params.max_band)
+        width = min(params.band + abs(dx - dy) + max(dx, dy) // 8, params.max_band)
         for x in range(x0, x1 + 1):
             c0 = y0 + (dy * (x - x0) / dx if dx else 0)
             c1 = y0 + (dy * (x + 1 - x0) / dx if dx else dy)
@@ -322,10 +420,14 @@ def _band(n: int, m: int, anchors: list[tuple[int, int]], params: Params) -> lis
 
 def _dp(n: int, m: int, band: list[tuple[int, int]], scorer: _Scorer) -> list[Bead]:
     types = [(1, 1), (1, 0), (0, 1), *[t for t in scorer.params.priors if t != (1, 1)]]
+    reach = max(a for a, _ in types)
     inf = math.inf
     costs: list[list[float]] = []
     backs: list[list[int]] = []
     for x in range(n + 1):
+        if x > reach:  # rows further back are never read again
+            scorer.forget(x - reach - 1)
+            costs[x - reach - 1] = []
         lo, hi = band[x]
         row = [inf] * (hi - lo + 1)
         back = [-1] * (hi - lo + 1)
@@ -366,9 +468,15 @@ def align_sentences(
     src_lang: str,
     tgt_lang: str,
     lexicon: Lexicon | None = None,
+    *,
+    ratio: float | None = None,
     params: Params = DEFAULT_PARAMS,
 ) -> list[Bead]:
-    """Align two lists of sentences; return the beads in order (see the module docstring)."""
+    """Align two lists of sentences; return the beads in order (see the module docstring).
+
+    `ratio` is the expected target/source length ratio (say, of the whole documents when
+    aligning one paragraph pair); by default it is estimated from the two lists.
+    """
     if lexicon is None:
         lexicon = load_lexicon(src_lang, tgt_lang)
     if lexicon:
@@ -378,16 +486,21 @@ def align_sentences(
     n, m = len(src), len(tgt)
     if not n or not m:
         return [([i], []) for i in range(n)] + [([], [j]) for j in range(m)]
-    sf = _Features(src, src_lang, 0, lexicon, params.prefix)
-    tf = _Features(tgt, tgt_lang, 1, lexicon, params.prefix)
-    scorer = _Scorer(sf, tf, params)
+    sf = _Features(src, 0, lexicon, params.prefix)
+    tf = _Features(tgt, 1, lexicon, params.prefix)
+    scorer = _Scorer(sf, tf, params, ratio)
     anchors = _anchors(sf, tf, scorer, params)
+    for _ in range(params.rounds):
+        if len(anchors) < params.min_learn or not _learn(sf, tf, anchors, params):
+            break
+        scorer = _Scorer(sf, tf, params, ratio)
+        anchors = _anchors(sf, tf, scorer, params)
     return _dp(n, m, _band(n, m, anchors, params), scorer)
 
 
 @dataclass(frozen=True)
 class SentenceAlignment:
-    """The sentences of an aligned paragraph pair and the beads that align them."""
+    """Two lists of sentences and the beads that align them."""
 
     src: list[str]
     tgt: list[str]
@@ -407,6 +520,57 @@ class SentenceAlignment:
             [ys[0] for xs, ys in self.beads if not xs],
         )
 
+    def vecalign(self) -> str:
+        """The beads in Vecalign's format, one per line: ``[0, 1]:[0]``."""
+        return "".join(f"{xs}:{ys}\n" for xs, ys in self.beads)
+
+    def tsv(self) -> str:
+        """One bead per line: source text, a tab, target text (tabs inside become spaces)."""
+        return "".join(f"{_one_line(a)}\t{_one_line(b)}\n" for a, b in self.pairs())
+
+    def tmx(self, src_lang: str, tgt_lang: str, created: datetime) -> bytes:
+        """A TMX 1.4b document with one unit per bead that has text on both sides."""
+        units = [
+            TranslationUnit(
+                f"s{n}", (Variant(src_lang, xml_safe(a)[0]), Variant(tgt_lang, xml_safe(b)[0]))
+            )
+            for n, (a, b) in enumerate(self.pairs(), 1)
+            if a and b
+        ]
+        header = TmxHeader(src_lang, created.strftime("%Y%m%dT%H%M%SZ"), segtype="sentence")
+        stream = io.BytesIO()
+        write_tmx(stream, header, units)
+        return stream.getvalue()
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def align_texts(
+    src_text: str,
+    tgt_text: str,
+    src_lang: str,
+    tgt_lang: str,
+    *,
+    presegmented: bool = False,
+    lexicon: Lexicon | None = None,
+) -> SentenceAlignment:
+    """Segment (unless `presegmented`: one sentence per line) and align two texts."""
+    if presegmented:
+        src, tgt = _lines(src_text), _lines(tgt_text)
+    else:
+        src, tgt = segment(src_text, src_lang), segment(tgt_text, tgt_lang)
+    return SentenceAlignment(src, tgt, align_sentences(src, tgt, src_lang, tgt_lang, lexicon))
+
+
+def _lines(text: str) -> list[str]:
+    """Lines of `text`, blank ones kept so that indices are line numbers."""
+    lines = regex.split(r"\r\n|\r|\n", text)
+    if lines and not lines[-1]:
+        lines.pop()
+    return [line.strip() for line in lines]
+
 
 def align_paragraph(
     src_text: str,
@@ -414,10 +578,16 @@ def align_paragraph(
     src_lang: str,
     tgt_lang: str,
     lexicon: Lexicon | None = None,
+    *,
+    ratio: float | None = None,
 ) -> SentenceAlignment:
-    """Segment two aligned paragraphs into sentences and align them."""
+    """Segment two aligned paragraphs into sentences and align them.
+
+    Pass the documents' length `ratio` when known: a paragraph alone is short evidence.
+    """
     src = segment(src_text, src_lang)
     tgt = segment(tgt_text, tgt_lang)
     if len(src) == 1 and len(tgt) == 1:
         return SentenceAlignment(src, tgt, [([0], [0])])
-    return SentenceAlignment(src, tgt, align_sentences(src, tgt, src_lang, tgt_lang, lexicon))
+    beads = align_sentences(src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio)
+    return SentenceAlignment(src, tgt, beads)
