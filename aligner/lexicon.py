@@ -58,7 +58,8 @@ CHUNK_CACHE = 32
 _B64 = {
     c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
 }
-_BRACKETS = regex.compile(r"<[^>]*>|\[[^\]]*\]|\([^)]*\)|\{[^}]*\}|/[^/]*/")
+_BRACKETS = regex.compile(r"\[[^\]]*\]|\([^)]*\)|\{[^}]*\}|/[^/]*/")
+_TAG = regex.compile(r"<[^>]*>")  # a part-of-speech tag ends a translation: "peak <n>, ..."
 _SENSE_NUMBER = regex.compile(r"^\s*\d+\.\s*|\s+\d+\.\s*$")
 _NUMBERED_LINE = regex.compile(r"^\d+\.\s+\S")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
@@ -268,7 +269,7 @@ def parse_entry(entry: str) -> list[str]:
     wanted += [line for line in lines[2:] if _NUMBERED_LINE.match(line)]
     result: list[str] = []
     for line in wanted:
-        text = _SENSE_NUMBER.sub(" ", _BRACKETS.sub(" ", line))
+        text = _SENSE_NUMBER.sub(" ", _TAG.sub(",", _BRACKETS.sub(" ", line)))
         for part in regex.split(r"[,;]", text):
             words = _WORD.findall(part.lower())
             if words and len(words) <= 3:
