@@ -41,6 +41,9 @@ SHARED = 1.0
 UNSHARED = 1.5
 LEXICAL = 4.0
 LENGTH_CAP = 25.0
+#: Share of its learned words a paragraph must share with a much longer one to be taken
+#: for a shortened version of it (its length then costs no more than a skip).
+CONTAINED = 0.6
 #: A small bonus for 1-1 pairs that also share their number, to break ties in favour of it.
 SAME_NUMBER = 0.3
 #: Re-estimations of the scorer from the previous alignment, and how close (in cost) a rival
@@ -143,12 +146,14 @@ class Scorer:
             value = SKIP * (len(ref) + len(tgt))
         elif any(p.empty for p in ref) or any(p.empty for p in tgt):
             value = SKIP  # an empty paragraph fits where a paragraph is, but no better
-        elif z * z / 2 >= cap:
+        elif z * z / 2 >= cap and not (cap == LENGTH_CAP and self._contained(i0, j0, z)):
             value = LENGTH_CAP  # hopeless whatever the anchors say
         else:
             a, b = self.pieces.side(True, i0, i1), self.pieces.side(False, j0, j1)
             agreement = self.pieces.anchors(i0, i1, j0, j1)
             value = z * z / 2
+            if value > SKIP and len(ref) == len(tgt) == 1 and self._contained(i0, j0, z):
+                value = SKIP  # cut short or padded, but this paragraph
             value += UNSHARED * agreement.unshared - SHARED * agreement.shared
             associated = self.associations.similarity(a.stems, b.stems)
             for (low, high), raw in zip(
@@ -162,6 +167,15 @@ class Scorer:
                     value += SKIP  # one part matches better alone: the other is not a part
         self._cache[key] = value
         return value
+
+    def _contained(self, i: int, j: int, z: float) -> bool:
+        """Whether the shorter of paragraphs i and j is mostly found in the other."""
+        a, b = self.ref[i].stems, self.tgt[j].stems
+        if z < 0:
+            share = self.associations.containment(b, a, reference=False)
+        else:
+            share = self.associations.containment(a, b, reference=True)
+        return share is not None and share >= CONTAINED
 
     def _parts(self, i0: int, i1: int, j0: int, j1: int, a: Profile, b: Profile) -> float:
         """Penalty for a 2-1 or 1-2 bead with a part that does not belong to the other side."""
