@@ -26,17 +26,18 @@ capitalised words (names: "Baku" ~ "Bakou" ~ "Баку"), its number value, and 
 lexicon's sense keys. Tokens of a source and a target sentence match when
 their keys meet; the similarity of a bead is the matched share of token weight (weights
 are inverse sentence frequencies within the document). The cost of a bead adds a
-Gale–Church length cost, the unmatched share of weight and a prior per bead type; a 1-0
-or 0-1 bead costs a constant.
+Gale–Church length cost, the unmatched share of weight times the bead's size, and a
+prior growing with the number of sentences; a 1-0 or 0-1 bead costs a constant.
 
 Two passes keep the work linear in the length of the texts, as in Bertalign: (1)
 confident 1-1 anchors (mutual best candidates) are found through an inverted index of
 keys that are rare near the length diagonal, and the heaviest monotone chain of them is
 kept; word pairs that co-occur in the anchors far more than by chance (Dice, as in Moore's
 and hunalign's bootstrapping) become extra keys, and the anchors are searched again;
-(2) dynamic programming over 0-1, 1-0, 1-1, 2-1, 1-2, 2-2, 1-3 and 3-1 beads runs in a
-narrow band around the path through the anchors, widened where the anchors leave a long
-gap or one of unequal size (deleted or inserted passages).
+(2) dynamic programming over 0-1 and 1-0 beads and every bead of up to five sentences
+(1-1, 2-1, 1-2, 2-2, 3-1, 1-3, 3-2, 2-3, 4-1, 1-4) runs in a narrow band around the path
+through the anchors, widened where the anchors leave a long gap or one of unequal size
+(deleted or inserted passages).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 import regex
@@ -72,16 +73,8 @@ class Params:
     lexical: float = 8.0  # weight of the unmatched share of token weight
     length: float = 1.0  # weight of the Gale–Church length cost
     skip: float = 6.0  # cost of a 1-0 or 0-1 bead
-    priors: dict[tuple[int, int], float] = field(
-        default_factory=lambda: {
-            (1, 1): 0.0,
-            (2, 1): 2.0,
-            (1, 2): 2.0,
-            (2, 2): 4.5,
-            (3, 1): 4.5,
-            (1, 3): 4.5,
-        }
-    )
+    merge: float = 2.25  # prior cost per sentence a bead has beyond one on each side
+    max_bead: int = 5  # largest bead, in sentences on both sides (Bertalign's max_align)
     window: int = 100  # half-width, in sentences, of the anchor search around the diagonal
     band: int = 6  # half-width of the second-pass band around the anchor path
     max_band: int = 250  # the band is never wider than this, so cost stays linear
@@ -260,7 +253,7 @@ class _Scorer:
         tgt_len = self.tgt_cum[y + b] - self.tgt_cum[y]
         length = _length_cost(src_len, tgt_len, self.ratio, self.variance)
         unmatched = 1.0 - self.similarity(x, y, a, b)
-        return p.priors[(a, b)] + p.length * length + p.lexical * unmatched * (a + b) / 2
+        return p.merge * (a + b - 2) + p.length * length + p.lexical * unmatched * (a + b) / 2
 
 
 def _diagonal(src: _Features, tgt: _Features) -> list[float]:
@@ -419,7 +412,9 @@ def _band(n: int, m: int, anchors: list[tuple[int, int]], params: Params) -> lis
 
 
 def _dp(n: int, m: int, band: list[tuple[int, int]], scorer: _Scorer) -> list[Bead]:
-    types = [(1, 1), (1, 0), (0, 1), *[t for t in scorer.params.priors if t != (1, 1)]]
+    size = scorer.params.max_bead
+    types = [(1, 0), (0, 1)]
+    types += [(a, b) for a in range(1, size) for b in range(1, size) if a + b <= size]
     reach = max(a for a, _ in types)
     inf = math.inf
     costs: list[list[float]] = []

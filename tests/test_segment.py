@@ -96,6 +96,16 @@ CASES: dict[str, list[tuple[str, list[str]]]] = {
                 "Diesmal stand ich auf.",
             ],
         ),
+        (
+            "BAKU, 28. JUNI BIS 2. JULI 2014. Der Wagen 2. Klasse war voll. Es waren 12. Danach "
+            "nicht.",
+            [
+                "BAKU, 28. JUNI BIS 2. JULI 2014.",
+                "Der Wagen 2. Klasse war voll.",
+                "Es waren 12.",
+                "Danach nicht.",
+            ],
+        ),
     ],
     "it": [
         (
