@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from faults import MAKERS, drop_many, write_set
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shapes import SHAPES
 
 from aligner.checks import REGISTRY, Severity
 from aligner.checks.runner import check_set, run_check, select_rules
@@ -60,6 +61,39 @@ def test_the_shipped_corpus_checks_clean(corpus_dir: Path, runner: CliRunner) ->
     report = json.loads(result.stdout)
     assert report["findings"] == []
     assert report["summary"]["paragraphs"] == 120
+
+
+MIXES = [
+    {"fr": "docx-auto", "de": "html-ol", "it": "wrapped", "ru": "utf16le", "es": "alone"},
+    {"fr": "plain", "de": "docx-typed", "it": "html-p", "ru": "crlf-bom", "es": "tab"},
+]
+
+
+@pytest.mark.parametrize("mix", MIXES, ids=["mix1", "mix2"])
+@pytest.mark.parametrize("kind", [None, "drop", "merge"])
+def test_every_input_shape_checks_alike(
+    corpus_docs: dict[str, Document],
+    corpus_dir: Path,
+    tmp_path: Path,
+    mix: dict[str, str],
+    kind: str | None,
+) -> None:
+    """Formats do not matter: the same findings as from Markdown, none from the shape alone."""
+    docs = [corpus_docs["en"]]
+    for lang, shape in mix.items():
+        doc = corpus_docs[lang]
+        if kind is not None:
+            doc = MAKERS[kind](doc, corpus_docs["en"], random.Random(f"{shape}/{lang}")).document
+        docs.append(doc)
+        suffix, data = SHAPES[shape](doc)
+        (tmp_path / "shapes").mkdir(exist_ok=True)
+        (tmp_path / "shapes" / f"{lang}{suffix}").write_bytes(data)
+    shutil.copy(corpus_dir / "en.md", tmp_path / "shapes" / "en.md")
+    write_set(docs, tmp_path / "markdown")
+    shaped = run_check([tmp_path / "shapes"]).findings
+    plain = run_check([tmp_path / "markdown"]).findings
+    assert [_key(f) for f in shaped] == [_key(f) for f in plain]
+    assert len(plain) == (0 if kind is None else len(mix))
 
 
 def test_messages_say_what_and_where(corpus_docs: dict[str, Document], tmp_path: Path) -> None:

@@ -87,8 +87,10 @@ class Ordered:
 def ordered(alignment: Alignment) -> Ordered:
     """Mark as moved the fewest links whose removal leaves the target order increasing.
 
-    Among equally long orders, the ones keeping smaller target positions win, so that of
-    two neighbours swapped the earlier reference paragraph is the one reported.
+    Among equally long orders, links whose paragraphs share their number are kept first,
+    then those with smaller target positions, so that of two neighbours swapped the
+    earlier reference paragraph is the one reported, and of 18-19-20 read as 20-19-18
+    the two swapped ones.
     """
     index = {p: i for i, p in enumerate(alignment.target.paragraphs)}
     links = alignment.links
@@ -105,12 +107,16 @@ def ordered(alignment: Alignment) -> Ordered:
     start = 0
     while need:
         eligible = [a for a in range(start, n) if slots[a][1] > last and longest[a] == need]
-        pick = min(eligible, key=lambda a: slots[a][1])
+        pick = min(eligible, key=lambda a: (not _same_number(links[slots[a][0]]), slots[a][1]))
         keep.add(slots[pick][0])
         last, start, need = slots[pick][1], pick + 1, need - 1
     moved = frozenset(k for k, _ in slots if k not in keep)
     positions = tuple(index[link.target[0]] if link.target else None for link in links)
     return Ordered(links, positions, moved)
+
+
+def _same_number(link: Link) -> bool:
+    return bool(link.source) and link.source[0].number == link.target[0].number
 
 
 def _target_sequence(alignment: Alignment) -> list[tuple[Paragraph, Link | None, int]]:
