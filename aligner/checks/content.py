@@ -23,6 +23,9 @@ from aligner.similarity import end_punctuation, numbers
 #: Language guesses count only for paragraphs of at least this many words and this confidence.
 MIN_WORDS = 6
 MIN_CONFIDENCE = 0.5
+#: A paragraph identical to its reference paragraph is untranslated from this many words on
+#: (shorter ones may be names, acronyms or numbers that every language writes alike).
+MIN_IDENTICAL = 4
 #: A paragraph is too short or too long when its length, divided by the length the
 #: document pair's ratio predicts, falls outside these bounds (and is off by `MIN_CHARS`).
 LENGTH_BOUNDS = (0.55, 1.8)
@@ -64,7 +67,7 @@ def untranslated(reference: Paragraph, target: Paragraph, ref_lang: str, lang: s
     if ref_lang == lang:
         return False
     words = _words(target.text)
-    if len(words) >= 3 and words == _words(reference.text):
+    if len(words) >= MIN_IDENTICAL and words == _words(reference.text):
         return True
     return language_of(target.text) == ref_lang
 
