@@ -1,12 +1,13 @@
 """Paragraph alignment of a language version to the reference version.
 
-Numbers come first: when every paragraph pair that shares a number also agrees in content,
-that is the alignment. Otherwise the paragraphs are re-aligned by content alone with
-dynamic programming over 1-0, 0-1, 1-1, 2-1, 1-2 and 2-2 beads (Gale–Church style, with a
-length model estimated from the document pair and anchors from `aligner.similarity`), so a
-dropped paragraph in a renumbered version costs one skip rather than a run of mismatches.
-Paragraphs that moved are then found by pinning out-of-order pairs whenever that lowers
-the total cost of the alignment.
+Numbers come first: the paragraph pairs that share their number train the first scorer
+(length ratio and variance, word associations) and get a small bonus. Every pair is then
+verified by content with dynamic programming over 1-0, 0-1, 1-1, 2-1, 1-2 and 2-2 beads
+(Gale–Church style, with a length model estimated from the document pair and anchors from
+`aligner.similarity`), so a dropped paragraph in a renumbered version costs one skip
+rather than a run of mismatches. The scorer is re-trained on the alignment found (and on
+close rivals where it is unsure) and the alignment redone. Paragraphs that moved are
+found last, by pinning out-of-order pairs whenever that lowers the total cost.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ MERGE = 3.0
 DOUBLE = 7.0
 #: Extra cost of a paragraph linked out of order (a moved paragraph).
 MOVE = 3.0
-#: Only 1-1 pairs costing at most this are tried as pins for moved paragraphs.
+#: A 1-1 bead dearer than the typical one by this much is suspect (it may hold a moved
+#: paragraph); only pairs costing at most this are pinned as moved.
 SUSPECT = 3.0
 #: Weights of the content cost (see `Scorer.cost`).
 SHARED = 1.0
