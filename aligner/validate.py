@@ -1,5 +1,10 @@
 """Validate TMX and PO files that someone else produced, as `Finding`s in a check `Result`.
 
+A file is TMX when its XML root is <tmx> (a `.tmx` or `.xml` name is not enough) and PO when
+it holds a `msgid` line and no NUL byte (a `.po`/`.pot` name is not enough either); anything
+else, an empty file, a file that cannot be read or a folder without TMX/PO files is an
+`unreadable` finding (exit status 2), while the other files are still validated.
+
 Each file is parsed safely (lxml without entities, DTD loading or network; polib plus a
 strict line check, since polib skips some syntax errors), checked against the TMX 1.4b DTD
 shipped in `aligner/data/tmx/`, then run through the file rules of `aligner.checks.files`.
@@ -29,14 +34,24 @@ from aligner.checks.files import (
     po_rules,
     tmx_rules,
 )
+from aligner.checks.runner import READING_RULES, select_rules
 from aligner.model import Document, DocumentSet, document_name
 
-#: File name endings `validate` recognizes when searching folders.
-SUFFIXES = (".tmx", ".po", ".pot")
+#: Names of TMX files; in folders a `.xml` file counts only when its root is <tmx>.
+TMX_SUFFIXES = (".tmx", ".xml")
+#: Names of PO files.
+PO_SUFFIXES = (".po", ".pot")
+#: File name endings `validate` takes from folders without looking inside.
+SUFFIXES = (".tmx", *PO_SUFFIXES)
+#: Bytes read at a time when looking for the root element.
+SNIFF_CHUNK = 1 << 16
 
 _KEYWORD = re.compile(r'(?:#~\s*)?(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*)$')
 _STRING = re.compile(r'"(?:[^"\\]|\\(?:[abfnrtv"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*"\s*')
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+_MSGID_LINE = re.compile(rb'^[ \t]*(?:#~[ \t]*)?msgid[ \t]+"', re.MULTILINE)
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"))
+_BOMS += ((codecs.BOM_UTF16_BE, "utf-16-be"),)
 
 
 def _unreadable(path: str, message: str) -> Finding:
@@ -51,8 +66,60 @@ def tmx_dtd() -> etree.DTD:
         return etree.DTD(str(path))
 
 
+_SAFE = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
+
+
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    return etree.XMLParser(**_SAFE)
+
+
+def root_tag(data: bytes) -> str | None:
+    """The tag of the root element of XML `data`, or None when no element starts.
+
+    Parsing stops at the root's start tag and never expands entities or loads anything, so
+    hostile or huge input costs at most a chunk or two.
+    """
+    parser = etree.XMLPullParser(events=("start",), **_SAFE)
+    try:
+        for start in range(0, len(data), SNIFF_CHUNK):
+            parser.feed(data[start : start + SNIFF_CHUNK])
+            if (tag := _first_tag(parser)) is not None:
+                return tag
+    except etree.XMLSyntaxError:  # events before the error are still there
+        return _first_tag(parser)
+    return None
+
+
+def _first_tag(parser: etree.XMLPullParser) -> str | None:
+    return next((str(element.tag) for _, element in parser.read_events()), None)
+
+
+def _blank(data: bytes) -> bool:
+    """Whether `data` holds nothing but a byte order mark and white space."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return not data[len(bom) :].decode(encoding, errors="replace").strip()
+    return not data.strip()
+
+
+def classify(path: str, data: bytes) -> tuple[str | None, str]:
+    """("tmx" or "po", "") for a file `validate` can check, else (None, why it cannot)."""
+    if _blank(data):
+        return None, "empty file"
+    tag = root_tag(data)
+    if tag == "tmx":
+        return "tmx", ""
+    if tag is None and b"\0" not in data and _MSGID_LINE.search(data):
+        return "po", ""
+    suffix = Path(path).suffix.lower()
+    kind = "TMX" if suffix in TMX_SUFFIXES else "PO" if suffix in PO_SUFFIXES else "TMX or PO"
+    if tag is not None:
+        why = f"its XML root is <{tag}>, not <tmx>"
+    elif b"\0" in data:
+        why = "binary data"
+    else:
+        why = {"TMX": "not XML", "PO": "no msgid line"}.get(kind, "no <tmx> root and no msgid line")
+    return None, f"not a {kind} file: {why}"
 
 
 def parse_tmx(path: str, data: bytes) -> tuple[TmxFile | None, list[Finding]]:
@@ -155,30 +222,57 @@ def parse_po(path: str, data: bytes) -> tuple[PoFile | None, list[Finding]]:
 
 
 def files_under(paths: Iterable[str | Path]) -> tuple[list[str], list[Finding]]:
-    """The files to validate: those named, and TMX/PO files inside named folders."""
+    """The files to validate: those named, and TMX/PO files inside named folders; with
+    `unreadable` findings for missing paths and folders holding no TMX or PO file."""
     out: list[str] = []
-    missing = []
+    findings = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out += sorted(str(f) for f in p.rglob("*") if f.is_file() and f.name.endswith(SUFFIXES))
+            try:
+                found = sorted(str(f) for f in p.rglob("*") if _wanted(f))
+            except OSError as exc:
+                findings.append(_unreadable(str(p), f"cannot list folder: {exc.strerror or exc}"))
+                continue
+            if not found:
+                findings.append(_unreadable(str(p), "no TMX or PO file in this folder"))
+            out += found
         elif p.exists():
             out.append(str(p))
         else:
-            missing.append(_unreadable(str(p), "no such file or directory"))
-    return out, missing
+            findings.append(_unreadable(str(p), "no such file or directory"))
+    return out, findings
+
+
+def _wanted(path: Path) -> bool:
+    """Whether a file found in a folder is validated: a .tmx/.po/.pot name, or a .xml
+    file whose root is <tmx> (a file that cannot be read is kept, to be reported)."""
+    if not path.is_file():
+        return False
+    name = path.name.lower()
+    if name.endswith(SUFFIXES):
+        return True
+    if not name.endswith(".xml"):
+        return False
+    try:
+        with path.open("rb") as f:
+            return root_tag(f.read(SNIFF_CHUNK)) == "tmx"
+    except OSError:
+        return True
 
 
 def validate_file(path: str) -> tuple[str, list[Finding]]:
     """The language (PO `Language`, TMX srclang) and the findings of one file."""
+    if not Path(path).is_file():
+        return "", [_unreadable(path, "not a regular file")]
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         return "", [_unreadable(path, f"cannot read: {exc.strerror or exc}")]
-    is_tmx = path.lower().endswith(".tmx") or (
-        not path.lower().endswith((".po", ".pot")) and data.lstrip()[:1] == b"<"
-    )
-    if is_tmx:
+    kind, why = classify(path, data)
+    if kind is None:
+        return "", [_unreadable(path, why)]
+    if kind == "tmx":
         tmx, findings = parse_tmx(path, data)
         if tmx is None:
             return "", findings
@@ -192,8 +286,17 @@ def validate_file(path: str) -> tuple[str, list[Finding]]:
     return po.lang, findings
 
 
-def validate(paths: Iterable[str | Path]) -> Result:
-    """Validate every TMX and PO file under `paths`; an empty reference, one set per file."""
+def validate(
+    paths: Iterable[str | Path],
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+) -> Result:
+    """Validate every TMX and PO file under `paths`; an empty reference, one set per file.
+
+    Only findings of the rules in `select` (default all) and not in `ignore` are kept, as in
+    `check`; `unreadable` is always kept. Raise `UsageError` for an unknown rule id.
+    """
+    kept = {rule.id for rule in select_rules(select, ignore)} | READING_RULES
     files, findings = files_under(paths)
     sets = []
     for path in files:
@@ -201,6 +304,7 @@ def validate(paths: Iterable[str | Path]) -> Result:
         findings += found
         doc = Document(path=path, lang=lang or None, code=None, items=())
         sets.append(DocumentSet(document_name(path), (doc,)))
+    findings = [f for f in findings if f.rule in kept]
     return Result("", tuple(sets), tuple(sorted(set(findings))))
 
 
