@@ -118,7 +118,9 @@ def classify(path: str, data: bytes) -> tuple[str | None, str]:
     elif b"\0" in data:
         why = "binary data"
     else:
-        why = {"TMX": "not XML", "PO": "no msgid line"}.get(kind, "no <tmx> root and no msgid line")
+        why = {"TMX": "no XML root element", "PO": "no msgid line"}.get(
+            kind, "no <tmx> root and no msgid line"
+        )
     return None, f"not a {kind} file: {why}"
 
 
