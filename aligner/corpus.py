@@ -29,8 +29,9 @@ def load(
     """Read every document set under `paths`; return them with `unreadable` findings.
 
     `lang_overrides` maps file paths (as given, or any path to the same file) to languages.
-    Raise `UsageError` when a document has two versions in one language or a version whose
-    language cannot be told.
+    Raise `UsageError` when a folder holds no file to read (a check pointed at the wrong
+    folder must not pass), when a document has two versions in one language or a version
+    whose language cannot be told.
     """
     overrides = {_key(p): lang for p, lang in (lang_overrides or {}).items()}
     groups: list[tuple[str | None, list[Path]]] = []
@@ -39,7 +40,14 @@ def load(
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            groups.extend((folder.name, files) for folder, files in _folders(path))
+            found = _folders(path)
+            if not found:
+                raise UsageError(
+                    f"no language versions in this folder or below it (looked for "
+                    f"{', '.join(EXTENSIONS)} files)",
+                    file=str(path),
+                )
+            groups.extend((folder.name, files) for folder, files in found)
         elif path.exists():
             loose.append(path)
         else:

@@ -356,6 +356,19 @@ def test_usage_errors(runner: CliRunner, faulty_dir: Path) -> None:
     assert result.exit_code == 2 and "two fr versions" in result.stderr
 
 
+def test_a_folder_without_versions_fails(
+    runner: CliRunner, corpus_dir: Path, tmp_path: Path
+) -> None:
+    """A CI job pointed at the wrong folder must not pass."""
+    for args in ([str(tmp_path)], [str(corpus_dir / "en.md"), str(tmp_path)]):
+        result = runner.invoke(cli, ["check", *args])
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"aligner: error: {tmp_path}: no language versions in this folder or below it "
+            "(looked for .md, .markdown, .txt, .docx, .html, .htm files)\n"
+        )
+
+
 def test_language_override_and_reference(
     runner: CliRunner, corpus_dir: Path, tmp_path: Path
 ) -> None:

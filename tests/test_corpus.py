@@ -93,3 +93,14 @@ def test_order_of_paths_does_not_matter(corpus_dir: Path, tmp_path: Path) -> Non
     forward, _ = load(files)
     backward, _ = load(list(reversed(files)))
     assert forward == backward
+
+
+def test_a_folder_without_versions_is_a_usage_error(corpus_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "other" / "sub").mkdir(parents=True)
+    (tmp_path / "other" / "sub" / "notes.json").write_text("{}")
+    (tmp_path / "other" / ".hidden.md").write_text("1. Text.\n")
+    for folder in (tmp_path / "empty", tmp_path / "other"):
+        with pytest.raises(UsageError, match="no language versions") as caught:
+            load([corpus_dir / "en.md", folder])
+        assert caught.value.file == str(folder)
