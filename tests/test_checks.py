@@ -189,6 +189,18 @@ def test_a_dropped_introductory_line(corpus_docs: dict[str, Document], tmp_path:
     assert [_key(f) for f in findings] == [("missing-introductory-line", "ru", 13)]
 
 
+@pytest.mark.parametrize("lang", ["it", "ru"])
+def test_paragraphs_moved_across_the_introductory_line(
+    corpus_docs: dict[str, Document], tmp_path: Path, lang: str
+) -> None:
+    """12, intro, 13 written 13, intro, 12: a reordering, the line is still there."""
+    items = list(corpus_docs[lang].items)
+    a, b = (k for k, i in enumerate(items) if isinstance(i, Paragraph) and i.number in (12, 13))
+    items[a], items[b] = items[b], items[a]
+    findings = _check(tmp_path, [corpus_docs["en"], replace(corpus_docs[lang], items=tuple(items))])
+    assert [f.rule for f in findings] == ["reordered-paragraphs"]
+
+
 @pytest.mark.parametrize(
     ("code", "count"),
     [("AS (14) D F", 1), ("AS (15) D G", 1), ("AS (15) D I", 2), ("AS (14) DG", 0)],

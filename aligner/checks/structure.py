@@ -652,15 +652,16 @@ class MissingIntroductoryLine(Rule):
             return
         for doc, alignment in _aligned(context):
             before_text = _text_before(doc)
-            moved = ordered(alignment).moved
+            order = ordered(alignment)
+            # paragraphs that moved around the line may have left it before another of them
+            group_of = {k: group for group in _groups(order) for k in group}
             for k, link in enumerate(alignment.links):
                 if not link.target or not link.source or link.source[0] not in intros:
                     continue
-                if k in moved:
+                near = [alignment.links[g].target for g in group_of.get(k, [k])]
+                if k in order.moved or any(before_text.get(t) for ts in near for t in ts):
                     continue
                 t = link.target[0]
-                if before_text.get(t):
-                    continue
                 intro = intros[link.source[0]]
                 message = (
                     f"{doc.lang} has no introductory line before paragraph {label(t, doc)} "
