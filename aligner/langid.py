@@ -21,6 +21,9 @@ CODE_PATTERN = re.compile(
     r"AS\s*\(\s*\d{1,3}\s*\)\s*(?:[A-Z]{1,3}\s*(?:\d{1,3}\s*)?)?([EFGIRS])(?![^\W\d_])"
 )
 
+#: Longest document code line worth matching ("AS ( 123 ) RES 12 E" and then some).
+_CODE_MAX = 40
+
 # Cyrillic letters typed in place of their Latin look-alikes in a code ("АS (14) D Е").
 _CONFUSABLES = str.maketrans({"А": "A", "Ѕ": "S", "Е": "E", "С": "S"})
 
@@ -146,6 +149,8 @@ def find_code(text: str) -> str | None:
     Only a line that is nothing but a code counts (a running header or the code line).
     """
     candidate = " ".join(text.split()).strip("*_ ")
+    if len(candidate) > _CODE_MAX:
+        return None  # far longer than any code: skip the look-alike translation
     if CODE_PATTERN.fullmatch(candidate.translate(_CONFUSABLES)):
         return candidate
     return None
@@ -179,14 +184,20 @@ def language_from_path(path: str | Path) -> str | None:
     return None
 
 
+#: Characters of a text that `guess_language` reads.
+GUESS_SAMPLE = 50_000
+
+
 def guess_language(text: str) -> tuple[str | None, float]:
     """Guess which of the six languages `text` is in; return (language, confidence 0..1).
 
     Cyrillic script means Russian; otherwise function words, word endings and distinctive
     letters vote, and the confidence grows with the evidence separating the best language
     from the runner-up (one unit: 0.5, two: 0.75...). Short or ambiguous strings give a
-    low confidence; no evidence at all gives (None, 0.0).
+    low confidence; no evidence at all gives (None, 0.0). Only the first `GUESS_SAMPLE`
+    characters are read (plenty for a verdict, and bounded time on huge documents).
     """
+    text = text[:GUESS_SAMPLE]
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return None, 0.0

@@ -297,42 +297,48 @@ def join_lines(parts: Sequence[str]) -> str:
     at its hyphen ("cyber-" + "security"), unless the next word is a conjunction
     (a suspended hyphen: "Reise-" + "und Tourismusbranche").
     """
-    out = ""
+    pieces: list[str] = []
+    previous = ""
     for raw in parts:
         part = raw.strip()
         if part.endswith("\\") and not part.endswith("\\\\"):
             part = part[:-1].rstrip()  # Markdown hard line break
         if not part:
             continue
-        if (
-            out.endswith("-")
-            and out[-2:-1].isalpha()
+        if pieces and not (
+            previous.endswith("-")
+            and previous[-2:-1].isalpha()
             and part[0].isalpha()
             and part.split(maxsplit=1)[0].rstrip(",;").lower() not in _CONJUNCTIONS
         ):
-            out += part
-        else:
-            out = f"{out} {part}" if out else part
-    return out
+            pieces.append(" ")
+        pieces.append(part)
+        previous = part
+    return "".join(pieces)
 
 
-_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*\)")
-_STRONG = re.compile(r"(?<![\\\w])(\*\*|__)(?=\S)(.+?)(?<=[^\s\\])\1(?!\w)")
-_EM = re.compile(r"(?<![\\\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s\\*_])\1(?![\w*])")
+_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^)\s]*\)")
+# Emphasis content never runs past the next delimiter of its kind, so a stray opener
+# costs only the distance to that delimiter (linear time on any input).
+_STRONG = re.compile(r"(?<![\\\w])(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=[^\s\\])\1(?!\w)")
+_EM = re.compile(r"(?<![\\\w*])([*_])(?=[^\s*_])((?:(?!\1).)+?)(?<=[^\s\\*_])\1(?![\w*])")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
 
 def clean_markdown(text: str) -> str:
     """Plain text of Markdown inline markup: emphasis, links, escapes, entities removed."""
-    text = _LINK.sub(r"\1", text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
     previous = None
-    while previous != text:
+    while previous != text and ("*" in text or "_" in text):
         previous = text
         text = _STRONG.sub(r"\2", text)
         text = _EM.sub(r"\2", text)
-    text = _ESCAPE.sub(r"\1", text)
-    text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
     return normalize_space(text)
 
 

@@ -24,7 +24,7 @@ _SIGNATURE = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title)[\s>/]",
     re.IGNORECASE | re.DOTALL,
 )
-_SUBSET = re.compile(r"<!(?:DOCTYPE[^>\[]*\[|ENTITY)", re.IGNORECASE)
+_SUBSET = re.compile(r"<!(?:DOCTYPE[^<>\[]*\[|ENTITY)", re.IGNORECASE)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _IGNORED = {"script", "style", "noscript", "template", "head", "title", "iframe", "object", "svg"}
 _BLOCKS = {

@@ -26,7 +26,7 @@ from aligner.readers.common import (
     split_lines,
 )
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 
 
@@ -60,9 +60,10 @@ def _units(lines: list[str]) -> list[Unit]:
             if not s or (s.startswith("<!--") and s.endswith("-->")):
                 gap = max(gap, 1)
                 continue
-            if m := _ATX.match(piece):
-                if m.group(2):
-                    units.append(Unit(m.group(2), number, max(gap, 1), heading=len(m.group(1))))
+            if heading := _atx_heading(piece):
+                level, title = heading
+                if title:
+                    units.append(Unit(title, number, max(gap, 1), heading=level))
                 gap = 1
                 continue
             if (
@@ -92,6 +93,18 @@ def _units(lines: list[str]) -> list[Unit]:
             units.append(Unit(piece, number, gap))
             gap = 0
     return units
+
+
+def _atx_heading(line: str) -> tuple[int, str] | None:
+    """An ATX heading line ("## Title ##"): its level and title without closing hashes."""
+    m = _ATX.fullmatch(line)
+    if not m:
+        return None
+    title = (m.group(2) or "").rstrip(" \t")
+    bare = title.rstrip("#")
+    if bare != title and (not bare or bare[-1] in " \t"):
+        title = bare.rstrip(" \t")  # the optional closing sequence
+    return len(m.group(1)), title
 
 
 def _is_wrapped(units: list[Unit]) -> bool:
