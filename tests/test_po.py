@@ -102,7 +102,7 @@ def test_msgstr_is_the_aligned_text(corpus_po: Path) -> None:
 def test_missing_is_empty_and_flagged_is_fuzzy(tmp_path: Path) -> None:
     en = document("en", ["A one.", "B two.", "C three."])
     es = document("es", ["A uno.", "B dos."])
-    flagged = Finding("doc/es.md", 2, "length-mismatch", Severity.WARNING, "es", "x", paragraph=2)
+    flagged = Finding("doc/es.md", 2, "number-mismatch", Severity.WARNING, "es", "x", paragraph=2)
     export_po([aligned([en, es], findings=[flagged])], tmp_path)
     po = polib.pofile(str(tmp_path / "doc.es.po"))
     by = {e.msgctxt: e for e in po}

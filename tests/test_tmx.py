@@ -105,14 +105,14 @@ def test_flagged_and_missing_paragraphs_are_left_out_and_listed(tmp_path: Path) 
     en = document("en", ["A one.", "B two.", "C three.", "D four."])
     de = document("de", ["A eins.", "B zwei.", "C drei."])
     findings = [
-        _finding("de", "length-mismatch", Severity.WARNING, paragraph=2, reference_paragraph=2),
+        _finding("de", "number-mismatch", Severity.WARNING, paragraph=2, reference_paragraph=2),
         _finding("de", "note", Severity.INFO, paragraph=3, reference_paragraph=3),
     ]
     report = export_tmx([aligned([en, de], findings=findings)], tmp_path)
     assert report.written == [(tmp_path / "doc.en-de.tmx", 2)]
     assert sorted(pairs(parse(tmp_path / "doc.en-de.tmx"))) == ["doc:1:1", "doc:1:3"]
     listed = "\n".join(report.warnings)
-    assert "doc:1:2 (de): length-mismatch" in listed
+    assert "doc:1:2 (de): number-mismatch" in listed
     assert "doc:1:4 (de): no de counterpart" in listed
     assert "doc:1:3" not in listed  # an info finding does not make a pair suspect
 
