@@ -69,9 +69,7 @@ class Pieces:
 
     def __init__(self, ref: Sequence[Profile], tgt: Sequence[Profile]):
         self.ref, self.tgt = ref, tgt
-        self.matcher = NameMatcher(
-            {n for p in ref for n in p.names}, {n for p in tgt for n in p.names}
-        )
+        self.matcher = NameMatcher()
         self._sides: dict[tuple[bool, int, int], Profile] = {}
         self._anchors: dict[tuple[int, int, int, int], Anchors] = {}
 

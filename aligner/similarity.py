@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
+from typing import ClassVar
 
 import regex
 
@@ -171,7 +173,7 @@ ORGANISATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             r"binnenvertriebene\w*",
             r"sfollat[io](?: interni)?",
             r"внутренне перемещ[её]нн\w* лиц\w*",
-            r"(?:personas )?desplazad[oa]s internos",
+            r"desplazad[oa]s internos",
         ),
     ),
     "NATO": (("NATO", "OTAN", "НАТО"), ()),
@@ -208,31 +210,105 @@ ORGANISATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-def _organisation_patterns() -> list[tuple[str, regex.Pattern[str]]]:
+def _literal_prefix(pattern: str) -> str:
+    """The literal text every match of a simple regular expression starts with ("" if none)."""
     out = []
-    for key, (acronyms, names) in ORGANISATIONS.items():
-        if acronyms:
-            alternatives = "|".join(regex.escape(a) for a in sorted(set(acronyms), key=len)[::-1])
-            out.append((key, regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")))
-        if names:
-            out.append((key, regex.compile("|".join(names), regex.IGNORECASE)))
-    return out
+    for c in pattern:
+        if c in "?*{":
+            return "".join(out[:-1])
+        if c in "\\[]().+|^$":
+            break
+        out.append(c)
+    return "".join(out)
 
 
-_ORGANISATION_PATTERNS = _organisation_patterns()
+def _organisation_patterns() -> tuple[regex.Pattern[str], list[tuple[str, tuple[str, ...]]]]:
+    """One pattern for every acronym, and per organisation a full-name pattern with triggers.
+
+    Group `o<k>` of the acronym pattern names organisation k of `ORGANISATIONS`. A full-name
+    pattern is tried only when the lower-cased text contains one of its literal beginnings
+    (most paragraphs name few organisations in full).
+    """
+    keys = list(ORGANISATIONS)
+    acronyms = []
+    full: list[tuple[str, tuple[str, ...], regex.Pattern[str]]] = []
+    for k, (written, names_) in enumerate(ORGANISATIONS.values()):
+        if written:
+            alternatives = "|".join(regex.escape(a) for a in sorted(set(written), key=len)[::-1])
+            acronyms.append(f"(?P<o{k}>{alternatives})")
+        if names_:
+            triggers = tuple(_literal_prefix(n) for n in names_)
+            full.append((keys[k], triggers, regex.compile("|".join(names_), regex.IGNORECASE)))
+    return regex.compile(rf"(?<!\w)(?:{'|'.join(acronyms)})(?!\w)"), keys, full
+
+
+_ACRONYMS, _KEYS, _FULL_NAMES = _organisation_patterns()
 
 
 def organisations(text: str) -> frozenset[str]:
     """The organisations `text` names, as canonical keys of `ORGANISATIONS` ("OSCE", "ILO")."""
-    return frozenset(key for key, pattern in _ORGANISATION_PATTERNS if pattern.search(text))
+    found = {_KEYS[int(m.lastgroup[1:])] for m in _ACRONYMS.finditer(text) if m.lastgroup}
+    lowered = text.lower()
+    for key, triggers, pattern in _FULL_NAMES:
+        if key not in found and any(t in lowered for t in triggers) and pattern.search(text):
+            found.add(key)
+    return frozenset(found)
 
 
 # --- names, stems, sub-items, punctuation ------------------------------------------------
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
-_SENTENCE_END = regex.compile(r"[.!?;:]\s*$")
 _SUB_ITEM = regex.compile(r"(?<![\w(])\(?(?:[a-z]|[а-я]|[ivx]{1,4})\)(?=\s)")
-_ACRONYM = regex.compile(r"^\p{Lu}{2,}s?$")
+#: Characters skipped when looking for what precedes a word (quotes, brackets, spaces).
+_OPENING = frozenset("«„“\"'( \u00a0")
+_SENTENCE_END = frozenset(".!?;:")
+#: Longer capitalized words are not taken for names.
+MAX_NAME = 40
+
+
+def _is_acronym(word: str) -> bool:
+    """All capitals, perhaps with a plural s: "OSCE", "IDPs"."""
+    core = word[:-1] if word.endswith("s") else word
+    return len(core) >= 2 and core.isalpha() and core.isupper()
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether nothing but opening quotes, brackets and spaces stand between the previous
+    sentence end (or the start of `text`) and position `start`.
+
+    Scans back over the gap before the word only, so all words of a text cost linear time.
+    """
+    k = start - 1
+    while k >= 0 and text[k] in _OPENING:
+        k -= 1
+    if k < 0:
+        return True
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return k >= 0 and text[k] in _SENTENCE_END
+
+
+def _word_features(text: str, size: int = 5) -> tuple[frozenset[str], frozenset[str]]:
+    """(names, stems) of `text` in one pass over its words (see `names` and `stems`)."""
+    found_names: set[str] = set()
+    found_stems: set[str] = set()
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if len(word) < 3:
+            continue
+        if len(word) >= 4 and not _is_acronym(word):
+            found_stems.add(fold(word)[:size])
+        word = word.strip("'’-")
+        if (
+            len(word) < 3
+            or len(word) > MAX_NAME
+            or not word[0].isupper()
+            or _is_acronym(word)
+            or _starts_sentence(text, m.start())
+        ):
+            continue
+        found_names.update(part for part in fold(word).split("-") if len(part) >= 3)
+    return frozenset(found_names), frozenset(found_stems)
 
 
 def names(text: str) -> frozenset[str]:
@@ -240,16 +316,7 @@ def names(text: str) -> frozenset[str]:
 
     All-capital acronyms are left to `organisations`.
     """
-    out = set()
-    for m in _WORD.finditer(text):
-        word = m.group(0).strip("'’-")
-        if len(word) < 3 or not word[0].isupper() or _ACRONYM.match(word):
-            continue
-        before = text[: m.start()].rstrip("«„“\"'( \u00a0")
-        if not before or _SENTENCE_END.search(before):
-            continue
-        out.update(part for part in fold(word).split("-") if len(part) >= 3)
-    return frozenset(out)
+    return _word_features(text)[0]
 
 
 def stems(text: str, size: int = 5) -> frozenset[str]:
@@ -258,9 +325,7 @@ def stems(text: str, size: int = 5) -> frozenset[str]:
     A cheap signature of a text's words: shared by cognates across languages, and by the
     inflected forms of a word within one language.
     """
-    return frozenset(
-        fold(w)[:size] for w in _WORD.findall(text) if len(w) >= 4 and not _ACRONYM.match(w)
-    )
+    return _word_features(text, size)[1]
 
 
 def sub_items(text: str) -> int:
@@ -301,12 +366,13 @@ class Profile:
 
 def profile(text: str) -> Profile:
     """Measure `text` once so that many pairings can be scored cheaply."""
+    names_, stems_ = _word_features(text)
     return Profile(
         length=len(text.strip()),
         numbers=Counter(numbers(text)),
         organisations=organisations(text),
-        names=names(text),
-        stems=stems(text),
+        names=names_,
+        stems=stems_,
         items=sub_items(text),
         end=end_punctuation(text),
     )
@@ -341,6 +407,9 @@ class LengthModel:
     ratio: float = 1.0
     variance: float = DEFAULT_VARIANCE
 
+    #: Pairs whose ratio differs from the median ratio by more than this factor are outliers.
+    SPREAD: ClassVar[float] = 1.5
+
     def z(self, reference: int, target: int) -> float:
         """Gale–Church z-score of a target length given a reference length."""
         return (target - self.ratio * reference) / math.sqrt(self.variance * max(reference, 1))
@@ -349,18 +418,34 @@ class LengthModel:
     def estimate(cls, pairs: Iterable[tuple[int, int]]) -> LengthModel:
         """Estimate ratio and variance robustly from (reference, target) lengths of likely pairs.
 
-        The ratio is the ratio of the totals; the variance is the median squared residual per
-        character scaled to a mean (robust to a few wrong pairs), kept within sane bounds.
+        The ratio is the ratio of the totals over the pairs whose own ratio lies within
+        `SPREAD` of the median ratio (weighted by length), so that a few wrong or padded pairs
+        cannot move it; the variance is the median squared residual per character scaled to a
+        mean (robust too), kept within sane bounds.
         """
         pairs = [(a, b) for a, b in pairs if a > 0 and b > 0]
         if not pairs:
             return cls()
-        ratio = sum(b for _, b in pairs) / sum(a for a, _ in pairs)
         if len(pairs) < 3:
-            return cls(ratio)
+            return cls(sum(b for _, b in pairs) / sum(a for a, _ in pairs))
+        middle = _weighted_median([(b / a, a) for a, b in pairs])
+        kept = [(a, b) for a, b in pairs if middle / cls.SPREAD <= b / a <= middle * cls.SPREAD]
+        ratio = sum(b for _, b in kept) / sum(a for a, _ in kept)
         residuals = [(b - ratio * a) ** 2 / a for a, b in pairs]
         variance = statistics.median(residuals) / 0.455  # median of chi-square(1)
         return cls(ratio, min(max(variance, 1.0), 60.0))
+
+
+def _weighted_median(values: Sequence[tuple[float, float]]) -> float:
+    """The value at half the total weight of (value, weight) pairs."""
+    ordered = sorted(values)
+    half = sum(w for _, w in ordered) / 2
+    total = 0.0
+    for value, weight in ordered:
+        total += weight
+        if total >= half:
+            return value
+    return ordered[-1][0]
 
 
 # --- agreement of anchors ----------------------------------------------------------------
@@ -403,24 +488,36 @@ class Anchors:
 
 
 class NameMatcher:
-    """`names_match` precomputed between the names of two documents, for fast counting."""
+    """Counts the names two texts share (`names_match`), remembering the names compared.
 
-    def __init__(self, left: Iterable[str], right: Iterable[str]):
-        right = frozenset(right)
-        self._matches = {a: frozenset(b for b in right if names_match(a, b)) for a in set(left)}
+    Texts with very many names are compared by sound keys only, so that the cost of a
+    comparison stays linear in their length.
+    """
+
+    #: Above this many name pairs, names match only when their sound keys are equal.
+    MAX_PAIRS = 400
+
+    def __init__(self) -> None:
+        self._memo: dict[tuple[str, str], bool] = {}
+
+    def _match(self, a: str, b: str) -> bool:
+        found = self._memo.get((a, b))
+        if found is None:
+            found = self._memo[(a, b)] = names_match(a, b)
+        return found
 
     def count(self, a: frozenset[str], b: frozenset[str]) -> int:
         """Names of `a` with a match in `b` plus names of `b` with a match in `a`."""
+        if len(a) * len(b) > self.MAX_PAIRS:
+            keys_a, keys_b = {name_key(x) for x in a}, {name_key(y) for y in b}
+            return sum(name_key(x) in keys_b for x in a) + sum(name_key(y) in keys_a for y in b)
         matched_b: set[str] = set()
         matched_a = 0
         for x in a:
-            found = self._matches.get(x)
-            if found is None:
-                found = frozenset(y for y in b if names_match(x, y))
-            hits = found & b
+            hits = [y for y in b if self._match(x, y)]
             if hits:
                 matched_a += 1
-                matched_b |= hits
+                matched_b.update(hits)
         return matched_a + len(matched_b)
 
 
@@ -435,7 +532,7 @@ def anchors(a: Profile, b: Profile, matcher: NameMatcher | None = None) -> Ancho
     unshared += len(a.organisations ^ b.organisations)
     if a.names and b.names:
         # names are noisy (German nouns, sentence-initial words): only agreement counts
-        shared += 0.5 * (matcher or NameMatcher(a.names, b.names)).count(a.names, b.names)
+        shared += 0.5 * (matcher or NameMatcher()).count(a.names, b.names)
     if a.end and b.end:
         if a.end == b.end:
             shared += 0.5
@@ -458,10 +555,12 @@ class Associations:
     two of the pairs and in few others (Dice coefficient of their occurrences ≥ `DICE`).
     Stems found in fewer than two or in more than half of the paragraphs are ignored: they
     cannot be learned, or do not tell paragraphs apart. Needing two pairs means no single
-    pair supports its own association.
+    pair supports its own association. A pair with more than `MAX_PRODUCT` stem pairings
+    (giant paragraphs) is not learned from, so learning stays linear in the text.
     """
 
     DICE = 0.7
+    MAX_PRODUCT = 40_000
 
     def __init__(
         self,
@@ -479,33 +578,41 @@ class Associations:
         together: Counter[tuple[str, str]] = Counter()
         for i, right in partners.items():
             left = [w for w in ref[i] if 2 <= df_ref[w] <= limit]
-            together.update((a, b) for a in left for b in right)
+            if len(left) * len(right) <= self.MAX_PRODUCT:
+                together.update(product(left, right))
         forward: dict[str, set[str]] = {}
         backward: dict[str, set[str]] = {}
         for (a, b), count in together.items():
             if count >= 2 and 2 * count / (df_ref[a] + df_tgt[b]) >= self.DICE:
                 forward.setdefault(a, set()).add(b)
                 backward.setdefault(b, set()).add(a)
-        self._memo: dict[tuple[bool, frozenset[str]], tuple[frozenset[str], ...]] = {}
+        self._memo: dict[tuple[bool, frozenset[str]], tuple[frozenset[str], frozenset[str]]] = {}
         self.forward = {a: frozenset(bs) for a, bs in forward.items()}
         self.backward = {b: frozenset(as_) for b, as_ in backward.items()}
 
-    def _partners(self, words: frozenset[str], reference: bool) -> tuple[frozenset[str], ...]:
-        """The partner sets of the associated stems among `words` (memoized)."""
+    def signature(
+        self, words: frozenset[str], reference: bool
+    ) -> tuple[frozenset[str], frozenset[str]]:
+        """(associated stems among `words`, every partner of them), memoized.
+
+        `reference` says whether `words` are reference stems.
+        """
         key = (reference, words)
         found = self._memo.get(key)
         if found is None:
             table = self.forward if reference else self.backward
-            found = self._memo[key] = tuple(table[w] for w in words if w in table)
+            known = frozenset(w for w in words if w in table)
+            reach = frozenset().union(*(table[w] for w in known))
+            found = self._memo[key] = (known, reach)
         return found
 
     def similarity(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Share of the associated stems of `a` and `b` whose partner is in the other text."""
-        known_a, known_b = self._partners(a, True), self._partners(b, False)
+        known_a, reach_a = self.signature(a, True)
+        known_b, reach_b = self.signature(b, False)
         if not known_a and not known_b:
             return 0.0
-        hits = sum(1 for p in known_a if not p.isdisjoint(b))
-        hits += sum(1 for p in known_b if not p.isdisjoint(a))
+        hits = len(known_a & reach_b) + len(known_b & reach_a)
         return hits / (len(known_a) + len(known_b))
 
     def containment(
@@ -516,7 +623,7 @@ class Associations:
         `reference` says whether `part` is reference text. A genuine half of a split
         paragraph is contained in its reference paragraph; an unrelated paragraph is not.
         """
-        known = self._partners(part, reference)
+        known = self.signature(part, reference)[0]
         if len(known) < 3:
             return None
-        return sum(1 for p in known if not p.isdisjoint(whole)) / len(known)
+        return len(known & self.signature(whole, not reference)[1]) / len(known)
