@@ -152,6 +152,12 @@ class _Features:
             for key in s.keys:
                 self.key_df[key] += 1
 
+    def keep(self, wanted: set[str]) -> None:
+        """Forget keys the other side never has: they cannot match (saves time and memory)."""
+        for sentence in self.sentences:
+            sentence.keys = {k: v for k, v in sentence.keys.items() if k in wanted}
+        self.key_df = defaultdict(int, {k: v for k, v in self.key_df.items() if k in wanted})
+
 
 def _mask_weight(mask: int, weights: list[float]) -> float:
     total = 0.0
@@ -193,6 +199,9 @@ class _Scorer:
         self.src_total = list(itertools.accumulate((s.total for s in self.src), initial=0.0))
         self.tgt_total = list(itertools.accumulate((t.total for t in self.tgt), initial=0.0))
         self._pairs: dict[int, dict[int, tuple[int, int, float, float]]] = {}
+        self._src_memo: dict[int, dict[int, float]] = defaultdict(dict)
+        self._tgt_memo: dict[int, dict[int, float]] = defaultdict(dict)
+        self._tgt_floor = 0
 
     def pair(self, i: int, j: int) -> tuple[int, int, float, float]:
         """Masks and weights of the tokens of source `i` and target `j` that match each other."""
@@ -210,9 +219,20 @@ class _Scorer:
             row[j] = found
         return found
 
-    def forget(self, i: int) -> None:
-        """Drop the cached pairs of source sentence `i` (the search has passed it)."""
+    def forget(self, i: int, j: int) -> None:
+        """Drop what is cached for source sentences up to `i` and targets before `j`."""
         self._pairs.pop(i, None)
+        self._src_memo.pop(i, None)
+        for old in range(self._tgt_floor, j):
+            self._tgt_memo.pop(old, None)
+        self._tgt_floor = max(self._tgt_floor, j)
+
+    @staticmethod
+    def _weight(memo: dict[int, float], mask: int, weights: list[float]) -> float:
+        found = memo.get(mask)
+        if found is None:
+            found = memo[mask] = _mask_weight(mask, weights)
+        return found
 
     def similarity(self, x: int, y: int, a: int, b: int) -> float:
         """Share of token weight matched in the bead of source x..x+a-1, target y..y+b-1."""
@@ -233,7 +253,7 @@ class _Scorer:
                 mask = 0
                 for cell in row:
                     mask |= cell[0]
-                matched += _mask_weight(mask, self.src[x + r].weights)
+                matched += self._weight(self._src_memo[x + r], mask, self.src[x + r].weights)
         for c in range(b):
             if a == 1:
                 matched += cells[0][c][3]
@@ -241,19 +261,28 @@ class _Scorer:
                 mask = 0
                 for row in cells:
                     mask |= row[c][1]
-                matched += _mask_weight(mask, self.tgt[y + c].weights)
+                matched += self._weight(self._tgt_memo[y + c], mask, self.tgt[y + c].weights)
         return matched / total
 
-    def cost(self, x: int, y: int, a: int, b: int) -> float:
-        """Cost of the bead of source x..x+a-1 and target y..y+b-1."""
+    def base(self, x: int, y: int, a: int, b: int) -> float:
+        """The cheap part of a bead's cost: its prior and its length cost (or a skip)."""
         p = self.params
         if a == 0 or b == 0:
             return p.skip * (a + b)
         src_len = self.src_cum[x + a] - self.src_cum[x]
         tgt_len = self.tgt_cum[y + b] - self.tgt_cum[y]
         length = _length_cost(src_len, tgt_len, self.ratio, self.variance)
-        unmatched = 1.0 - self.similarity(x, y, a, b)
-        return p.merge * (a + b - 2) + p.length * length + p.lexical * unmatched * (a + b) / 2
+        return p.merge * (a + b - 2) + p.length * length
+
+    def lexical(self, x: int, y: int, a: int, b: int) -> float:
+        """The lexical part of a bead's cost: its unmatched share of weight, by its size."""
+        if a == 0 or b == 0:
+            return 0.0
+        return self.params.lexical * (1.0 - self.similarity(x, y, a, b)) * (a + b) / 2
+
+    def cost(self, x: int, y: int, a: int, b: int) -> float:
+        """Cost of the bead of source x..x+a-1 and target y..y+b-1."""
+        return self.base(x, y, a, b) + self.lexical(x, y, a, b)
 
 
 def _diagonal(src: _Features, tgt: _Features) -> list[float]:
@@ -415,13 +444,14 @@ def _dp(n: int, m: int, band: list[tuple[int, int]], scorer: _Scorer) -> list[Be
     size = scorer.params.max_bead
     types = [(1, 0), (0, 1)]
     types += [(a, b) for a in range(1, size) for b in range(1, size) if a + b <= size]
+    types.sort(key=lambda t: (t[0] + t[1] if t[0] and t[1] else 2.5, t))  # likely best first
     reach = max(a for a, _ in types)
     inf = math.inf
     costs: list[list[float]] = []
     backs: list[list[int]] = []
     for x in range(n + 1):
         if x > reach:  # rows further back are never read again
-            scorer.forget(x - reach - 1)
+            scorer.forget(x - reach - 1, band[x - reach][0] - reach)
             costs[x - reach - 1] = []
         lo, hi = band[x]
         row = [inf] * (hi - lo + 1)
@@ -441,7 +471,10 @@ def _dp(n: int, m: int, band: list[tuple[int, int]], scorer: _Scorer) -> list[Be
                 prev = row[py - lo] if px == x else costs[px][py - plo]
                 if prev == inf:
                     continue
-                total = prev + scorer.cost(px, py, a, b)
+                total = prev + scorer.base(px, py, a, b)
+                if total >= best:  # the lexical part only adds: no need to compute it
+                    continue
+                total += scorer.lexical(px, py, a, b)
                 if total < best:
                     best, arg = total, t
             row[y - lo] = best
@@ -483,6 +516,9 @@ def align_sentences(
         return [([i], []) for i in range(n)] + [([], [j]) for j in range(m)]
     sf = _Features(src, 0, lexicon, params.prefix)
     tf = _Features(tgt, 1, lexicon, params.prefix)
+    shared = sf.key_df.keys() & tf.key_df.keys()
+    sf.keep(shared)
+    tf.keep(shared)
     scorer = _Scorer(sf, tf, params, ratio)
     anchors = _anchors(sf, tf, scorer, params)
     for _ in range(params.rounds):
