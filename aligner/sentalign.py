@@ -106,15 +106,19 @@ class _Features:
     def __init__(self, sentences: Sequence[str], side: int, lexicon: Lexicon, prefix: int):
         self.texts = list(sentences)
         tokens: list[list[tuple[str, frozenset[str]]]] = []
+        seen: dict[str, tuple[str, frozenset[str]]] = {}
         for sentence in sentences:
             row: list[tuple[str, frozenset[str]]] = []
             for word in _WORD.findall(sentence):
-                folded = fold(word)
-                keys = {"c:" + folded[:prefix]}
-                if word[0].isupper() and len(folded) >= 4:  # a name: "Baku" ~ "Bakou"
-                    keys.add("k:" + name_key(word))
-                keys |= lexicon.src_keys(word) if side == 0 else lexicon.tgt_keys(word)
-                row.append(("w:" + folded, frozenset(keys)))
+                token = seen.get(word)
+                if token is None:
+                    folded = fold(word)
+                    keys = {"c:" + folded[:prefix]}
+                    if word[0].isupper() and len(folded) >= 4:  # a name: "Baku" ~ "Bakou"
+                        keys.add("k:" + name_key(word))
+                    keys |= lexicon.src_keys(word) if side == 0 else lexicon.tgt_keys(word)
+                    token = seen[word] = ("w:" + folded, frozenset(keys))
+                row.append(token)
             for value in numbers(sentence):
                 key = f"n:{value:g}"
                 row.append((key, frozenset((key,))))
