@@ -254,6 +254,7 @@ class DictdFile:
 
     def headwords(self) -> Iterator[str]:
         """Every headword, in index order (with repeats for multi-entry words)."""
+        self._index.seek(0)
         for line in iter(self._index.readline, b""):
             yield line.split(b"\t", 1)[0].decode("utf-8", errors="replace")
 

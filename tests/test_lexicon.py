@@ -128,6 +128,21 @@ def test_reverse_dictionary_is_used_for_the_other_direction(dictd: Path) -> None
     assert lexicon.src_keys("maison") & lexicon.tgt_keys("Haus")
 
 
+def test_a_small_english_dictionary_is_reversed_for_the_pivot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_dictd(tmp_path, "deu-eng", DEU_ENG)
+    write_dictd(tmp_path, "eng-ita", [("summit", "summit /sʌmɪt/\nvetta, cima\n")])
+    monkeypatch.setenv("ALIGNER_DICTD_PATH", str(tmp_path))
+    load_lexicon.cache_clear()
+    try:
+        lexicon = load_lexicon("de", "it")
+        assert lexicon.src_keys("Gipfel") & lexicon.tgt_keys("vetta")
+        assert any("reversed" in name for name in lexicon.sources)
+    finally:
+        load_lexicon.cache_clear()
+
+
 def test_compounds_are_split_into_known_parts(dictd: Path) -> None:
     lexicon = load_lexicon("de", "fr")
     assert lexicon.src_keys("Nordwand") & lexicon.tgt_keys("paroi")
