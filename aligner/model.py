@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 #: The six OSCE languages, in the order the Assembly lists them.
@@ -81,7 +82,7 @@ class Section:
 
 @dataclass(frozen=True)
 class Document:
-    """One language version of one document."""
+    """One language version of one document (its derived views are computed once)."""
 
     path: str
     lang: str | None
@@ -93,15 +94,15 @@ class Document:
         """The document's identifier (see `document_name`)."""
         return document_name(self.path)
 
-    @property
+    @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         return tuple(i for i in self.items if isinstance(i, Paragraph))
 
-    @property
+    @cached_property
     def blocks(self) -> tuple[Block, ...]:
         return tuple(i for i in self.items if isinstance(i, Block))
 
-    @property
+    @cached_property
     def sections(self) -> tuple[Section, ...]:
         """Sections in order, each with the headings that stand before its first paragraph."""
         result: list[Section] = []

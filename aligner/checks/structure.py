@@ -9,9 +9,12 @@ consistently renumbered version after a dropped paragraph raises one finding, no
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from aligner.checks.base import Context, Finding, Rule, Severity, register
 from aligner.model import (
@@ -30,7 +33,7 @@ from aligner.model import (
 
 def label(paragraph: Paragraph, doc: Document) -> str:
     """A paragraph's number as people cite it: "7", or "2.7" when numbering has sections."""
-    if len({p.section for p in doc.paragraphs}) > 1:
+    if len({s.id for s in doc.sections}) > 1:
         return f"{paragraph.section}.{paragraph.number}"
     return str(paragraph.number)
 
@@ -90,29 +93,63 @@ def ordered(alignment: Alignment) -> Ordered:
     Among equally long orders, links whose paragraphs share their number are kept first,
     then those with smaller target positions, so that of two neighbours swapped the
     earlier reference paragraph is the one reported, and of 18-19-20 read as 20-19-18
-    the two swapped ones.
+    the two swapped ones. O(n log n).
     """
     index = {p: i for i, p in enumerate(alignment.target.paragraphs)}
     links = alignment.links
     slots = [(k, index[link.target[0]]) for k, link in enumerate(links) if link.target]
-    n = len(slots)
-    longest = [1] * n  # longest increasing run starting at each slot
-    for a in range(n - 1, -1, -1):
-        for b in range(a + 1, n):
-            if slots[b][1] > slots[a][1] and longest[b] + 1 > longest[a]:
-                longest[a] = longest[b] + 1
+    longest = _longest_from([position for _, position in slots], len(alignment.target.paragraphs))
+    # Slots with equal `longest` have decreasing positions, so those eligible at each step
+    # (after the last pick, above its position) form one run of them; the pick is the
+    # run's last slot sharing its number, else its last slot (the smallest position).
+    by_length: dict[int, list[int]] = {}
+    for a, length in enumerate(longest):
+        by_length.setdefault(length, []).append(a)
+    same_before: dict[int, list[int]] = {}  # per length: last same-number place up to here
+    for length, members in by_length.items():
+        last, marks = -1, []
+        for place, a in enumerate(members):
+            if _same_number(links[slots[a][0]]):
+                last = place
+            marks.append(last)
+        same_before[length] = marks
     keep: set[int] = set()
     need = max(longest, default=0)
-    last = -1
-    start = 0
+    last_position, start = -1, 0
     while need:
-        eligible = [a for a in range(start, n) if slots[a][1] > last and longest[a] == need]
-        pick = min(eligible, key=lambda a: (not _same_number(links[slots[a][0]]), slots[a][1]))
+        members = by_length[need]
+        first = bisect_left(members, start)
+        # positions decrease along `members`: those above `last_position` come first
+        end = bisect_left(members, True, lo=first, key=lambda a: slots[a][1] <= last_position)
+        marked = same_before[need][end - 1]
+        pick = members[marked if marked >= first else end - 1]
         keep.add(slots[pick][0])
-        last, start, need = slots[pick][1], pick + 1, need - 1
+        last_position, start, need = slots[pick][1], pick + 1, need - 1
     moved = frozenset(k for k, _ in slots if k not in keep)
     positions = tuple(index[link.target[0]] if link.target else None for link in links)
     return Ordered(links, positions, moved)
+
+
+def _longest_from(values: Sequence[int], size: int) -> list[int]:
+    """For each place, the length of the longest increasing run of `values` starting there.
+
+    `values` are distinct integers below `size`; a Fenwick tree of maxima over values makes
+    this O(n log n).
+    """
+    tree = [0] * (size + 1)  # over reversed values: prefix maxima = maxima above a value
+    out = [0] * len(values)
+    for a in range(len(values) - 1, -1, -1):
+        k = size - values[a] - 1  # values above values[a] are reversed indices below k
+        best = 0
+        while k > 0:
+            best = max(best, tree[k])
+            k -= k & -k
+        out[a] = best + 1
+        k = size - values[a]
+        while k <= size:
+            tree[k] = max(tree[k], out[a])
+            k += k & -k
+    return out
 
 
 def _same_number(link: Link) -> bool:
@@ -160,6 +197,9 @@ def numbering_problems(doc: Document, alignment: Alignment | None) -> list[Numbe
     out: list[NumberingProblem] = []
     previous: Paragraph | None = None
     expected_previous = 0
+    numbered: dict[tuple[str, int], list[Paragraph]] = {}
+    for q in doc.paragraphs:
+        numbered.setdefault((q.section, q.number), []).append(q)
     for k, (p, link, place) in enumerate(sequence):
         from_content = _numbers_from_content(link, place)
         if link is not None and not link.source:
@@ -175,14 +215,7 @@ def numbering_problems(doc: Document, alignment: Alignment | None) -> list[Numbe
             continue
         expected = min(from_content) if from_content else min(fits - {1} or fits)
         reference = link.source[min(place, len(link.source) - 1)] if link and link.source else None
-        twin = next(
-            (
-                q
-                for q in doc.paragraphs
-                if q is not p and q.number == p.number and q.section == p.section
-            ),
-            None,
-        )
+        twin = next((q for q in numbered[(p.section, p.number)] if q is not p), None)
         following = sequence[k + 1][0] if k + 1 < len(sequence) else None
         if twin is not None:
             rule = DuplicateNumber.id
@@ -234,7 +267,7 @@ def _numbering_findings(rule: type[Rule], context: Context) -> Iterator[Finding]
 
 def _target_line_after(alignment: Alignment, position: int) -> int:
     """The line of the first target paragraph linked after link `position` (else the last)."""
-    for link in alignment.links[position + 1 :]:
+    for link in islice(alignment.links, position + 1, None):
         if link.target:
             return link.target[0].line
     paragraphs = alignment.target.paragraphs
@@ -244,13 +277,14 @@ def _target_line_after(alignment: Alignment, position: int) -> int:
 def _shift_note(alignment: Alignment, position: int) -> str:
     """ "(ru 7 matches en 8; ru 7–19 are numbered one lower than en)" for a missing paragraph."""
     ref, tgt = alignment.reference, alignment.target
-    links = [k for k in alignment.links[position + 1 :] if k.source and k.target]
-    if not links:
-        previous = [k for k in alignment.links[:position] if k.target]
-        if previous:
-            return f" (it would follow {tgt.lang} {label(previous[-1].target[-1], tgt)})"
+    links = (k for k in islice(alignment.links, position + 1, None) if k.source and k.target)
+    first = next(links, None)
+    if first is None:
+        before = alignment.links
+        previous = next((before[k] for k in range(position - 1, -1, -1) if before[k].target), None)
+        if previous is not None:
+            return f" (it would follow {tgt.lang} {label(previous.target[-1], tgt)})"
         return ""
-    first = links[0]
     note = (
         f" ({tgt.lang} {label(first.target[0], tgt)} matches "
         f"{ref.lang} {label(first.source[0], ref)}"
@@ -258,7 +292,7 @@ def _shift_note(alignment: Alignment, position: int) -> str:
     delta = first.target[0].number - first.source[0].number
     if delta:
         run = [first.target[0]]
-        for link in links[1:]:
+        for link in links:
             if len(link.source) != 1 or len(link.target) != 1:
                 break
             if link.target[0].number - link.source[0].number != delta:
@@ -335,12 +369,14 @@ class ExtraParagraph(Rule):
         ref = context.reference
         for doc, alignment in _aligned(context):
             links = alignment.links
+            before_at = _running(links, lambda k: k.source[-1] if k.source else None)
+            after_at = _running(links[::-1], lambda k: k.source[0] if k.source else None)[::-1]
             for position, link in enumerate(links):
                 if link.source or len(link.target) != 1:
                     continue
                 t = link.target[0]
-                before = next((k.source[-1] for k in reversed(links[:position]) if k.source), None)
-                after = next((k.source[0] for k in links[position + 1 :] if k.source), None)
+                before = before_at[position - 1] if position else None
+                after = after_at[position + 1] if position + 1 < len(links) else None
                 if before and after:
                     where = (
                         f"it stands between {ref.lang} {label(before, ref)} and {label(after, ref)}"
@@ -356,6 +392,18 @@ class ExtraParagraph(Rule):
                     f"{ref.lang} ({where})"
                 )
                 yield finding(self.__class__, doc, t.line, message, paragraph=t)
+
+
+def _running(
+    links: Sequence[Link], value: Callable[[Link], Paragraph | None]
+) -> list[Paragraph | None]:
+    """For each link, the last non-None `value` of the links up to it."""
+    out: list[Paragraph | None] = []
+    last: Paragraph | None = None
+    for link in links:
+        last = value(link) or last
+        out.append(last)
+    return out
 
 
 @register
@@ -456,12 +504,14 @@ def _groups(order: Ordered) -> list[list[int]]:
     if not order.moved:
         return out
     positions = [order.positions[k] or 0 for k in linked]
+    lowest_after = [math.inf] * (len(positions) + 1)
+    for a in range(len(positions) - 1, -1, -1):
+        lowest_after[a] = min(lowest_after[a + 1], positions[a])
     start = 0
     high = -1
     for a, pos in enumerate(positions):
         high = max(high, pos)
-        rest = positions[a + 1 :]
-        if not rest or high < min(rest):
+        if high < lowest_after[a + 1]:
             group = linked[start : a + 1]
             if any(k in order.moved for k in group):
                 out.append(group)
