@@ -7,8 +7,10 @@ once, by their own rule, and skipped by the others.
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -34,19 +36,42 @@ MIN_CHARS = 40
 _WORDS = regex.compile(r"\p{L}+")
 
 
-def _pairs(context: Context) -> Iterator[tuple[Document, Paragraph, Paragraph]]:
-    """(version, reference paragraph, target paragraph) of every non-empty 1-1 link."""
+@dataclass(frozen=True)
+class Pair:
+    """A non-empty 1-1 link of a version, with the verdicts several rules need."""
+
+    doc: Document
+    reference: Paragraph
+    target: Paragraph
+    language: str | None  # of the target text (`language_of`)
+    untranslated: bool  # the target is the reference text or in its language
+
+
+#: The pairs of each live context, computed once for all rules (dropped with the context).
+_PAIRS: dict[int, list[Pair]] = {}
+
+
+def _pairs(context: Context) -> list[Pair]:
+    """Every non-empty 1-1 link of every version, with its verdicts (computed once)."""
+    found = _PAIRS.get(id(context))
+    if found is not None:
+        return found
+    found = []
+    ref_lang = context.reference.lang or ""
     for doc in context.documents.versions:
-        if doc is context.reference:
-            continue
         alignment = context.alignments.get(doc.lang or "")
-        if alignment is None:
+        if doc is context.reference or alignment is None:
             continue
         for link in alignment.links:
             if len(link.source) == len(link.target) == 1:
                 r, t = link.source[0], link.target[0]
                 if not is_empty(r) and not is_empty(t):
-                    yield doc, r, t
+                    language = language_of(t.text)
+                    copied = _identical(r, t) or language == ref_lang
+                    found.append(Pair(doc, r, t, language, ref_lang != doc.lang and copied))
+    _PAIRS[id(context)] = found
+    weakref.finalize(context, _PAIRS.pop, id(context), None)
+    return found
 
 
 def _words(text: str) -> list[str]:
@@ -62,14 +87,10 @@ def language_of(text: str) -> str | None:
     return lang if confidence >= MIN_CONFIDENCE else None
 
 
-def untranslated(reference: Paragraph, target: Paragraph, ref_lang: str, lang: str) -> bool:
-    """Whether `target` is the reference text or written in the reference language."""
-    if ref_lang == lang:
-        return False
+def _identical(reference: Paragraph, target: Paragraph) -> bool:
+    """Whether `target` has the words of `reference` (from `MIN_IDENTICAL` words on)."""
     words = _words(target.text)
-    if len(words) >= MIN_IDENTICAL and words == _words(reference.text):
-        return True
-    return language_of(target.text) == ref_lang
+    return len(words) >= MIN_IDENTICAL and words == _words(reference.text)
 
 
 @register
@@ -86,8 +107,9 @@ class Untranslated(Rule):
 
     def check(self, context: Context) -> Iterable[Finding]:
         ref_lang = context.reference.lang or ""
-        for doc, r, t in _pairs(context):
-            if untranslated(r, t, ref_lang, doc.lang or ""):
+        for pair in _pairs(context):
+            doc, r, t = pair.doc, pair.reference, pair.target
+            if pair.untranslated:
                 name = LANGUAGE_NAMES.get(ref_lang, ref_lang)
                 message = (
                     f"paragraph {label(t, doc)} of {doc.lang} is not translated: it is in {name} "
@@ -110,8 +132,8 @@ class WrongLanguage(Rule):
 
     def check(self, context: Context) -> Iterable[Finding]:
         ref_lang = context.reference.lang or ""
-        for doc, r, t in _pairs(context):
-            guess = language_of(t.text)
+        for pair in _pairs(context):
+            doc, r, t, guess = pair.doc, pair.reference, pair.target, pair.language
             if guess is None or guess in (doc.lang, ref_lang) or doc.lang not in LANGUAGE_NAMES:
                 continue
             message = (
@@ -146,8 +168,9 @@ class NumberMismatch(Rule):
 
     def check(self, context: Context) -> Iterable[Finding]:
         ref_lang = context.reference.lang or ""
-        for doc, r, t in _pairs(context):
-            if untranslated(r, t, ref_lang, doc.lang or ""):
+        for pair in _pairs(context):
+            doc, r, t = pair.doc, pair.reference, pair.target
+            if pair.untranslated:
                 continue
             expected, found = Counter(numbers(r.text)), Counter(numbers(t.text))
             missing = expected - found
@@ -178,8 +201,9 @@ class LengthMismatch(Rule):
     def check(self, context: Context) -> Iterable[Finding]:
         ref_lang = context.reference.lang or ""
         models = {lang: length_model(a) for lang, a in context.alignments.items()}
-        for doc, r, t in _pairs(context):
-            if untranslated(r, t, ref_lang, doc.lang or ""):
+        for pair in _pairs(context):
+            doc, r, t = pair.doc, pair.reference, pair.target
+            if pair.untranslated:
                 continue
             model = models[doc.lang or ""]
             predicted = model.ratio * len(r.text)
@@ -213,9 +237,10 @@ class PunctuationMismatch(Rule):
 
     def check(self, context: Context) -> Iterable[Finding]:
         ref_lang = context.reference.lang or ""
-        for doc, r, t in _pairs(context):
+        for pair in _pairs(context):
+            doc, r, t = pair.doc, pair.reference, pair.target
             expected, actual = end_punctuation(r.text), end_punctuation(t.text)
-            if expected == actual or untranslated(r, t, ref_lang, doc.lang or ""):
+            if expected == actual or pair.untranslated:
                 continue
             message = (
                 f"paragraph {label(t, doc)} of {doc.lang} ends with {_CLASSES[actual]}, "
