@@ -80,17 +80,24 @@ _NUMBER = regex.compile(
 _GROUPED = regex.compile(rf"^\d{{1,3}}(?:(?:{_SPACE}|[.,'’])\d{{3}})+")
 
 
+_NON_DIGIT = regex.compile(r"\D")
+_DECIMAL = regex.compile(r"^(\d+)[.,](\d+)$")
+_SCALE_PATTERNS = [(regex.compile(p, regex.IGNORECASE), factor) for p, factor in _SCALES]
+
+
 def _number_value(digits: str) -> float:
     """The value of a number written with any grouping and decimal convention."""
+    if digits.isdecimal():
+        return float(digits)
     grouped = _GROUPED.match(digits)
     if grouped and grouped.end() == len(digits):
-        return float(regex.sub(r"\D", "", digits))
+        return float(_NON_DIGIT.sub("", digits))
     head = digits
     tail = ""
     if grouped:  # grouping followed by a decimal part
         head, tail = digits[: grouped.end()], digits[grouped.end() + 1 :]
-        head = regex.sub(r"\D", "", head)
-    elif m := regex.match(r"^(\d+)[.,](\d+)$", digits):
+        head = _NON_DIGIT.sub("", head)
+    elif m := _DECIMAL.match(digits):
         head, tail = m.group(1), m.group(2)
     return float(f"{head}.{tail}") if tail else float(head)
 
@@ -107,8 +114,8 @@ def numbers(text: str) -> tuple[float, ...]:
         digits = m.group(0)[: m.start("scale") - m.start()] if scale else m.group(0)
         value = _number_value(digits.strip(" \u00a0\u202f\u2009\u2007"))
         if scale:
-            for pattern, factor in _SCALES:
-                if regex.fullmatch(pattern, scale, regex.IGNORECASE):
+            for pattern, factor in _SCALE_PATTERNS:
+                if pattern.fullmatch(scale):
                     value *= factor
                     break
         out.append(round(value, 6))
@@ -295,6 +302,10 @@ def _word_features(text: str, size: int = 5) -> tuple[frozenset[str], frozenset[
     for m in _WORD.finditer(text):
         word = m.group(0)
         if len(word) < 3:
+            continue
+        if word[0].islower():  # most words: neither a name nor an acronym
+            if len(word) >= 4:
+                found_stems.add(fold(word)[:size])
             continue
         if len(word) >= 4 and not _is_acronym(word):
             found_stems.add(fold(word)[:size])
