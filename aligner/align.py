@@ -1,20 +1,29 @@
 """Paragraph alignment of a language version to the reference version.
 
-Numbers come first: the paragraph pairs that share their number train the first scorer
-(length ratio and variance, word associations) and get a small bonus. Every pair is then
-verified by content with dynamic programming over 1-0, 0-1, 1-1, 2-1, 1-2 and 2-2 beads
-(Gale–Church style, with a length model estimated from the document pair and anchors from
-`aligner.similarity`), so a dropped paragraph in a renumbered version costs one skip
-rather than a run of mismatches. The scorer is re-trained on the alignment found (and on
-close rivals where it is unsure) and the alignment redone. Paragraphs that moved are
-found last, by pinning out-of-order pairs whenever that lowers the total cost.
+Numbers come first: the paragraph pairs that share their number give a guide (the longest
+run of them in order), train the first scorer (length ratio and variance, word
+associations) and get a small bonus. Every guide pair is then verified by content, because
+a number that matches says nothing when a paragraph was dropped and the rest renumbered: a
+pair that is cheap, and clearly cheaper than pairing either paragraph with the other's
+neighbour, is confirmed, and runs of confirmed pairs (less a margin at their ends) anchor
+the alignment. Between anchors, dynamic programming over 1-0, 0-1, 1-1, 2-1, 1-2 and 2-2
+beads (Gale–Church style, with a length model estimated from the document pair and anchors
+from `aligner.similarity`) searches a band around the guide, widened where the best path
+touches its edge. A clean version thus costs about three pair scores per paragraph, and a
+dropped paragraph in a renumbered version one skip rather than a run of mismatches. The
+scorer is re-trained on the alignment found (and on close rivals where it is unsure) and the
+alignment redone with it as the guide. Paragraphs that moved are found last, by pinning
+out-of-order pairs where that lowers the cost of the alignment around them.
 """
 
 from __future__ import annotations
 
 import math
 import statistics
+from bisect import bisect_left
 from collections.abc import Sequence
+from heapq import nlargest
+from itertools import pairwise
 
 from aligner.model import Alignment, Document, Link, Paragraph
 from aligner.similarity import (
@@ -52,12 +61,32 @@ SAME_NUMBER = 0.3
 #: pair must come to a chosen one to be learned from as well.
 PASSES = 2
 RIVAL = 2.0
-#: Half-width of the band around the diagonal searched by the dynamic programming.
-BAND = 10
-#: At most this many pinning trials per alignment.
+#: At most this many pairs (evenly spread) train a scorer: enough to learn a document's
+#: words, and learning time does not grow with the document.
+TRAINING = 1000
+#: A guide pair anchors the alignment when it costs at most `CONFIRM`, at most `TOLERANCE`
+#: more than pairing either paragraph with a neighbour of the other (alike neighbours
+#: tie), and stands at least `MARGIN` pairs inside a run of such pairs (the dynamic
+#: programming decides the rest).
+CONFIRM = 0.0
+TOLERANCE = 1.0
+MARGIN = 3
+#: Half-width of the band around the guide first searched between anchors.
+BAND = 6
+#: Moved paragraphs are looked for among this many likely partners of a suspect paragraph
+#: (by shared stems, learned words and numbers; stems in more paragraphs are not indexed).
+CANDIDATES = 10
+POSTINGS = 50
+#: At most this many postings are read per paragraph, rarest keys first.
+SCANNED = 400
+#: Beads on either side of a pinned paragraph that are re-aligned to judge the pin.
+REGION = 3
+#: Pinning trials per alignment: this many, or one per `TRIALS_PER` beads if more.
 MAX_TRIALS = 40
+TRIALS_PER = 20
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
+Pair = tuple[int, int]
 
 
 class Pieces:
@@ -67,8 +96,16 @@ class Pieces:
     are computed once per alignment and shared by its successive scorers.
     """
 
-    def __init__(self, ref: Sequence[Profile], tgt: Sequence[Profile]):
-        self.ref, self.tgt = ref, tgt
+    def __init__(
+        self,
+        ref: Sequence[Paragraph],
+        tgt: Sequence[Paragraph],
+        ref_profiles: Sequence[Profile] | None = None,
+    ):
+        self.ref = list(ref_profiles) if ref_profiles is not None else profiles(ref)
+        self.tgt = profiles(tgt)
+        self.ref_numbers = [p.number for p in ref]
+        self.tgt_numbers = [p.number for p in tgt]
         self.matcher = NameMatcher()
         self._sides: dict[tuple[bool, int, int], Profile] = {}
         self._anchors: dict[tuple[int, int, int, int], Anchors] = {}
@@ -101,34 +138,32 @@ class Scorer:
     choice does not hide the words that would correct it). Costs are cached per bead.
     """
 
-    def __init__(
-        self,
-        pieces: Pieces,
-        pairs: Sequence[tuple[int, int]],
-        rivals: Sequence[tuple[int, int]] = (),
-    ):
+    def __init__(self, pieces: Pieces, pairs: Sequence[Pair], rivals: Sequence[Pair] = ()):
         ref, tgt = pieces.ref, pieces.tgt
         self.pieces, self.ref, self.tgt = pieces, ref, tgt
         self._cache: dict[tuple[int, int, int, int], float] = {}
+        self._index: dict[bool, dict[object, list[int]]] = {}
         good = [(i, j) for i, j in pairs if not (ref[i].empty or tgt[j].empty)]
         self.model = LengthModel.estimate((ref[i].length, tgt[j].length) for i, j in good)
+        sample = _spread(good, TRAINING)
         self.associations = Associations(
-            [p.stems for p in ref], [p.stems for p in tgt], [*good, *rivals]
+            [p.stems for p in ref], [p.stems for p in tgt], [*sample, *_spread(rivals, TRAINING)]
         )
         n, m = len(ref), len(tgt)
         unrelated = [
             (i, (i + shift) % m)
-            for i in range(n if m else 0)
+            for i in (i for i, _ in sample)
             for shift in (n // 2, n // 3 + 1)
-            if abs(i - (i + shift) % m) >= 2 and not (ref[i].empty or tgt[(i + shift) % m].empty)
+            if abs(i - (i + shift) % m) >= 2 and not tgt[(i + shift) % m].empty
         ]
         self.scales = tuple(
-            _scale([f(i, j) for i, j in unrelated], [f(i, j) for i, j in good])
+            _scale([f(i, j) for i, j in unrelated], [f(i, j) for i, j in sample])
             for f in (self._stems, self._associated)
         )
 
     def _stems(self, i: int, j: int) -> float:
-        return self.pieces.anchors(i, i + 1, j, j + 1).stem_similarity
+        a, b = self.ref[i].stems, self.tgt[j].stems
+        return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
 
     def _associated(self, i: int, j: int) -> float:
         return self.associations.similarity(self.ref[i].stems, self.tgt[j].stems)
@@ -191,6 +226,64 @@ class Scorer:
     def pair(self, i: int, j: int) -> float:
         return self.cost(i, i + 1, j, j + 1)
 
+    def step(self, r: Sequence[int], t: Sequence[int]) -> float:
+        """What a bead adds to the cost of an alignment (as the dynamic programming counts)."""
+        if not r or not t:
+            return SKIP * (len(r) + len(t))
+        value = self.cost(r[0], r[0] + len(r), t[0], t[0] + len(t))
+        if len(r) == len(t) == 1:
+            numbers = self.pieces.ref_numbers[r[0]] == self.pieces.tgt_numbers[t[0]]
+            return value - SAME_NUMBER if numbers else value
+        return value + (DOUBLE if len(r) == len(t) else MERGE)
+
+    def confirmed(self, i: int, j: int) -> bool:
+        """Whether the pair (i, j) is cheap and not clearly dearer than its neighbours' pairs."""
+        value = self.pair(i, j)
+        if value > CONFIRM:
+            return False
+        neighbours = [(i, j + d) for d in (-1, 1) if 0 <= j + d < len(self.tgt)]
+        neighbours += [(i + d, j) for d in (-1, 1) if 0 <= i + d < len(self.ref)]
+        return all(value <= self.pair(a, b) + TOLERANCE for a, b in neighbours)
+
+    def candidates(self, index: int, reference: bool) -> list[int]:
+        """The paragraphs of the other side most likely to translate paragraph `index`.
+
+        They share the most of its stems (cognates), learned partners of its stems and
+        numbers, each weighted by its rarity; at most `CANDIDATES`, found in bounded time.
+        """
+        postings = self._index.get(not reference)
+        if postings is None:
+            postings = self._index[not reference] = _postings(self.tgt if reference else self.ref)
+        mine = (self.ref if reference else self.tgt)[index]
+        keys: set[object] = set(mine.stems) | set(mine.numbers)
+        keys |= self.associations.signature(mine.stems, reference)[1]
+        weights: dict[int, float] = {}
+        scanned = 0
+        for found in sorted((f for f in map(postings.get, keys) if f), key=len):
+            scanned += len(found)
+            if scanned > SCANNED:
+                break
+            weight = 1.0 / len(found)
+            for other in found:
+                weights[other] = weights.get(other, 0.0) + weight
+        return [k for k, _ in nlargest(CANDIDATES, weights.items(), key=lambda kv: (kv[1], -kv[0]))]
+
+
+def _postings(profiles: Sequence[Profile]) -> dict[object, list[int]]:
+    """Stems and numbers → the paragraphs having them (only those in at most `POSTINGS`)."""
+    out: dict[object, list[int]] = {}
+    for k, p in enumerate(profiles):
+        for key in (*p.stems, *p.numbers):
+            out.setdefault(key, []).append(k)
+    return {key: found for key, found in out.items() if len(found) <= POSTINGS}
+
+
+def _spread(pairs: Sequence[Pair], most: int) -> list[Pair]:
+    """At most `most` of `pairs`, evenly spread (all of them when there are few)."""
+    if len(pairs) <= most:
+        return list(pairs)
+    return [pairs[k * len(pairs) // most] for k in range(most)]
+
 
 def _scale(unrelated: Sequence[float], related: Sequence[float]) -> tuple[float, float]:
     """(low, high) levels of a similarity: medians over unrelated and related pairs."""
@@ -204,18 +297,32 @@ def score(cost: float) -> float:
     return 1.0 / (1.0 + math.exp(min(cost - SKIP / 2, 50.0)))
 
 
-def align_documents(reference: Document, target: Document) -> Alignment:
+def profiles(paragraphs: Sequence[Paragraph]) -> list[Profile]:
+    """The profile of each paragraph (see `aligner.similarity.profile`)."""
+    return [profile(p.text) for p in paragraphs]
+
+
+def align_versions(reference: Document, targets: Sequence[Document]) -> list[Alignment]:
+    """Align each of `targets` to `reference`, measuring the reference paragraphs once."""
+    measured = profiles(reference.paragraphs)
+    return [align_documents(reference, target, measured) for target in targets]
+
+
+def align_documents(
+    reference: Document, target: Document, reference_profiles: Sequence[Profile] | None = None
+) -> Alignment:
     """Align `target` paragraph by paragraph to `reference`.
 
     Links come in reference order; a paragraph that moved is linked where it belongs in
     the reference, so target order can be read from the links' target paragraphs.
+    `reference_profiles`, when given, are the profiles of the reference paragraphs.
     """
     ref, tgt = reference.paragraphs, target.paragraphs
-    pieces = Pieces([profile(p.text) for p in ref], [profile(p.text) for p in tgt])
-    pairs = _numbered_pairs(ref, tgt)
-    extra: list[tuple[int, int]] = []
+    pieces = Pieces(ref, tgt, reference_profiles)
+    pairs = _guide(_numbered_pairs(ref, tgt))
+    extra: list[Pair] = []
     scorer = Scorer(pieces, pairs)
-    beads, total = _dynamic(ref, tgt, scorer, range(len(ref)), range(len(tgt)))
+    beads = _anchored(scorer, pairs)
     for _ in range(PASSES):
         found = [(r[0], t[0]) for r, t in beads if len(r) == len(t) == 1]
         rivals = _rivals(beads, scorer)
@@ -223,30 +330,35 @@ def align_documents(reference: Document, target: Document) -> Alignment:
             break
         pairs, extra = found, rivals
         scorer = Scorer(pieces, pairs, extra)
-        beads, total = _dynamic(ref, tgt, scorer, range(len(ref)), range(len(tgt)))
-    beads = _with_moves(ref, tgt, scorer, beads, total)
+        beads = _anchored(scorer, pairs)
+    beads = _with_moves(scorer, beads)
     return _alignment(reference, target, _uncross(beads, scorer), scorer)
 
 
-def _rivals(beads: Sequence[Bead], scorer: Scorer) -> list[tuple[int, int]]:
+def _rivals(beads: Sequence[Bead], scorer: Scorer) -> list[Pair]:
     """Pairs nearly as cheap as a 1-1 bead they compete with, where the alignment is unsure.
 
     Near a missing, extra, merged or split paragraph the alignment may have chosen the
     wrong one of two neighbours (rivals within two); a 1-1 bead much dearer than usual
-    elsewhere may hold a paragraph that moved (rivals anywhere). Learning from the rivals
-    too keeps the words that would correct the choice.
+    elsewhere may hold a paragraph that moved (rivals among the likely partners of its
+    paragraphs). Learning from the rivals too keeps the words that would correct the choice.
     """
     n, m = len(scorer.ref), len(scorer.tgt)
-    odd = [k for k, (r, t) in enumerate(beads) if len(r) != 1 or len(t) != 1]
+    near_odd = [False] * len(beads)
+    for k, (r, t) in enumerate(beads):
+        if len(r) != 1 or len(t) != 1:
+            for near in range(max(0, k - 2), min(len(beads), k + 3)):
+                near_odd[near] = True
     costs = {k: scorer.pair(r[0], t[0]) for k, (r, t) in enumerate(beads) if len(r) == len(t) == 1}
     typical = statistics.median(costs.values()) if costs else 0.0
     out = []
     for k, cost in costs.items():
         (i,), (j,) = beads[k]
-        if any(abs(k - o) <= 2 for o in odd):
+        if near_odd[k]:
             candidates = [(i + d, j) for d in range(-2, 3)] + [(i, j + d) for d in range(-2, 3)]
         elif cost > typical + SUSPECT:
-            candidates = [(a, j) for a in range(n)] + [(i, b) for b in range(m)]
+            candidates = [(a, j) for a in scorer.candidates(j, reference=False)]
+            candidates += [(i, b) for b in scorer.candidates(i, reference=True)]
         else:
             continue
         out.extend(
@@ -269,7 +381,7 @@ def length_model(alignment: Alignment) -> LengthModel:
 # --- internals ---------------------------------------------------------------------------
 
 
-def _numbered_pairs(ref: Sequence[Paragraph], tgt: Sequence[Paragraph]) -> list[tuple[int, int]]:
+def _numbered_pairs(ref: Sequence[Paragraph], tgt: Sequence[Paragraph]) -> list[Pair]:
     """Index pairs of paragraphs with the same section and number (first occurrence each)."""
     where: dict[tuple[str, int], int] = {}
     for j, p in enumerate(tgt):
@@ -282,6 +394,27 @@ def _numbered_pairs(ref: Sequence[Paragraph], tgt: Sequence[Paragraph]) -> list[
             used.add(j)
             out.append((i, j))
     return out
+
+
+def _guide(pairs: Sequence[Pair]) -> list[Pair]:
+    """The longest subsequence of `pairs` (increasing reference index) in target order too."""
+    tails: list[int] = []  # target index ending the best chain of each length
+    ends: list[int] = []  # index into `pairs` of that chain's last pair
+    back = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        at = bisect_left(tails, j)
+        back[k] = ends[at - 1] if at else -1
+        if at == len(tails):
+            tails.append(j)
+            ends.append(k)
+        else:
+            tails[at], ends[at] = j, k
+    out = []
+    k = ends[-1] if ends else -1
+    while k >= 0:
+        out.append(pairs[k])
+        k = back[k]
+    return out[::-1]
 
 
 def _alignment(
@@ -297,147 +430,279 @@ def _alignment(
     return Alignment(reference, target, tuple(links))
 
 
-_STEPS: tuple[tuple[int, int, float], ...] = (
-    (1, 1, 0.0),
-    (1, 0, 0.0),
-    (0, 1, 0.0),
-    (2, 1, MERGE),
-    (1, 2, MERGE),
-    (2, 2, DOUBLE),
-)
+def _anchored(scorer: Scorer, guide: Sequence[Pair]) -> list[Bead]:
+    """The alignment: confirmed runs of the guide as they are, dynamic programming between.
+
+    A lone unconfirmed pair inside a run (the paragraphs before and after it confirmed)
+    does not break the run: it is left to the dynamic programming alone, as the run fixes
+    where its paragraphs go.
+    """
+    n, m = len(scorer.ref), len(scorer.tgt)
+    confirmed = [scorer.confirmed(i, j) for i, j in guide]
+    follows = [
+        k > 0 and guide[k] == (guide[k - 1][0] + 1, guide[k - 1][1] + 1) for k in range(len(guide))
+    ]
+    sound = [
+        ok
+        or (
+            0 < k < len(guide) - 1
+            and confirmed[k - 1]
+            and confirmed[k + 1]
+            and follows[k]
+            and follows[k + 1]
+        )
+        for k, ok in enumerate(confirmed)
+    ]
+    anchors: list[Pair] = []
+    k = 0
+    while k < len(guide):
+        if not sound[k]:
+            k += 1
+            continue
+        start = k
+        while k + 1 < len(guide) and sound[k + 1] and follows[k + 1]:
+            k += 1
+        run = range(start, k + 1)
+        k += 1
+        first = run.start if guide[run.start] == (0, 0) else run.start + MARGIN
+        last = run.stop if guide[run.stop - 1] == (n - 1, m - 1) else run.stop - MARGIN
+        anchors.extend(guide[a] for a in range(first, last) if confirmed[a])
+    beads: list[Bead] = []
+    previous = (-1, -1)
+    at = 0  # anchors are guide pairs: those between two anchors guide the gap
+    for anchor in [*anchors, (n, m)]:
+        start = at
+        while at < len(guide) and guide[at] != anchor:
+            at += 1
+        rows = range(previous[0] + 1, anchor[0])
+        cols = range(previous[1] + 1, anchor[1])
+        if rows or cols:
+            beads.extend(_gap(scorer, rows, cols, guide[start:at]))
+        if anchor != (n, m):
+            beads.append(((anchor[0],), (anchor[1],)))
+        at += 1
+        previous = anchor
+    return beads
+
+
+def _gap(scorer: Scorer, rows: range, cols: range, guide: Sequence[Pair]) -> list[Bead]:
+    """Align reference paragraphs `rows` to target paragraphs `cols` (no anchor between).
+
+    The band follows the guide pairs inside the gap (else the diagonal); it is doubled
+    until the best path keeps off its edges.
+    """
+    n, m = len(rows), len(cols)
+    points = [(0, 0), *((i - rows.start, j - cols.start) for i, j in guide), (n, m)]
+    centre = [0.0] * (n + 2)
+    for (i0, j0), (i1, j1) in pairwise(points):
+        for i in range(i0, i1 + 1):
+            centre[i] = j0 + (j1 - j0) * (i - i0) / (i1 - i0) if i1 > i0 else j1
+    centre[n + 1] = m
+    width = BAND
+    while True:
+        band = [
+            (
+                max(0, math.floor(min(centre[i], centre[i + 1])) - width),
+                min(m, math.ceil(max(centre[i], centre[i + 1])) + width),
+            )
+            for i in range(n + 1)
+        ]
+        beads, _ = _dynamic(scorer, list(rows), list(cols), band)
+        if width >= max(n, m) or not _touches(beads, band, rows.start, cols.start, m):
+            return beads
+        width *= 2
+
+
+def _touches(beads: Sequence[Bead], band: Sequence[Pair], r0: int, c0: int, m: int) -> bool:
+    """Whether a path (beads) passes along an inner edge of its band."""
+    i = j = 0
+    for r, t in beads:
+        i, j = i + len(r), j + len(t)
+        lo, hi = band[i]
+        if (j == lo and lo > 0) or (j == hi and hi < m):
+            return True
+    return False
+
+
+_STEPS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
 
 
 def _dynamic(
-    ref: Sequence[Paragraph],
-    tgt: Sequence[Paragraph],
     scorer: Scorer,
     rows: Sequence[int],
     cols: Sequence[int],
-) -> tuple[list[Bead], float]:
+    band: Sequence[Pair] | None = None,
+) -> tuple[list[Bead], list[float]]:
     """Minimum-cost monotonic alignment of reference paragraphs `rows` to target `cols`.
 
     `rows` and `cols` are increasing paragraph indices (paragraphs left out are pinned
-    elsewhere); only consecutive paragraphs form 2-1, 1-2 and 2-2 beads. The search is
-    limited to a band around the diagonal.
+    elsewhere); only consecutive paragraphs form 2-1, 1-2 and 2-2 beads. `band` gives, for
+    each row of the table (0 to len(rows)), the range of columns searched (default all).
+    Returns the beads and what each adds to the cost.
     """
     n, m = len(rows), len(cols)
-    band = max(BAND, abs(n - m) + BAND // 2)
-    best: dict[tuple[int, int], tuple[float, int, int]] = {(0, 0): (0.0, 0, 0)}
+    if band is None:
+        band = [(0, m)] * (n + 1)
+    inf = math.inf
+    costs: list[list[float]] = []
+    steps: list[bytearray] = []
     for i in range(n + 1):
-        centre = int(i * m / n) if n else 0
-        for j in range(max(0, centre - band), min(m, centre + band) + 1):
+        lo, hi = band[i]
+        row = [inf] * (hi - lo + 1)
+        chosen = bytearray(hi - lo + 1)
+        for j in range(lo, hi + 1):
             if i == j == 0:
+                row[0] = 0.0
                 continue
-            chosen = (math.inf, 0, 0)
-            for di, dj, penalty in _STEPS:
+            best, pick = inf, 0
+            for s, (di, dj) in enumerate(_STEPS):
                 pi, pj = i - di, j - dj
-                previous = best.get((pi, pj))
-                if previous is None or pi < 0 or pj < 0:
+                if pi < 0 or pj < 0:
+                    continue
+                plo = band[pi][0]
+                previous = row if pi == i else costs[pi]
+                if not 0 <= pj - plo < len(previous):
+                    continue
+                c = previous[pj - plo]
+                if c == inf:
                     continue
                 if (di == 2 and rows[i - 1] != rows[pi] + 1) or (
                     dj == 2 and cols[j - 1] != cols[pj] + 1
                 ):
                     continue
-                c = previous[0] + penalty
-                if di and dj:
-                    r0, t0 = rows[pi], cols[pj]
-                    c += scorer.cost(r0, r0 + di, t0, t0 + dj)
-                    if di == dj == 1 and ref[r0].number == tgt[t0].number:
-                        c -= SAME_NUMBER
-                else:
-                    c += SKIP
-                if c < chosen[0]:
-                    chosen = (c, di, dj)
-            if chosen[0] < math.inf:
-                best[(i, j)] = chosen
+                c += scorer.step(rows[pi:i], cols[pj:j])
+                if c < best:
+                    best, pick = c, s
+            row[j - lo] = best
+            chosen[j - lo] = pick
+        costs.append(row)
+        steps.append(chosen)
     beads: list[Bead] = []
+    added: list[float] = []
     i, j = n, m
     while i or j:
-        _, di, dj = best[(i, j)]
-        beads.append((tuple(rows[i - di : i]), tuple(cols[j - dj : j])))
+        di, dj = _STEPS[steps[i][j - band[i][0]]]
+        r, t = tuple(rows[i - di : i]), tuple(cols[j - dj : j])
+        beads.append((r, t))
+        added.append(scorer.step(r, t))
         i, j = i - di, j - dj
     beads.reverse()
-    return beads, best[(n, m)][0]
+    added.reverse()
+    return beads, added
 
 
-def _with_moves(
-    ref: Sequence[Paragraph],
-    tgt: Sequence[Paragraph],
-    scorer: Scorer,
-    beads: list[Bead],
-    total: float,
-) -> list[Bead]:
+def _with_moves(scorer: Scorer, beads: list[Bead]) -> list[Bead]:
     """The monotonic alignment, plus pinned 1-1 pairs for paragraphs that moved.
 
-    Suspect paragraphs are those not in a cheap 1-1 bead. Pinning a pair of them (or two
-    pairs that swap partners) takes them out of the monotonic alignment; a pin is kept
-    when the total cost, with `MOVE` per pinned pair, goes down.
+    Pinning a pair of suspect paragraphs (or two pairs that swap partners) takes them out
+    of the monotonic alignment; a pin is kept when the cost of the beads around the pinned
+    paragraphs, re-aligned without them, plus `MOVE` per pinned pair, goes down.
     """
-    pins: list[tuple[int, int]] = []
+    beads = list(beads)
+    pins: list[Pair] = []
     trials = 0
-    while trials < MAX_TRIALS:
-        improved = False
+    limit = max(MAX_TRIALS, len(beads) // TRIALS_PER)
+    while trials < limit:
+        where_r = {i: k for k, (r, _) in enumerate(beads) for i in r}
+        where_t = {j: k for k, (_, t) in enumerate(beads) for j in t}
+        changes: list[tuple[int, int, list[Bead]]] = []
+        busy: set[int] = set()
         for option in _pin_options(beads, scorer):
+            if trials >= limit:
+                break
+            touched = sorted({where_r[i] for i, _ in option} | {where_t[j] for _, j in option})
+            regions = _regions(touched, len(beads))
+            if any(k in busy for start, end in regions for k in range(start, end)):
+                continue
             trials += 1
-            trial = pins + option
-            used_r = {i for i, _ in trial}
-            used_t = {j for _, j in trial}
-            rows = [i for i in range(len(ref)) if i not in used_r]
-            cols = [j for j in range(len(tgt)) if j not in used_t]
-            rest, cost = _dynamic(ref, tgt, scorer, rows, cols)
-            cost += sum(scorer.pair(i, j) + MOVE for i, j in trial)
-            if cost < total - 1e-9:
-                pins, total, beads = trial, cost, rest
-                improved = True
-                break
-            if trials >= MAX_TRIALS:
-                break
-        if not improved:
+            pinned_r, pinned_t = {i for i, _ in option}, {j for _, j in option}
+            gain = -sum(scorer.pair(i, j) + MOVE for i, j in option)
+            redone = []
+            for start, end in regions:
+                rows = [i for r, _ in beads[start:end] for i in r if i not in pinned_r]
+                cols = [j for _, t in beads[start:end] for j in t if j not in pinned_t]
+                new, added = _dynamic(scorer, rows, cols)
+                gain += sum(scorer.step(r, t) for r, t in beads[start:end]) - sum(added)
+                redone.append((start, end, new))
+            if gain > 1e-9:
+                pins.extend(option)
+                changes.extend(redone)
+                busy.update(k for start, end in regions for k in range(start, end))
+        if not changes:
             break
-    out = list(beads)
-    for i, j in sorted(pins):
-        at = next((k for k, (r, _) in enumerate(out) if r and r[0] > i), len(out))
-        out.insert(at, ((i,), (j,)))
+        for start, end, new in sorted(changes, reverse=True):
+            beads[start:end] = new
+    firsts = [r[0] if r else -1 for r, _ in beads]
+    for i, j in sorted(pins, reverse=True):
+        # after the last bead whose reference paragraphs come before i
+        at = bisect_left(_running_max(firsts), i + 1)
+        beads.insert(at, ((i,), (j,)))
+        firsts.insert(at, i)
+    return beads
+
+
+def _running_max(values: Sequence[int]) -> list[int]:
+    out, high = [], -1
+    for v in values:
+        high = max(high, v)
+        out.append(high)
     return out
 
 
-def _pin_options(beads: Sequence[Bead], scorer: Scorer) -> list[list[tuple[int, int]]]:
+def _regions(touched: Sequence[int], size: int) -> list[Pair]:
+    """Bead ranges [start, end) within `REGION` of the touched beads, overlapping ones merged."""
+    out: list[Pair] = []
+    for k in touched:
+        start, end = max(0, k - REGION), min(size, k + REGION + 1)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _pin_options(beads: Sequence[Bead], scorer: Scorer) -> list[list[Pair]]:
     """Pins worth trying, most promising first.
 
     Single pins pair two suspect paragraphs (in 1-0, 0-1, 2-x beads or dear 1-1 beads);
-    swaps exchange the partners of a suspect 1-1 bead and any other 1-1 bead. Only options
-    whose local gain, `MOVE` per pin included, is positive are tried.
+    swaps exchange the partners of a suspect 1-1 bead and another 1-1 bead. Partners are
+    looked for among the likely ones (`Scorer.candidates`); only options whose local gain,
+    `MOVE` per pin included, is positive are tried.
     """
     costs = [scorer.cost(r[0], r[-1] + 1, t[0], t[-1] + 1) if r and t else SKIP for r, t in beads]
     where_r = {i: k for k, (r, _) in enumerate(beads) for i in r}
     where_t = {j: k for k, (_, t) in enumerate(beads) for j in t}
-    single = [k for k, (r, t) in enumerate(beads) if len(r) == len(t) == 1]
+    single = {k for k, (r, t) in enumerate(beads) if len(r) == len(t) == 1}
     typical = statistics.median(costs) if costs else 0.0
     suspect = [
         k
         for k, (r, t) in enumerate(beads)
         if len(r) != 1 or len(t) != 1 or costs[k] > min(typical + SUSPECT, 0.0)
     ]
-    options: list[tuple[float, list[tuple[int, int]]]] = []
-    for i in (i for k in suspect for i in beads[k][0]):
-        for j in (j for k in suspect for j in beads[k][1]):
-            if where_r[i] == where_t[j] or scorer.pair(i, j) > SUSPECT:
-                continue
-            gain = costs[where_r[i]] + costs[where_t[j]] - scorer.pair(i, j) - MOVE
-            if gain > 0:
-                options.append((-gain, [(i, j)]))
+    suspect_r = {i for k in suspect for i in beads[k][0]}
+    suspect_t = {j for k in suspect for j in beads[k][1]}
+    options: dict[tuple[Pair, ...], float] = {}
+    singles = {(i, j) for i in suspect_r for j in scorer.candidates(i, True) if j in suspect_t}
+    singles |= {(i, j) for j in suspect_t for i in scorer.candidates(j, False) if i in suspect_r}
+    for i, j in singles:
+        if where_r[i] == where_t[j] or scorer.pair(i, j) > SUSPECT:
+            continue
+        gain = costs[where_r[i]] + costs[where_t[j]] - scorer.pair(i, j) - MOVE
+        if gain > 0:
+            options[((i, j),)] = gain
     for a in (k for k in suspect if k in single):
-        for b in single:
-            if a == b:
+        (i,), (j,) = beads[a]
+        others = {where_t.get(y) for y in scorer.candidates(i, True)}
+        others |= {where_r.get(x) for x in scorer.candidates(j, False)}
+        for b in others:
+            if b is None or b == a or b not in single:
                 continue
-            (i,), (j,) = beads[a]
             (x,), (y,) = beads[b]
             crossed = scorer.pair(i, y) + scorer.pair(x, j)
             gain = costs[a] + costs[b] - crossed - 2 * MOVE
             if gain > 0 and max(scorer.pair(i, y), scorer.pair(x, j)) <= SUSPECT:
-                options.append((-gain, sorted([(i, y), (x, j)])))
-    options.sort()
-    return [o for _, o in options]
+                options[tuple(sorted([(i, y), (x, j)]))] = gain
+    return [list(o) for o, _ in sorted(options.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def _uncross(beads: Sequence[Bead], scorer: Scorer) -> list[Bead]:

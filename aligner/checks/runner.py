@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from aligner.align import align_documents
+from aligner.align import align_versions
 from aligner.checks.base import REGISTRY, Context, Finding, Result, Rule
 from aligner.corpus import load
 from aligner.errors import UsageError
@@ -53,10 +53,10 @@ def check_set(
                 f"against (it has {', '.join(docset.langs)}); choose one with --reference"
             )
         reference = docset.versions[0]
+    targets = [doc for doc in docset.versions if doc is not reference]
     alignments = {
-        doc.lang or "": align_documents(reference, doc)
-        for doc in docset.versions
-        if doc is not reference
+        doc.lang or "": alignment
+        for doc, alignment in zip(targets, align_versions(reference, targets), strict=True)
     }
     context = Context(docset, reference, alignments)
     findings = [replace(f, document=docset.name) for rule in rules for f in rule().check(context)]
