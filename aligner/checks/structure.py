@@ -591,11 +591,28 @@ class MisnumberedParagraph(Rule):
 
 
 def numbering_runs(doc: Document) -> list[tuple[Paragraph, int]]:
-    """Runs of paragraphs whose numbering restarts at 1: (first paragraph, length)."""
+    """Runs of paragraphs whose numbering restarts at 1: (first paragraph, length).
+
+    A 1 after a higher number starts a run when a heading stands between them or the
+    numbers after it start again (at most 3, not where the old sequence goes on); a 1
+    moved among its neighbours ("2, 1, 3") is a reordering, not a new part.
+    """
     runs: list[tuple[Paragraph, int]] = []
+    paragraphs = doc.paragraphs
     previous: Paragraph | None = None
-    for p in doc.paragraphs:
-        if previous is None or (p.number == 1 and previous.number > 1):
+    for index, p in enumerate(paragraphs):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        restart = (
+            previous is not None
+            and p.number == 1
+            and previous.number > 1
+            and (
+                p.section != previous.section
+                or following is None
+                or (following.number <= 3 and following.number != previous.number + 1)
+            )
+        )
+        if previous is None or restart:
             runs.append((p, 0))
         first, size = runs[-1]
         runs[-1] = (first, size + 1)
