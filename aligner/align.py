@@ -23,7 +23,6 @@ import statistics
 from bisect import bisect_left
 from collections.abc import Sequence
 from heapq import nlargest
-from itertools import pairwise
 
 from aligner.model import Alignment, Document, Link, Paragraph
 from aligner.similarity import (
@@ -71,8 +70,12 @@ TRAINING = 1000
 CONFIRM = 0.0
 TOLERANCE = 1.0
 MARGIN = 3
-#: Half-width of the band around the guide first searched between anchors.
+#: Between anchors: gaps of at most `SMALL_GAP` cells are searched whole; in larger ones,
+#: the band is `BAND` wide beyond the difference of the numbers of paragraphs, doubled up
+#: to `MAX_BAND` where the best path touches its edge.
+SMALL_GAP = 900
 BAND = 6
+MAX_BAND = 32
 #: Moved paragraphs are looked for among this many likely partners of a suspect paragraph
 #: (by shared stems, learned words and numbers; stems in more paragraphs are not indexed).
 CANDIDATES = 10
@@ -325,6 +328,8 @@ def align_documents(
     beads = _anchored(scorer, pairs)
     for _ in range(PASSES):
         found = [(r[0], t[0]) for r, t in beads if len(r) == len(t) == 1]
+        if 2 * sum(scorer.pair(i, j) <= CONFIRM for i, j in found) < min(len(ref), len(tgt)):
+            break  # most paragraphs unmatched or poorly: nothing worth learning from
         rivals = _rivals(beads, scorer)
         if (found, rivals) == (pairs, extra):
             break
@@ -469,51 +474,62 @@ def _anchored(scorer: Scorer, guide: Sequence[Pair]) -> list[Bead]:
         anchors.extend(guide[a] for a in range(first, last) if confirmed[a])
     beads: list[Bead] = []
     previous = (-1, -1)
-    at = 0  # anchors are guide pairs: those between two anchors guide the gap
     for anchor in [*anchors, (n, m)]:
-        start = at
-        while at < len(guide) and guide[at] != anchor:
-            at += 1
         rows = range(previous[0] + 1, anchor[0])
         cols = range(previous[1] + 1, anchor[1])
         if rows or cols:
-            beads.extend(_gap(scorer, rows, cols, guide[start:at]))
+            beads.extend(_gap(scorer, rows, cols))
         if anchor != (n, m):
             beads.append(((anchor[0],), (anchor[1],)))
-        at += 1
         previous = anchor
     return beads
 
 
-def _gap(scorer: Scorer, rows: range, cols: range, guide: Sequence[Pair]) -> list[Bead]:
+def _gap(scorer: Scorer, rows: range, cols: range) -> list[Bead]:
     """Align reference paragraphs `rows` to target paragraphs `cols` (no anchor between).
 
-    The band follows the guide pairs inside the gap (else the diagonal); it is doubled
-    until the best path keeps off its edges.
+    A small gap is searched whole. In a large one, a first search with 1-1, 1-0 and 0-1
+    beads only follows the diagonal of the gap, as wide as the difference of its sides
+    plus `BAND`, doubled (up to `MAX_BAND` beyond that difference) while the best path runs
+    along one of its edges; the search with every bead then follows that path, `BAND` wide.
     """
     n, m = len(rows), len(cols)
-    points = [(0, 0), *((i - rows.start, j - cols.start) for i, j in guide), (n, m)]
-    centre = [0.0] * (n + 2)
-    for (i0, j0), (i1, j1) in pairwise(points):
-        for i in range(i0, i1 + 1):
-            centre[i] = j0 + (j1 - j0) * (i - i0) / (i1 - i0) if i1 > i0 else j1
-    centre[n + 1] = m
-    width = BAND
+    if (n + 1) * (m + 1) <= SMALL_GAP:
+        return _dynamic(scorer, list(rows), list(cols))[0]
+    rows_, cols_ = list(rows), list(cols)
+    diagonal = [(math.floor(i * m / n), math.ceil(i * m / n)) for i in range(n + 1)]
+    width = abs(n - m) + BAND
     while True:
-        band = [
-            (
-                max(0, math.floor(min(centre[i], centre[i + 1])) - width),
-                min(m, math.ceil(max(centre[i], centre[i + 1])) + width),
-            )
-            for i in range(n + 1)
-        ]
-        beads, _ = _dynamic(scorer, list(rows), list(cols), band)
-        if width >= max(n, m) or not _touches(beads, band, rows.start, cols.start, m):
-            return beads
+        band = _band(diagonal, width, m)
+        rough, _ = _dynamic(scorer, rows_, cols_, band, _SIMPLE)
+        if width >= min(max(n, m), abs(n - m) + MAX_BAND) or not _touches(rough, band, m):
+            break
         width *= 2
+    return _dynamic(scorer, rows_, cols_, _band(_spans(rough, n), BAND, m))[0]
 
 
-def _touches(beads: Sequence[Bead], band: Sequence[Pair], r0: int, c0: int, m: int) -> bool:
+def _band(spans: Sequence[Pair], width: int, m: int) -> list[Pair]:
+    """The columns searched in each row: `width` around the columns of `spans`."""
+    return [(max(0, lo - width), min(m, hi + width)) for lo, hi in spans]
+
+
+def _spans(beads: Sequence[Bead], n: int) -> list[Pair]:
+    """For each row of the table (0 to n), the first and last column a path visits in it."""
+    spans = [(0, 0)] * (n + 1)
+    i = j = 0
+    for r, t in beads:
+        if not r:
+            j += len(t)
+            spans[i] = (spans[i][0], j)
+            continue
+        if len(r) == 2:
+            spans[i + 1] = (j, j + len(t))  # the row a 2-x bead crosses
+        i, j = i + len(r), j + len(t)
+        spans[i] = (j, j)
+    return spans
+
+
+def _touches(beads: Sequence[Bead], band: Sequence[Pair], m: int) -> bool:
     """Whether a path (beads) passes along an inner edge of its band."""
     i = j = 0
     for r, t in beads:
@@ -524,7 +540,8 @@ def _touches(beads: Sequence[Bead], band: Sequence[Pair], r0: int, c0: int, m: i
     return False
 
 
-_STEPS: tuple[tuple[int, int], ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
+_STEPS: tuple[Pair, ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
+_SIMPLE: tuple[Pair, ...] = _STEPS[:3]
 
 
 def _dynamic(
@@ -532,20 +549,21 @@ def _dynamic(
     rows: Sequence[int],
     cols: Sequence[int],
     band: Sequence[Pair] | None = None,
+    steps: Sequence[Pair] = _STEPS,
 ) -> tuple[list[Bead], list[float]]:
     """Minimum-cost monotonic alignment of reference paragraphs `rows` to target `cols`.
 
     `rows` and `cols` are increasing paragraph indices (paragraphs left out are pinned
     elsewhere); only consecutive paragraphs form 2-1, 1-2 and 2-2 beads. `band` gives, for
-    each row of the table (0 to len(rows)), the range of columns searched (default all).
-    Returns the beads and what each adds to the cost.
+    each row of the table (0 to len(rows)), the range of columns searched (default all);
+    `steps` the bead shapes allowed. Returns the beads and what each adds to the cost.
     """
     n, m = len(rows), len(cols)
     if band is None:
         band = [(0, m)] * (n + 1)
     inf = math.inf
     costs: list[list[float]] = []
-    steps: list[bytearray] = []
+    picks: list[bytearray] = []
     for i in range(n + 1):
         lo, hi = band[i]
         row = [inf] * (hi - lo + 1)
@@ -555,7 +573,7 @@ def _dynamic(
                 row[0] = 0.0
                 continue
             best, pick = inf, 0
-            for s, (di, dj) in enumerate(_STEPS):
+            for s, (di, dj) in enumerate(steps):
                 pi, pj = i - di, j - dj
                 if pi < 0 or pj < 0:
                     continue
@@ -576,12 +594,12 @@ def _dynamic(
             row[j - lo] = best
             chosen[j - lo] = pick
         costs.append(row)
-        steps.append(chosen)
+        picks.append(chosen)
     beads: list[Bead] = []
     added: list[float] = []
     i, j = n, m
     while i or j:
-        di, dj = _STEPS[steps[i][j - band[i][0]]]
+        di, dj = steps[picks[i][j - band[i][0]]]
         r, t = tuple(rows[i - di : i]), tuple(cols[j - dj : j])
         beads.append((r, t))
         added.append(scorer.step(r, t))

@@ -265,6 +265,8 @@ def organisations(text: str) -> frozenset[str]:
 # --- names, stems, sub-items, punctuation ------------------------------------------------
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
+#: The words of `_WORD` that start with a capital (none of its word letters before them).
+_CAPITALIZED = regex.compile(r"(?<![\p{L}\p{M}][\p{L}\p{M}'’\-]*)[\p{Lu}\p{Lt}][\p{L}\p{M}'’\-]*")
 _SUB_ITEM = regex.compile(r"(?<![\w(])\(?(?:[a-z]|[а-я]|[ivx]{1,4})\)(?=\s)")
 #: Characters skipped when looking for what precedes a word (quotes, brackets, spaces).
 _OPENING = frozenset("«„“\"'( \u00a0")
@@ -295,21 +297,21 @@ def _starts_sentence(text: str, start: int) -> bool:
     return k >= 0 and text[k] in _SENTENCE_END
 
 
+@lru_cache(maxsize=65536)
+def _stem(word: str, size: int) -> str:
+    return fold(word)[:size]
+
+
 def _word_features(text: str, size: int = 5) -> tuple[frozenset[str], frozenset[str]]:
-    """(names, stems) of `text` in one pass over its words (see `names` and `stems`)."""
+    """(names, stems) of `text` (see `names` and `stems`), words read by C code."""
+    stems_ = frozenset(
+        _stem(w, size)
+        for w in _WORD.findall(text)
+        if len(w) >= 4 and (w[0].islower() or not _is_acronym(w))
+    )
     found_names: set[str] = set()
-    found_stems: set[str] = set()
-    for m in _WORD.finditer(text):
-        word = m.group(0)
-        if len(word) < 3:
-            continue
-        if word[0].islower():  # most words: neither a name nor an acronym
-            if len(word) >= 4:
-                found_stems.add(fold(word)[:size])
-            continue
-        if len(word) >= 4 and not _is_acronym(word):
-            found_stems.add(fold(word)[:size])
-        word = word.strip("'’-")
+    for m in _CAPITALIZED.finditer(text):
+        word = m.group(0).strip("'’-")
         if (
             len(word) < 3
             or len(word) > MAX_NAME
@@ -319,7 +321,7 @@ def _word_features(text: str, size: int = 5) -> tuple[frozenset[str], frozenset[
         ):
             continue
         found_names.update(part for part in fold(word).split("-") if len(part) >= 3)
-    return frozenset(found_names), frozenset(found_stems)
+    return frozenset(found_names), stems_
 
 
 def names(text: str) -> frozenset[str]:
