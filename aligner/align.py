@@ -4,16 +4,17 @@ Numbers come first: the paragraph pairs that share their number give a guide (th
 run of them in order), train the first scorer (length ratio and variance, word
 associations) and get a small bonus. Every guide pair is then verified by content, because
 a number that matches says nothing when a paragraph was dropped and the rest renumbered: a
-pair that is cheap, and clearly cheaper than pairing either paragraph with the other's
+pair that is cheap, and not clearly dearer than pairing either paragraph with the other's
 neighbour, is confirmed, and runs of confirmed pairs (less a margin at their ends) anchor
 the alignment. Between anchors, dynamic programming over 1-0, 0-1, 1-1, 2-1, 1-2 and 2-2
 beads (Gale–Church style, with a length model estimated from the document pair and anchors
-from `aligner.similarity`) searches a band around the guide, widened where the best path
-touches its edge. A clean version thus costs about three pair scores per paragraph, and a
-dropped paragraph in a renumbered version one skip rather than a run of mismatches. The
-scorer is re-trained on the alignment found (and on close rivals where it is unsure) and the
-alignment redone with it as the guide. Paragraphs that moved are found last, by pinning
-out-of-order pairs where that lowers the cost of the alignment around them.
+from `aligner.similarity`) searches a band along the diagonal of the gap, widened where the
+best path touches its edge. A clean version thus costs about three pair scores per
+paragraph, and a dropped paragraph in a renumbered version one skip rather than a run of
+mismatches. The scorer is re-trained on the alignment found (and on close rivals where it
+is unsure) and the alignment redone with it as the guide. Paragraphs that moved are found
+last, by pinning out-of-order pairs where that lowers the cost of the alignment around
+them.
 """
 
 from __future__ import annotations

@@ -9,8 +9,9 @@ version N times, so a 100x document has 2,000 paragraphs per language and six la
 each repeated paragraph ends with its serial number, so no text repeats exactly.
 Paragraph numbers have at most three digits, so they run on within parts of up to 900
 paragraphs, each under its own heading. Each size is checked twice: once timed (wall and
-CPU), once under tracemalloc for the peak of Python allocations (tracemalloc slows the
-run, so it is not timed). The time per paragraph should stay flat as the factor grows.
+CPU), once under tracemalloc for the peaks of Python allocations while reading and while
+aligning and checking (tracemalloc slows the run, so it is not timed). The time per
+paragraph should stay flat as the factor grows.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from aligner.checks.runner import run_check
+from aligner.checks.runner import check_set, run_check
+from aligner.corpus import load
 from aligner.model import LANGUAGES, Block, Document, Item, Kind, Paragraph
 from aligner.readers import read_document
 from aligner.writers.markdown import write_markdown
@@ -66,16 +68,20 @@ def padded(doc: Document, words: int) -> Document:
     return replace(doc, items=items)
 
 
-def measure(folder: Path) -> tuple[float, float, float, int]:
-    """(wall s, CPU s, peak MB, findings) of checking `folder`."""
+def measure(folder: Path) -> tuple[float, float, float, float, int]:
+    """(wall s, CPU s, peak MB reading, peak MB checking, findings) of checking `folder`."""
     wall, cpu = time.perf_counter(), time.process_time()
     result = run_check([folder])
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     tracemalloc.start()
-    run_check([folder])
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    sets, _ = load([folder])
+    reading = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.reset_peak()
+    for docset in sets:
+        check_set(docset, "en")
+    checking = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
-    return wall, cpu, peak, len(result.findings)
+    return wall, cpu, reading, checking, len(result.findings)
 
 
 def write(folder: Path, make: Callable[[Document], Document]) -> tuple[int, int]:
@@ -96,8 +102,8 @@ def main() -> None:
     parser.add_argument("factors", nargs="*", type=int, default=[1, 10, 100])
     parser.add_argument("--long", type=int, nargs="*", default=[], metavar="WORDS")
     args = parser.parse_args()
-    header = f"{'input':<24}{'paragraphs':>11}{'MB':>7}{'wall s':>9}{'CPU s':>8}"
-    print(header + f"{'ms/para':>9}{'peak MB':>9}{'findings':>9}")
+    header = f"{'input':<24}{'paragraphs':>11}{'MB':>7}{'wall s':>9}{'CPU s':>8}{'ms/para':>9}"
+    print(header + f"{'peak MB read':>14}{'peak MB check':>15}{'findings':>9}")
     with tempfile.TemporaryDirectory() as tmp:
         cases: list[tuple[str, Callable[[Document], Document]]] = [
             (f"{f}x corpus", lambda d, f=f: repeated(d, f)) for f in args.factors
@@ -109,10 +115,10 @@ def main() -> None:
         for k, (name, make) in enumerate(cases):
             folder = Path(tmp) / str(k)
             paragraphs, size = write(folder, make)
-            wall, cpu, peak, findings = measure(folder)
+            wall, cpu, reading, checking, findings = measure(folder)
             print(
                 f"{name:<24}{paragraphs:>11}{size / 2**20:>7.1f}{wall:>9.2f}{cpu:>8.2f}"
-                f"{1000 * cpu / paragraphs:>9.2f}{peak:>9.1f}{findings:>9}",
+                f"{1000 * cpu / paragraphs:>9.2f}{reading:>14.1f}{checking:>15.1f}{findings:>9}",
                 flush=True,
             )
 
