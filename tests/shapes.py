@@ -1,6 +1,7 @@
-"""Render a `Document` in every shape a language version arrives in, for round-trip tests.
+"""Generate documents and render them in every shape a language version arrives in.
 
-Each renderer returns (file suffix, bytes). DOCX and HTML are built with lxml.
+`documents` is a hypothesis strategy for declarations; each renderer in `SHAPES` returns
+(file suffix, bytes). DOCX and HTML are built with lxml.
 """
 
 from __future__ import annotations
@@ -11,11 +12,89 @@ import zipfile
 from collections.abc import Callable
 
 import lxml.html
+from hypothesis import strategies as st
 from lxml import etree
 
-from aligner.model import Block, Document, Item, Kind, Paragraph
+from aligner.model import (
+    Block,
+    Document,
+    Item,
+    Kind,
+    Paragraph,
+    build_document,
+    normalize_space,
+)
 
 Shape = Callable[[Document], tuple[str, bytes]]
+
+
+# --- generated documents ---------------------------------------------------------
+
+_LATIN = "abcdefghijklmnopqrstuvwxyzàâçéèêëîïôùûüÿœäößñáíóúì"
+_CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+_SPECIAL = [
+    "l’Assemblée",
+    "l'OSCE",
+    "«\u00a0droits\u00a0»",
+    "«права»",
+    "„Schutz“",
+    "¿cómo?",
+    "¡basta!",
+    "OSCE",
+    "ОБСЕ",
+    "2013",
+    "(1999)",
+    "21",
+    "1.5",
+    "n°\u00a05",
+    "10\u00a0%",
+    "co-operation",
+    "well-being",
+    "Reise- und",
+    "—",
+    "État",
+    "St. Petersburg",
+    "art.\u00a07",
+    "R&D",
+]
+_word = st.one_of(
+    st.text(_LATIN, min_size=1, max_size=9),
+    st.text(_LATIN, min_size=1, max_size=9).map(str.capitalize),
+    st.text(_CYRILLIC, min_size=1, max_size=9),
+    st.sampled_from(_SPECIAL),
+)
+_upper_word = st.text("ABCDEFGHIJKLMNOPRSTUVWÉÀÜБДЖЗИЛ", min_size=2, max_size=10)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> Document:
+    """A declaration: code, title, sections (restarting or continuing), intros, paragraphs."""
+    items: list[Item] = []
+    line = 1
+    code = draw(st.sampled_from([None, "AS (14) D F", "AS (23) DE", "AS (9) D R"]))
+    if code:
+        items.append(Block(Kind.TEXT, code, line))
+    title = draw(st.lists(_upper_word, min_size=1, max_size=6))
+    items.append(Block(Kind.TEXT, " ".join(title), line))
+    number = 0
+    for _ in range(draw(st.integers(1, 3))):
+        heading = draw(st.lists(_upper_word, min_size=1, max_size=5))
+        items.append(Block(Kind.HEADING, " ".join(heading), line, 2))
+        if draw(st.booleans()):
+            number = 0  # a resolution restarts its numbering; a chapter continues it
+        intro_at = draw(st.integers(0, 6))
+        for k in range(draw(st.integers(1, 6))):
+            if k == intro_at and k:
+                intro = draw(st.lists(_word, min_size=1, max_size=5))
+                items.append(Block(Kind.TEXT, "Die " + " ".join(intro) + ":", line))
+            number += 1
+            words = draw(st.lists(_word, min_size=1, max_size=40))
+            text = normalize_space(" ".join(words) + draw(st.sampled_from([",", ";", "."])))
+            items.append(Paragraph("", number, f"{number}.", text, line))
+    return build_document("doc.md", items, code=code)
+
+
+# --- text ---------------------------------------------------------------------
 
 
 def _lines(

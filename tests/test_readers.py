@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from shapes import SHAPES, build_docx
+from shapes import SHAPES, build_docx, documents
 
-from aligner.model import Block, Document, Item, Kind, Paragraph, build_document, normalize_space
+from aligner.model import Block, Document, Kind
 from aligner.readers import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,69 +54,6 @@ def test_every_shape_of_a_translation_reads_back_the_same(
 
 
 # --- hypothesis round trips ----------------------------------------------------
-
-_LATIN = "abcdefghijklmnopqrstuvwxyzàâçéèêëîïôùûüÿœäößñáíóúì"
-_CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
-_SPECIAL = [
-    "l’Assemblée",
-    "l'OSCE",
-    "«\u00a0droits\u00a0»",
-    "«права»",
-    "„Schutz“",
-    "¿cómo?",
-    "¡basta!",
-    "OSCE",
-    "ОБСЕ",
-    "2013",
-    "(1999)",
-    "21",
-    "1.5",
-    "n°\u00a05",
-    "10\u00a0%",
-    "co-operation",
-    "well-being",
-    "Reise- und",
-    "—",
-    "État",
-    "St. Petersburg",
-    "art.\u00a07",
-    "R&D",
-]
-_word = st.one_of(
-    st.text(_LATIN, min_size=1, max_size=9),
-    st.text(_LATIN, min_size=1, max_size=9).map(str.capitalize),
-    st.text(_CYRILLIC, min_size=1, max_size=9),
-    st.sampled_from(_SPECIAL),
-)
-_upper_word = st.text("ABCDEFGHIJKLMNOPRSTUVWÉÀÜБДЖЗИЛ", min_size=2, max_size=10)
-
-
-@st.composite
-def documents(draw: st.DrawFn) -> Document:
-    """A declaration: code, title, sections (restarting or continuing), intros, paragraphs."""
-    items: list[Item] = []
-    line = 1
-    code = draw(st.sampled_from([None, "AS (14) D F", "AS (23) DE", "AS (9) D R"]))
-    if code:
-        items.append(Block(Kind.TEXT, code, line))
-    title = draw(st.lists(_upper_word, min_size=1, max_size=6))
-    items.append(Block(Kind.TEXT, " ".join(title), line))
-    number = 0
-    for _ in range(draw(st.integers(1, 3))):
-        heading = draw(st.lists(_upper_word, min_size=1, max_size=5))
-        items.append(Block(Kind.HEADING, " ".join(heading), line, 2))
-        if draw(st.booleans()):
-            number = 0  # a resolution restarts its numbering; a chapter continues it
-        intro_at = draw(st.integers(0, 6))
-        for k in range(draw(st.integers(1, 6))):
-            if k == intro_at and k:
-                intro = draw(st.lists(_word, min_size=1, max_size=5))
-                items.append(Block(Kind.TEXT, "Die " + " ".join(intro) + ":", line))
-            number += 1
-            words = draw(st.lists(_word, min_size=1, max_size=40))
-            text = normalize_space(" ".join(words) + draw(st.sampled_from([",", ";", "."])))
-            items.append(Paragraph("", number, f"{number}.", text, line))
-    return build_document("doc.md", items, code=code)
 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
