@@ -255,10 +255,27 @@ _TERMINAL = ".,;:!?…"
 _SUB_ITEM = re.compile(r"^\s*(?:\(?(?:[a-zA-Z]|[ivxlcIVXLC]{2,6}|[а-яА-ЯёЁ])\)\s|[-–—•▪●◦·*+]\s)")
 
 
+# Abbreviations that stand before a name or a number ("St. Petersburg", "art. 7").
+_ABBREVIATIONS = frozenset(
+    {"St", "Sts", "Mr", "Mrs", "Ms", "Dr", "Prof", "No", "Nos", "Nr", "Art", "art", "arts"}
+    | {"para", "paras", "pp", "cf", "vol", "Abs", "Ziff", "ст", "п", "пп", "стр"}
+)
+
+
 def ends_terminal(text: str) -> bool:
     """Whether `text` ends a clause: `. , ; : ! ? …` before closing quotes or brackets."""
     stripped = text.rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def ends_abbreviation(text: str) -> bool:
+    """Whether `text` ends with an abbreviation that stands before a name or number
+    ("St.", "art.", "No."), so its full stop need not end the clause."""
+    stripped = text.rstrip(_CLOSERS)
+    if not stripped.endswith(".") or stripped.endswith(".."):
+        return False
+    words = stripped[:-1].split()
+    return bool(words) and words[-1].lstrip(_OPENERS) in _ABBREVIATIONS
 
 
 def starts_continuation(text: str) -> bool:
@@ -309,7 +326,7 @@ def join_lines(parts: Sequence[str]) -> str:
             previous.endswith("-")
             and previous[-2:-1].isalpha()
             and part[0].isalpha()
-            and part.split(maxsplit=1)[0].rstrip(",;").lower() not in _CONJUNCTIONS
+            and part.split(maxsplit=1)[0].rstrip(_TERMINAL).lower() not in _CONJUNCTIONS
         ):
             pieces.append(" ")
         pieces.append(part)
@@ -378,6 +395,7 @@ class _Open:
     parts: list[str] = field(default_factory=list)
     number: int | None = None
     label: str = ""
+    waits: bool = False  # a number alone on its line, its text to follow
 
     @property
     def text(self) -> str:
@@ -385,8 +403,26 @@ class _Open:
 
     @property
     def ends_clause(self) -> bool:
-        """Whether the text so far ends a clause (see `ends_terminal`)."""
-        return ends_terminal(join_lines(self.parts[-1:]))
+        """Whether the text so far ends a clause (see `ends_terminal`); true when empty."""
+        return not self.parts or ends_terminal(join_lines(self.parts[-1:]))
+
+
+def _numbers_stand_alone(labels: Sequence[Label | None]) -> bool:
+    """Whether the document writes its numbers alone on their lines, text below.
+
+    Numbers alone count only where they continue the numbering of the line before, so
+    page numbers scattered through a document with inline numbers do not tip the scale.
+    """
+    alone = inline = last = 0
+    for lab in labels:
+        if lab is None:
+            continue
+        if lab.rest:
+            inline += 1
+        elif lab.number in (1, last + 1):
+            alone += 1
+        last = lab.number
+    return alone > inline
 
 
 class _Assembler:
@@ -398,10 +434,7 @@ class _Assembler:
             parse_label(u.text) if u.number is None and not u.heading and not u.sub else None
             for u in units
         ]
-        alone = sum(1 for lab in self.labels if lab and not lab.rest and lab.style != Style.BARE)
-        bare = sum(1 for lab in self.labels if lab and lab.style == Style.BARE)
-        inline = sum(1 for lab in self.labels if lab and lab.rest)
-        self.bare_labels = alone + bare > inline
+        self.bare_labels = _numbers_stand_alone(self.labels)
         self.items: list[Item] = []
         self.cur: _Open | None = None
         self.last = 0
@@ -425,13 +458,14 @@ class _Assembler:
             lab = self.labels[i]
             if lab and lab.style == Style.BARE:
                 if self.bare_is_label(i, lab):
-                    self.open_paragraph(lab.number, lab.label, "", unit.line)
+                    self.open_paragraph(lab.number, lab.label, "", unit.line, waits=True)
                 else:
                     pending = 2  # a page number
                 continue
             if lab and self.plausible(i, lab, gap):
                 self.style = self.style or lab.style
-                self.open_paragraph(lab.number, lab.label, lab.rest, unit.line)
+                waits = not lab.rest and self.bare_labels
+                self.open_paragraph(lab.number, lab.label, lab.rest, unit.line, waits=waits)
                 continue
             self.add_text(i, unit, gap)
         self.close()
@@ -440,8 +474,12 @@ class _Assembler:
     # -- decisions
 
     def awaiting(self) -> bool:
-        """The open paragraph is a number still waiting for its text (number alone)."""
-        return self.cur is not None and self.cur.number is not None and not self.cur.parts
+        """The open paragraph is a number alone on its line, still waiting for its text.
+
+        Only in documents written that way (`bare_labels`): elsewhere a number with
+        nothing after it is an empty paragraph.
+        """
+        return self.cur is not None and self.cur.waits and not self.cur.parts
 
     def plausible(self, i: int, lab: Label, gap: int) -> bool:
         """Whether a number at the start of unit i opens a paragraph (see `assemble`)."""
@@ -455,11 +493,13 @@ class _Assembler:
         if self.awaiting() or mid_sentence:
             return False  # a wrapped line that starts with a number
         restart = self.after_heading and n == 1
+        if not lab.rest and not self.bare_labels and gap == 0 and not restart:
+            return False  # "art.\n7." wrapped: a stray number, not an empty paragraph
         if self.style is not None and lab.style != self.style and not restart:
             return False
         if self.last and n <= self.last + MAX_JUMP:
             return True
-        return self.next_number(i) == n + 1  # a run of numbers starts here
+        return self.next_number(i) == n + 1 or self.stands_for_a_swap(i, n)
 
     def comes_again(self, i: int, n: int) -> bool:
         """Whether a later line, before any other number, starts with the same number n."""
@@ -470,6 +510,29 @@ class _Assembler:
             if lab and lab.style != Style.BARE:
                 return lab.number == n
         return False
+
+    def stands_for_a_swap(self, i: int, n: int) -> bool:
+        """Whether n opens a section out of order ("2., 1., 3."): the numbers that follow
+        (up to the next heading or restart at 1) go on below n, and run from n - 1 to
+        n + 1 without n.
+
+        A date in a title ("2. Juli 2014") is not: its number comes again in the run.
+        """
+        following: list[int] = []
+        for j in range(i + 1, min(i + 200, len(self.units))):
+            if self.units[j].heading or len(following) > 2 * MAX_JUMP:
+                break
+            number = self.units[j].number
+            lab = self.labels[j]
+            if number is None and lab and lab.style != Style.BARE:
+                number = lab.number
+            if number == 1 and following:
+                break  # the next part
+            if number is not None:
+                following.append(number)
+        if not following or following[0] >= n or n in following or n - 1 not in following:
+            return False
+        return n + 1 in following[following.index(n - 1) :]
 
     def next_number(self, i: int) -> int | None:
         """The number of the next numbered unit after unit i (within a few pages)."""
@@ -517,6 +580,16 @@ class _Assembler:
         first = text.lstrip(_OPENERS)[:1]
         return text.endswith(":") and len(text) <= 300 and first.isupper()
 
+    def next_opens_paragraph(self, i: int) -> bool:
+        """Whether the short run starting at unit i is followed by the next paragraph
+        (the next number, or 1 starting a new part)."""
+        j = self.run_end(i)
+        if j is None or j >= len(self.units):
+            return False
+        lab = self.labels[j]
+        number = self.units[j].number if lab is None else lab.number
+        return number in (1, self.last + 1)
+
     def is_heading(self, i: int) -> bool:
         """An all-capitals line (or two) between paragraphs."""
         text = self.run_text(i)
@@ -526,6 +599,14 @@ class _Assembler:
         cur = self.cur
         text = unit.text
         if cur is not None and cur.number is not None:
+            if (
+                self.awaiting()
+                and self.run_end(i) == i + 1
+                and (self.is_intro(i) or self.is_heading(i))
+                and self.next_opens_paragraph(i)
+            ):
+                self.open_block(unit)  # "12." left empty before "The Assembly:" and "13."
+                return
             if self.awaiting() or unit.sub or is_sub_item(text):
                 cur.parts.append(text)
                 return
@@ -537,7 +618,12 @@ class _Assembler:
                 cur.parts.append(text)
                 return
             if self.mode is Mode.UNWRAPPED:
-                joined = gap >= 2 or not terminal or starts_continuation(text)
+                joined = (
+                    gap >= 2
+                    or not terminal
+                    or starts_continuation(text)
+                    or ends_abbreviation(cur.parts[-1] if cur.parts else "")
+                )
             else:
                 joined = not terminal and starts_continuation(text)
             if joined:
@@ -552,9 +638,11 @@ class _Assembler:
 
     # -- building
 
-    def open_paragraph(self, number: int, label: str, text: str, line: int) -> None:
+    def open_paragraph(
+        self, number: int, label: str, text: str, line: int, *, waits: bool = False
+    ) -> None:
         self.close()
-        self.cur = _Open(line, [text] if text else [], number, label)
+        self.cur = _Open(line, [text] if text else [], number, label, waits)
         self.last = number
         self.after_heading = False
 
@@ -583,15 +671,18 @@ def assemble(
     """Turn units into blocks and paragraphs.
 
     A number opens a paragraph when it is the next one in sequence, or, at a paragraph
-    boundary (a blank line, or a previous line ending a clause), a restart at 1 or a
-    small jump in the style used so far; a number in the middle of a wrapped sentence
-    ("... the\\n2013 Addendum") does not. Text continues the open paragraph unless it
-    reads as a new block: an introductory line ending with a colon, an all-capitals
-    heading, or (outside hard-wrapped text) text after a blank line that follows a
-    finished clause. Sub-items `(a)` stay in their paragraph. With `infer_headings`
-    (a format without marked headings), unnumbered all-capitals lines directly before a
-    paragraph, or a short line without final punctuation just before a section's first
-    paragraph, become headings.
+    boundary (a blank line, or a previous line ending a clause), a restart at 1, a
+    repeated or smaller number or a small jump in the style used so far, or a section
+    opening out of order ("2., 1., 3."); a number in the middle of a wrapped sentence
+    ("... the\\n2013 Addendum") does not. A number with nothing after it is an empty
+    paragraph, unless the document writes its numbers alone on their lines: then the
+    text below is its text. Text continues the open paragraph unless it reads as a new
+    block: an introductory line ending with a colon, an all-capitals heading, or
+    (outside hard-wrapped text) text after a blank line that follows a finished clause
+    (not an abbreviation such as "St."). Sub-items `(a)` stay in their paragraph. With
+    `infer_headings` (a format without marked headings), unnumbered all-capitals lines
+    directly before a paragraph, or a short line without final punctuation just before a
+    section's first paragraph, become headings.
     """
     items = _Assembler(units, mode, clean).run()
     return _infer_headings(items, wrapped=mode is Mode.WRAPPED) if infer_headings else items

@@ -437,6 +437,8 @@ def _units(
                 ilvl = numbering.level_for_style(num_id, sid) if style_numbered else 0
             counted = numbering.next(num_id, ilvl)
         if not text.strip():
+            if counted is not None and counted[2] and not level:  # keeps its number
+                units.append(Unit("", index, 1, number=counted[0], label=counted[1]))
             continue
         if counted is None:
             s = text.strip()

@@ -201,6 +201,11 @@ class _Walker:
         if block:
             self.flush(1)
         if tag == "li":
+            if self.number is not None:  # an empty item keeps its number
+                number, label = self.number
+                line = el.sourceline or self.line
+                self.units.append(Unit("", line, self.gap, number=number, label=label))
+                self.gap = 1
             self.number, self.sub = None, ""
         if tag in _HEADINGS:
             self.heading = 0
