@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 from faults import MAKERS, drop_many
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.align import align_documents, length_model, score
-from aligner.model import Document
+from aligner.align import Scorer, align_documents, length_model, score
+from aligner.model import Document, Kind, Paragraph
 
 LANGS = ["fr", "de", "it", "ru", "es"]
 
@@ -92,3 +93,59 @@ def test_single_dropped_paragraphs_are_found_exactly(corpus_docs: dict[str, Docu
             assert abs(missing - k) <= 1
             found.append(missing == k)
     assert sum(found) >= 0.9 * len(found)  # neighbours alike in length and words may swap
+
+
+# --- scaling -------------------------------------------------------------------------------
+
+
+def _repeated(doc: Document, factor: int) -> Document:
+    """The paragraphs of `doc` repeated `factor` times, numbered on, each text made unique."""
+    items, count = [], 0
+    for k in range(factor):
+        for item in doc.items:
+            if isinstance(item, Paragraph):
+                count += 1
+                item = replace(item, number=count, label=f"{count}.", text=f"{item.text} ({k})")
+            if k == 0 or isinstance(item, Paragraph) or item.kind is Kind.INTRO:
+                items.append(item)
+    return replace(doc, items=tuple(items))
+
+
+def _costs_per_paragraph(monkeypatch, reference: Document, target: Document) -> float:
+    """Bead costs computed (not looked up) per reference paragraph while aligning."""
+    computed = [0]
+    original = Scorer.cost
+
+    def counting(self: Scorer, *bead: int) -> float:
+        computed[0] += bead not in self._cache
+        return original(self, *bead)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Scorer, "cost", counting)
+        align_documents(reference, target)
+    return computed[0] / len(reference.paragraphs)
+
+
+@pytest.mark.parametrize("gone", [[], [1], [3, 60, 61, 150]])
+def test_alignment_work_grows_linearly(
+    corpus_docs: dict[str, Document], monkeypatch, gone: list[int]
+) -> None:
+    """Twice the paragraphs, about twice the bead costs: anchors, not a quadratic search."""
+    en, ru = corpus_docs["en"], corpus_docs["ru"]
+    small, large = (
+        _costs_per_paragraph(
+            monkeypatch, _repeated(en, k), drop_many(_repeated(ru, k), [g * k // 10 for g in gone])
+        )
+        for k in (10, 20)
+    )
+    assert large < 1.25 * small
+    assert small < (12 if not gone else 90)
+
+
+def test_faults_in_a_long_version_are_found_exactly(corpus_docs: dict[str, Document]) -> None:
+    en, de = _repeated(corpus_docs["en"], 10), _repeated(corpus_docs["de"], 10)
+    fault = MAKERS["swap"](drop_many(de, [1, 120, 121]), en, random.Random(4))
+    alignment = align_documents(en, fault.document)
+    assert [link.source[0].number for link in alignment.links if not link.target] == [2, 121, 122]
+    crossed = [(r, t) for r, t in _pairs(alignment) if r and t and r[0] - t[0] not in (0, 1, 3)]
+    assert len(crossed) == 2

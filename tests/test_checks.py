@@ -17,10 +17,20 @@ from shapes import SHAPES
 
 from aligner.checks import REGISTRY, Severity
 from aligner.checks.runner import check_set, run_check, select_rules
+from aligner.checks.structure import ordered
 from aligner.cli import cli
 from aligner.corpus import load
 from aligner.errors import UsageError
-from aligner.model import LANGUAGES, Block, Document, DocumentSet, Kind, Paragraph
+from aligner.model import (
+    LANGUAGES,
+    Alignment,
+    Block,
+    Document,
+    DocumentSet,
+    Kind,
+    Link,
+    Paragraph,
+)
 from aligner.readers import read_document
 
 TARGETS = [lang for lang in LANGUAGES if lang != "en"]
@@ -298,6 +308,27 @@ def test_findings_do_not_depend_on_input_order(
     shuffled = run_check([paths[LANGUAGES.index(d)] for d in order])
     assert forward == shuffled
     assert [_key(f) for f in forward.findings] == [(fault.rule, lang, fault.reference_paragraph)]
+
+
+@given(st.permutations(range(12)), st.sets(st.integers(0, 11)))
+@settings(max_examples=60, deadline=None)
+def test_the_fewest_links_are_marked_moved(order: list[int], renumbered: set[int]) -> None:
+    """Kept links are in target order, and no longer such order exists (brute force)."""
+    target = [Paragraph("1", k + 1, f"{k + 1}.", f"t{k}", k + 1) for k in range(12)]
+    links = tuple(
+        Link((Paragraph("1", k + 1 + (k in renumbered), "", f"r{k}", k + 1),), (target[j],))
+        for k, j in enumerate(order)
+    )
+    doc = Document("fr.md", "fr", None, tuple(target))
+    moved = ordered(Alignment(doc, doc, links)).moved
+    kept = [j for k, j in enumerate(order) if k not in moved]
+    assert kept == sorted(kept)
+    longest = [1] * len(order)
+    for b in range(len(order)):
+        for a in range(b):
+            if order[a] < order[b]:
+                longest[b] = max(longest[b], longest[a] + 1)
+    assert len(kept) == max(longest)
 
 
 # --- the command --------------------------------------------------------------------------
