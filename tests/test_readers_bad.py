@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from aligner.cli import cli
 from aligner.errors import InputError, UsageError
 from aligner.readers import read_document
+from aligner.readers.base import read_bytes
 from aligner.readers.common import parse_xml
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
@@ -87,3 +88,12 @@ def test_html_without_declarations_does_not_expand_unknown_entities(tmp_path: Pa
     page = tmp_path / "en.html"
     page.write_text("<!DOCTYPE html><html><body><p>1. A &unknown; B.</p></body></html>")
     assert read_document(page).paragraphs[0].text == "A &unknown; B."
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "en.md"
+    path.write_bytes(b"1. Text.\n" * 4)
+    assert read_bytes(path, limit=36) == b"1. Text.\n" * 4
+    with pytest.raises(InputError, match=r"file too large \(over 0 MiB\)") as info:
+        read_bytes(path, limit=35)
+    assert info.value.file == str(path)

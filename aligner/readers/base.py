@@ -10,6 +10,7 @@ text but no numbered paragraph reads fine as a `Document` without paragraphs.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Protocol
 
@@ -60,6 +61,7 @@ def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of a regular file, refusing missing paths, directories and huge files."""
     p = Path(path)
     name = str(path)
+    too_large = f"file too large (over {limit // (1024 * 1024)} MiB)"
     try:
         if p.is_dir():
             raise InputError("is a directory, expected a file", file=name)
@@ -68,11 +70,16 @@ def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
         if not p.is_file():
             raise InputError("not a regular file", file=name)
         with p.open("rb") as f:
-            data = f.read(limit + 1)
+            size = os.fstat(f.fileno()).st_size
+            if size > limit:
+                raise InputError(too_large, file=name)
+            data = f.read(size + 1)  # a buffer of the file's size, not of the limit
+            while len(data) <= limit and (more := f.read(1 << 20)):
+                data += more  # the file grew since its size was taken
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file=name) from None
     if len(data) > limit:
-        raise InputError(f"file too large (over {limit // (1024 * 1024)} MiB)", file=name)
+        raise InputError(too_large, file=name)
     return data
 
 

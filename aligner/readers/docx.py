@@ -164,7 +164,9 @@ class _Package:
 
 
 def _local(el: etree._Element) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    """An element's local name ("" for comments and the like); faster than `etree.QName`."""
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 @dataclass
