@@ -46,6 +46,33 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+#: Spellings of one sound across the six languages (after `fold`), for cognates and names.
+_SOUNDS = tuple(
+    (regex.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"[-'’]", ""),
+        (r"x", "ks"),
+        (r"ph", "f"),
+        (r"c(?=[eiy])", "s"),
+        (r"c", "k"),
+        (r"[yj]", "i"),
+        (r"w", "v"),
+        (r"z", "s"),
+        (r"(?<=[kgstd])h", ""),
+        (r"(.)\1+", r"\1"),
+    )
+)
+
+
+@lru_cache(maxsize=65536)
+def sound(word: str) -> str:
+    """A word folded and spelled by sound: "co-ordination" and "координация" -> "kordinatsi..."."""
+    key = fold(word)
+    for pattern, replacement in _SOUNDS:
+        key = pattern.sub(replacement, key)
+    return key
+
+
 def edit_similarity(a: str, b: str) -> float:
     """1 - Levenshtein distance / length of the longer string (1.0 for equal strings)."""
     if a == b:
@@ -299,7 +326,7 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 @lru_cache(maxsize=65536)
 def _stem(word: str, size: int) -> str:
-    return fold(word)[:size]
+    return sound(word)[:size]
 
 
 def _word_features(text: str, size: int = 5) -> tuple[frozenset[str], frozenset[str]]:
@@ -333,10 +360,10 @@ def names(text: str) -> frozenset[str]:
 
 
 def stems(text: str, size: int = 5) -> frozenset[str]:
-    """Folded prefixes of `size` letters of words of four letters or more.
+    """Prefixes of `size` letters of words of four letters or more, spelled by `sound`.
 
-    A cheap signature of a text's words: shared by cognates across languages, and by the
-    inflected forms of a word within one language.
+    A cheap signature of a text's words: shared by cognates across languages and scripts
+    ("protocols", "протоколам"), and by the inflected forms of a word within one language.
     """
     return _word_features(text, size)[1]
 
@@ -464,16 +491,10 @@ def _weighted_median(values: Sequence[tuple[float, float]]) -> float:
 # --- agreement of anchors ----------------------------------------------------------------
 
 
-_SOUNDS = ((r"x", "ks"), (r"ph", "f"), (r"c(?=[eiy])", "s"), (r"c", "k"), (r"[yj]", "i"))
-_SOUNDS += ((r"w", "v"), (r"z", "s"), (r"(?<=[kgstd])h", ""), (r"(.)\1+", r"\1"))
-
-
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A folded name spelled by sound, without inflected endings: "Bruxelles" -> "bruksel"."""
-    key = fold(name)
-    for pattern, replacement in _SOUNDS:
-        key = regex.sub(pattern, replacement, key)
+    key = sound(name)
     stripped = key.rstrip("s").rstrip("aeiou")
     return stripped if len(stripped) >= 3 else key
 

@@ -152,8 +152,10 @@ def test_sub_items() -> None:
     assert sub_items("no items (2013) here") == 0
 
 
-def test_stems_are_folded_prefixes() -> None:
-    assert stems("Trafficking trafficked children") == {"traff", "child"}
+def test_stems_are_prefixes_spelled_by_sound() -> None:
+    assert stems("Trafficking trafficked children") == {"trafi", "kildr"}
+    assert stems("co-ordination") == stems("координации") == {"kordi"}
+    assert stems("protocols psychological") == stems("протоколам психологической")
 
 
 def test_length_model_estimates_ratio_and_variance() -> None:
