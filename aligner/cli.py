@@ -5,11 +5,18 @@ Each command only wires library calls together; no real work happens here.
 
 from __future__ import annotations
 
+import os
+import sys
+from typing import TYPE_CHECKING
+
 import click
 
 from aligner import __version__
 from aligner.errors import AlignerError
 from aligner.model import LANGUAGES
+
+if TYPE_CHECKING:
+    from aligner.checks.base import Result, Severity
 
 
 class AlignerGroup(click.Group):
@@ -84,13 +91,9 @@ def check(
     Exit status: 0 when nothing is at or above --fail-on, 1 otherwise, 2 for usage errors
     and unreadable input (the rest is still checked and reported).
     """
-    import os
-    import sys
 
-    from aligner.atomic import write_atomic
     from aligner.checks.runner import run_check
     from aligner.config import load_config
-    from aligner.reports import render, summary_line
 
     settings = load_config(config).with_overrides(
         reference=reference, select=select, ignore=ignore, fail_on=fail_on
@@ -103,20 +106,8 @@ def check(
         lang_overrides=_lang_pairs(langs),
         suppressed=settings.is_suppressed,
     )
-    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    report = render(fmt, result, color=color, fail_on=settings.fail_level)
-    if output is None:
-        click.echo(report, nl=False)
-    else:
-        inputs = [d.path for s in result.documents for d in s.versions]
-        write_atomic(output, report, inputs=[*inputs, *paths])
-    err_color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
-    click.echo(summary_line(result, color=err_color), err=True)
-    level = settings.fail_level
-    if any(f.rule == "unreadable" for f in result.findings):
-        sys.exit(2)
-    if level is not None and any(f.severity >= level for f in result.findings):
-        sys.exit(1)
+    inputs = [d.path for s in result.documents for d in s.versions]
+    _report(result, fmt, output, settings.fail_level, inputs=[*inputs, *paths])
 
 
 @cli.command("rules")
@@ -149,9 +140,7 @@ def review(
     config: str | None,
 ) -> None:
     """Show each reference paragraph beside its counterparts, with why a pair is suspect."""
-    import os
     import shutil
-    import sys
 
     from aligner.atomic import write_atomic
     from aligner.config import load_config
@@ -319,29 +308,16 @@ def validate_command(
     and for input that is missing, unreadable, empty or not TMX/PO (the rest is still
     validated and reported).
     """
-    import os
-    import sys
 
-    from aligner.atomic import write_atomic
     from aligner.config import parse_fail_on, split_rules
-    from aligner.reports import render, summary_line
-    from aligner.validate import validate, validation_status
+    from aligner.validate import validate
 
     result = validate(
         files,
         select=split_rules(select) if select is not None else None,
         ignore=split_rules(ignore) if ignore is not None else None,
     )
-    level = parse_fail_on(fail_on)
-    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    text = render(fmt, result, color=color and fmt == "text", fail_on=level)
-    if output:
-        write_atomic(output, text, inputs=files)
-    else:
-        click.echo(text, nl=False)
-    err_color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
-    click.echo(summary_line(result, color=err_color), err=True)
-    sys.exit(validation_status(result, level))
+    _report(result, fmt, output, parse_fail_on(fail_on), inputs=files)
 
 
 # --- align ------------------------------------------------------------------
@@ -407,6 +383,25 @@ def align(
         f"in {len(result.beads)} beads; {lexicon.describe()}",
         err=True,
     )
+
+
+def _report(
+    result: Result, fmt: str, output: str | None, fail_on: Severity | None, inputs: list[str]
+) -> None:
+    """Write the report (stdout or `output`, never over an input), the summary on stderr,
+    and exit with the result's status."""
+    from aligner.atomic import write_atomic
+    from aligner.reports import render, summary_line
+
+    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    text = render(fmt, result, color=color and fmt == "text", fail_on=fail_on)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text, inputs=inputs)
+    err_color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
+    click.echo(summary_line(result, color=err_color), err=True)
+    sys.exit(result.exit_status(fail_on))
 
 
 def main() -> None:

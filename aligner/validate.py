@@ -308,13 +308,3 @@ def validate(
         sets.append(DocumentSet(document_name(path), (doc,)))
     findings = [f for f in findings if f.rule in kept]
     return Result("", tuple(sets), tuple(sorted(set(findings))))
-
-
-def validation_status(result: Result, fail_on: Severity | None) -> int:
-    """Exit status as `check` gives it: 2 if a file was unreadable, 1 if a finding is at or
-    above `fail_on` (None: never), else 0."""
-    if any(f.rule == "unreadable" for f in result.findings):
-        return 2
-    if fail_on is not None and any(f.severity >= fail_on for f in result.findings):
-        return 1
-    return 0

@@ -58,6 +58,15 @@ class Result:
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 
+    def exit_status(self, fail_on: Severity | None) -> int:
+        """2 if an input was unreadable, 1 if a finding is at or above `fail_on` (None:
+        never), else 0."""
+        if any(f.rule == "unreadable" for f in self.findings):
+            return 2
+        if fail_on is not None and any(f.severity >= fail_on for f in self.findings):
+            return 1
+        return 0
+
 
 class Rule:
     """A check with a stable id, a default severity and a one-line description.
