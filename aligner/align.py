@@ -208,13 +208,32 @@ class Scorer:
         return value
 
     def _contained(self, i: int, j: int, z: float) -> bool:
-        """Whether the shorter of paragraphs i and j is mostly found in the other."""
-        a, b = self.ref[i].stems, self.tgt[j].stems
-        if z < 0:
-            share = self.associations.containment(b, a, reference=False)
-        else:
-            share = self.associations.containment(a, b, reference=True)
-        return share is not None and share >= CONTAINED
+        """Whether the shorter of paragraphs i and j is a cut (or the longer a padded) version.
+
+        It is when most of its learned words are found in the other. When it has too few
+        learned words to tell, it is when the paragraphs share their number, nothing of
+        the shorter one (numbers, organisations) is missing from the longer one, and the
+        target paragraph shares more words with this reference paragraph than with either
+        of its neighbours (a text sharing none, such as a placeholder, is no cut version).
+        """
+        short, long_ = (self.tgt[j], self.ref[i]) if z < 0 else (self.ref[i], self.tgt[j])
+        share = self.associations.containment(short.stems, long_.stems, reference=z >= 0)
+        if share is not None:
+            return share >= CONTAINED
+        if (
+            self.pieces.ref_numbers[i] != self.pieces.tgt_numbers[j]
+            or short.numbers - long_.numbers
+            or not short.organisations <= long_.organisations
+        ):
+            return False
+        words = self._words(i, j)
+        return words > 0 and all(
+            words > self._words(k, j) for k in (i - 1, i + 1) if 0 <= k < len(self.ref)
+        )
+
+    def _words(self, i: int, j: int) -> float:
+        """Shared stems (Dice) plus learned words in common of paragraphs i and j."""
+        return self._stems(i, j) + self._associated(i, j)
 
     def _parts(self, i0: int, i1: int, j0: int, j1: int, a: Profile, b: Profile) -> float:
         """Penalty for a 2-1 or 1-2 bead with a part that does not belong to the other side."""

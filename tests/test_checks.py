@@ -147,6 +147,26 @@ def test_a_truncated_paragraph(corpus_docs: dict[str, Document], tmp_path: Path)
     assert [_key(f) for f in findings] == [("length-mismatch", "it", 8)]
 
 
+@pytest.mark.parametrize("lang", ["fr", "ru"])
+def test_paragraphs_cut_short_are_length_mismatches(
+    corpus_docs: dict[str, Document], lang: str
+) -> None:
+    """A paragraph cut to 40 % is still that paragraph (few of its words recur elsewhere)."""
+    en, doc = corpus_docs["en"], corpus_docs[lang]
+    for p in doc.paragraphs:
+        cut = p.text[: len(p.text) * 2 // 5].rsplit(" ", 1)[0] + p.text[-1]
+        faulty = _with_paragraph(doc, p.number, text=cut)
+        findings = check_set(DocumentSet("d", (en, faulty)), "en")[1]
+        assert ("length-mismatch", lang, p.number) in {_key(f) for f in findings}
+        assert all(f.severity is Severity.WARNING for f in findings), p.number
+
+
+def test_a_placeholder_is_no_cut_paragraph(corpus_docs: dict[str, Document]) -> None:
+    faulty = _with_paragraph(corpus_docs["fr"], 7, text="Texte à traduire.")
+    findings = check_set(DocumentSet("d", (corpus_docs["en"], faulty)), "en")[1]
+    assert ("missing-paragraph", "fr", 7) in {_key(f) for f in findings}
+
+
 def test_other_closing_punctuation(corpus_docs: dict[str, Document], tmp_path: Path) -> None:
     text = corpus_docs["es"].paragraphs[2].text
     faulty = _with_paragraph(corpus_docs["es"], 3, text=text[:-1] + ";")
