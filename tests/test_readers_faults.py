@@ -264,6 +264,14 @@ def test_numbers_out_of_sequence_after_a_finished_clause_are_paragraphs(tmp_path
     assert doc.paragraphs[1].text == "Aware that the 2013 Addendum calls on 12 States;"
 
 
+def test_one_numbered_line_after_another_is_a_new_paragraph(tmp_path: Path) -> None:
+    """In text whose paragraphs are one line each, a numbered line is a list item even
+    after a paragraph that lacks its final punctuation."""
+    text = "# T\n\n1. One,\n2. Two without a stop\n4. Four,\n3. Three\n3. Three again.\n"
+    doc = read(tmp_path, "doc.md", text)
+    assert [p.number for p in doc.paragraphs] == [1, 2, 4, 3, 3]
+
+
 # --- linear-time building blocks ------------------------------------------------------
 
 

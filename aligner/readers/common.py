@@ -486,6 +486,10 @@ class _Assembler:
         n = lab.number
         cur = self.cur
         mid_sentence = cur is not None and gap == 0 and not cur.ends_clause
+        if mid_sentence and self.mode is Mode.UNWRAPPED and cur is not None:
+            # One numbered line after another, in a text whose paragraphs are not wrapped:
+            # a list item after a list item, whatever the first one ends with.
+            mid_sentence = cur.number is None or len(cur.parts) != 1
         if n < 1:
             return False
         if n == self.last + 1:
