@@ -20,6 +20,7 @@ them.
 from __future__ import annotations
 
 import math
+import random
 import statistics
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -61,7 +62,7 @@ SAME_NUMBER = 0.3
 #: pair must come to a chosen one to be learned from as well.
 PASSES = 2
 RIVAL = 2.0
-#: At most this many pairs (evenly spread) train a scorer: enough to learn a document's
+#: At most this many pairs (drawn at random) train a scorer: enough to learn a document's
 #: words, and learning time does not grow with the document.
 TRAINING = 1000
 #: A guide pair anchors the alignment when it costs at most `CONFIRM`, at most `TOLERANCE`
@@ -302,10 +303,14 @@ def _postings(profiles: Sequence[Profile]) -> dict[object, list[int]]:
 
 
 def _spread(pairs: Sequence[Pair], most: int) -> list[Pair]:
-    """At most `most` of `pairs`, evenly spread (all of them when there are few)."""
+    """At most `most` of `pairs`, drawn uniformly but reproducibly (all of them when few).
+
+    Not every k-th pair: in a document with a period (repeated blocks), a stride could
+    sample a few kinds of paragraph only.
+    """
     if len(pairs) <= most:
         return list(pairs)
-    return [pairs[k * len(pairs) // most] for k in range(most)]
+    return [pairs[k] for k in sorted(random.Random(len(pairs)).sample(range(len(pairs)), most))]
 
 
 def _scale(unrelated: Sequence[float], related: Sequence[float]) -> tuple[float, float]:
