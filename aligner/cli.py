@@ -92,7 +92,7 @@ def check(
     and unreadable input (the rest is still checked and reported).
     """
 
-    from aligner.checks.runner import run_check
+    from aligner.pipeline import run_check
     from aligner.config import load_config
 
     settings = load_config(config).with_overrides(
@@ -144,7 +144,7 @@ def review(
 
     from aligner.atomic import write_atomic
     from aligner.config import load_config
-    from aligner.export import load_aligned
+    from aligner.pipeline import load_aligned
     from aligner.reports.review import render_review_html, render_review_text
 
     settings = load_config(config).with_overrides(reference=reference)

@@ -9,7 +9,7 @@ findings so that everything else is still checked.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from aligner.checks.base import Finding, Severity
@@ -24,14 +24,17 @@ _LANG_TOKEN = re.compile(r"(?:^|[._\-\s])(" + "|".join(LANGUAGES) + r")$", re.IG
 
 
 def load(
-    paths: Iterable[str | Path], lang_overrides: Mapping[str, str] | None = None
+    paths: Iterable[str | Path],
+    lang_overrides: Mapping[str, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[DocumentSet], list[Finding]]:
     """Read every document set under `paths`; return them with `unreadable` findings.
 
     `lang_overrides` maps file paths (as given, or any path to the same file) to languages.
     Raise `UsageError` when a folder holds no file to read (a check pointed at the wrong
     folder must not pass), when a document has two versions in one language or a version
-    whose language cannot be told.
+    whose language cannot be told. `progress` is told (files read, files to read) after
+    each file.
     """
     overrides = {_key(p): lang for p, lang in (lang_overrides or {}).items()}
     groups: list[tuple[str | None, list[Path]]] = []
@@ -55,6 +58,7 @@ def load(
     if loose:
         groups.append((None, loose))
     sets: list[DocumentSet] = []
+    total, done = sum(len(files) for _, files in groups), 0
     for name, files in groups:
         documents: list[Document] = []
         for file in files:
@@ -62,6 +66,9 @@ def load(
                 documents.append(read_document(file, lang=overrides.get(_key(file))))
             except InputError as exc:
                 findings.append(_unreadable(exc if exc.file else _with_file(exc, file)))
+            done += 1
+            if progress is not None:
+                progress(done, total)
         sets.extend(_group(name, documents))
     sets.sort(key=lambda s: (s.name, s.versions[0].path if s.versions else ""))
     return sets, findings

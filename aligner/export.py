@@ -1,6 +1,6 @@
 """Export aligned document sets as TMX 1.4b translation memories or POT/PO catalogs.
 
-The flow: `load_aligned` reads and checks the inputs (`aligner.corpus`, `aligner.checks`);
+The flow: `aligner.pipeline.load_aligned` reads, aligns and checks the inputs;
 `paragraph_units` and `block_units` turn each set into `Unit`s, one per reference paragraph
 or unnumbered block, holding the counterpart text of every language and the reasons it is
 suspect (an error or a content warning names it, see `makes_suspect`, or the link is not
@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from aligner.atomic import atomic_output, write_atomic
 from aligner.checks.base import Finding, Severity
-from aligner.errors import InputError, UsageError
-from aligner.model import Alignment, Block, Document, DocumentSet, Kind, Link, Paragraph
+from aligner.errors import UsageError
+from aligner.model import Block, Document, Kind, Link, Paragraph
+from aligner.pipeline import AlignedSet, load_aligned
 from aligner.writers.po import CatalogEntry, render_catalog
 from aligner.writers.tmx import TmxHeader, TranslationUnit, Variant, write_tmx, xml_safe
 
@@ -43,20 +44,6 @@ CONTENT_WARNINGS = frozenset({"number-mismatch", "untranslated", "wrong-language
 def makes_suspect(finding: Finding) -> bool:
     """Whether a finding on a paragraph keeps its pair out of a TMX (and fuzzy in PO)."""
     return finding.severity >= Severity.ERROR or finding.rule in CONTENT_WARNINGS
-
-
-@dataclass(frozen=True)
-class AlignedSet:
-    """A document set with its reference, every version aligned to it, and check findings."""
-
-    documents: DocumentSet
-    reference: Document
-    alignments: Mapping[str, Alignment]
-    findings: tuple[Finding, ...] = ()
-
-    @property
-    def name(self) -> str:
-        return self.documents.name
 
 
 @dataclass(frozen=True)
@@ -100,35 +87,6 @@ def creation_time() -> datetime:
         return datetime.fromtimestamp(int(epoch), UTC)
     except (ValueError, OverflowError, OSError):
         raise UsageError(f"SOURCE_DATE_EPOCH is not a Unix time: {epoch!r}") from None
-
-
-def load_aligned(
-    paths: Iterable[str | Path],
-    reference: str,
-    lang_overrides: Mapping[str, str] | None = None,
-    suppressed: Callable[[Finding], bool] | None = None,
-) -> list[AlignedSet]:
-    """Read, align and check everything under `paths`; an unreadable input is an error.
-
-    Findings for which `suppressed` is true (deliberate differences, ignored rules) do not
-    make pairs suspect.
-    """
-    from aligner.checks.runner import check_set
-    from aligner.corpus import load
-
-    docsets, problems = load(paths, lang_overrides)
-    if problems:
-        first = problems[0]
-        raise InputError(first.message, file=first.file or None, line=first.line)
-    out = []
-    for docset in docsets:
-        alignments, findings = check_set(docset, reference)
-        kept = tuple(f for f in findings if suppressed is None or not suppressed(f))
-        ref = docset.get(reference) or docset.versions[0]
-        out.append(AlignedSet(docset, ref, alignments, kept))
-    if not out:
-        raise UsageError("no documents found to export")
-    return out
 
 
 def item_keys(doc: Document) -> list[str]:

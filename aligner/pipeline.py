@@ -1,0 +1,165 @@
+"""Read -> align -> check, written once: `check`, `export`, `review` and the Python API call it.
+
+The stages: `read` finds the document sets under some paths (`aligner.corpus`); `check_set`
+aligns every version of one set to its reference (`aligner.align`) and runs the rules
+(`aligner.checks.runner`); `check_sets` does that for many sets and drops suppressed
+findings. `run_check` (a check `Result`, unreadable files kept as findings) and
+`load_aligned` (aligned sets for export and review, an unreadable file is an error) are the
+two ways the commands use them.
+
+Nothing here prints: pass a `Progress` callback to be told how far a run is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Protocol
+
+from aligner.align import align_versions
+from aligner.checks.base import Context, Finding, Result
+from aligner.checks.runner import run_rules, select_rules
+from aligner.corpus import load
+from aligner.errors import InputError, UsageError
+from aligner.model import Alignment, Document, DocumentSet
+
+#: Stage names a `Progress` callback is given.
+READ, CHECK = "read", "check"
+
+
+class Progress(Protocol):
+    """Told after each step of a run: `stage` (`"read"`: files, `"check"`: document sets),
+    `done` steps of `total`."""
+
+    def __call__(self, stage: str, done: int, total: int, /) -> None: ...
+
+
+@dataclass(frozen=True)
+class AlignedSet:
+    """A document set with its reference, every version aligned to it, and check findings."""
+
+    documents: DocumentSet
+    reference: Document
+    alignments: Mapping[str, Alignment]  # by target language
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.documents.name
+
+
+def read(
+    paths: Iterable[str | Path],
+    lang_overrides: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[DocumentSet], list[Finding]]:
+    """Every document set under `paths`, and an `unreadable` finding per file not read
+    (those are never suppressed)."""
+    reported = None if progress is None else _stage(progress, READ)
+    return load(paths, lang_overrides, progress=reported)
+
+
+def check_set(
+    docset: DocumentSet,
+    reference_lang: str,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+) -> tuple[dict[str, Alignment], list[Finding]]:
+    """Align every version of `docset` to its `reference_lang` version and run the rules.
+
+    A set with a single version is checked on its own (numbering, empty paragraphs).
+    Raise `UsageError` when several versions exist but none is in `reference_lang`.
+    """
+    rules = select_rules(select, ignore)
+    reference = reference_of(docset, reference_lang)
+    targets = [doc for doc in docset.versions if doc is not reference]
+    alignments = {
+        doc.lang or "": alignment
+        for doc, alignment in zip(targets, align_versions(reference, targets), strict=True)
+    }
+    findings = run_rules(Context(docset, reference, alignments), rules)
+    return alignments, sorted({replace(f, document=docset.name) for f in findings})
+
+
+def reference_of(docset: DocumentSet, reference_lang: str) -> Document:
+    """The version of `docset` in `reference_lang` (the only one, if it has one version)."""
+    reference = docset.get(reference_lang)
+    if reference is not None:
+        return reference
+    if len(docset.versions) != 1:
+        raise UsageError(
+            f"document {docset.name} has no {reference_lang} version to check the others "
+            f"against (it has {', '.join(docset.langs)}); choose one with --reference"
+        )
+    return docset.versions[0]
+
+
+def check_sets(
+    docsets: Sequence[DocumentSet],
+    reference: str,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    suppressed: Callable[[Finding], bool] | None = None,
+    progress: Progress | None = None,
+) -> list[AlignedSet]:
+    """Align and check each set; findings for which `suppressed` is true are dropped."""
+    select = None if select is None else list(select)
+    ignore = None if ignore is None else list(ignore)
+    out = []
+    for done, docset in enumerate(docsets, 1):
+        alignments, findings = check_set(docset, reference, select, ignore)
+        kept = tuple(f for f in findings if suppressed is None or not suppressed(f))
+        out.append(AlignedSet(docset, reference_of(docset, reference), alignments, kept))
+        if progress is not None:
+            progress(CHECK, done, len(docsets))
+    return out
+
+
+def run_check(
+    paths: Iterable[str | Path],
+    reference: str = "en",
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    lang_overrides: Mapping[str, str] | None = None,
+    suppressed: Callable[[Finding], bool] | None = None,
+    progress: Progress | None = None,
+) -> Result:
+    """Read, align and check everything under `paths` (what `aligner check` does).
+
+    `suppressed` drops deliberate differences (see `aligner.config`); `unreadable`
+    findings are always kept.
+    """
+    select = None if select is None else list(select)
+    ignore = None if ignore is None else list(ignore)
+    select_rules(select, ignore)  # unknown ids are a usage error even without documents
+    docsets, problems = read(paths, lang_overrides, progress)
+    checked = check_sets(docsets, reference, select, ignore, suppressed, progress)
+    findings = [*problems, *(f for aligned in checked for f in aligned.findings)]
+    return Result(reference, tuple(docsets), tuple(sorted(set(findings))))
+
+
+def load_aligned(
+    paths: Iterable[str | Path],
+    reference: str,
+    lang_overrides: Mapping[str, str] | None = None,
+    suppressed: Callable[[Finding], bool] | None = None,
+    progress: Progress | None = None,
+) -> list[AlignedSet]:
+    """Read, align and check everything under `paths`; an unreadable input is an error.
+
+    Findings for which `suppressed` is true (deliberate differences, ignored rules) do not
+    make pairs suspect.
+    """
+    docsets, problems = read(paths, lang_overrides, progress)
+    if problems:
+        first = problems[0]
+        raise InputError(first.message, file=first.file or None, line=first.line)
+    out = check_sets(docsets, reference, suppressed=suppressed, progress=progress)
+    if not out:
+        raise UsageError("no documents found to export")
+    return out
+
+
+def _stage(progress: Progress, stage: str) -> Callable[[int, int], None]:
+    return lambda done, total: progress(stage, done, total)
