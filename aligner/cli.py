@@ -92,8 +92,8 @@ def check(
     and unreadable input (the rest is still checked and reported).
     """
 
-    from aligner.pipeline import run_check
     from aligner.config import load_config
+    from aligner.pipeline import run_check
 
     settings = load_config(config).with_overrides(
         reference=reference, select=select, ignore=ignore, fail_on=fail_on

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aligner.atomic import atomic_output, write_atomic
 from aligner.checks.base import Finding, Severity
@@ -25,6 +26,9 @@ from aligner.model import Block, Document, Kind, Link, Paragraph
 from aligner.pipeline import AlignedSet, load_aligned
 from aligner.writers.po import CatalogEntry, render_catalog
 from aligner.writers.tmx import TmxHeader, TranslationUnit, Variant, write_tmx, xml_safe
+
+if TYPE_CHECKING:
+    from aligner.config import Config
 
 #: What the `#.` comment of an unnumbered block says it is.
 BLOCK_COMMENTS: dict[Kind, str] = {
@@ -355,7 +359,7 @@ def export_tmx(
         raise UsageError("--segment sentence needs bilingual files (drop --multilingual)")
     report = ExportReport()
     inputs = _inputs(sets)
-    when = creation_time().strftime("%Y%m%dT%H%M%SZ")
+    when = tmx_date()
     srclangs = {aligned.reference.lang for aligned in sets}
     if multilingual:
         if len(srclangs) > 1:
@@ -448,36 +452,45 @@ def export_po(
     """
     report = ExportReport()
     inputs = _inputs(sets)
-    date = creation_time().strftime("%Y-%m-%d %H:%M+0000")
+    date = po_date()
     folder = _folder(output)
     for aligned in sets:
         langs = _targets(aligned, targets, report)
         units = sanitize(document_units(aligned, langs), aligned, report)
-        source_file = _reference_path(aligned.reference.path)
-        ref_lang = aligned.reference.lang or "?"
-        title = f"{aligned.name}: messages of the {ref_lang} version, exported by aligner"
         pot = folder / f"{aligned.name}.pot"
-        text = render_catalog(
-            catalog_entries(units, None, source_file),
-            project=aligned.name,
-            lang=None,
-            date=date,
-            title=title,
-        )
-        write_atomic(pot, text, inputs=inputs)
+        write_atomic(pot, catalog_text(aligned, units, None, date), inputs=inputs)
         report.written.append((pot, len(units)))
         for lang in langs:
             path = folder / f"{aligned.name}.{lang}.po"
-            text = render_catalog(
-                catalog_entries(units, lang, source_file),
-                project=aligned.name,
-                lang=lang,
-                date=date,
-                title=f"{aligned.name}: {lang} translation of the {ref_lang} version",
-            )
-            write_atomic(path, text, inputs=inputs)
+            write_atomic(path, catalog_text(aligned, units, lang, date), inputs=inputs)
             report.written.append((path, len(units)))
     return report
+
+
+def catalog_text(aligned: AlignedSet, units: Sequence[Unit], lang: str | None, date: str) -> str:
+    """The POT template (`lang` None) or `lang`'s PO file of one document set's units."""
+    ref_lang = aligned.reference.lang or "?"
+    if lang is None:
+        title = f"{aligned.name}: messages of the {ref_lang} version, exported by aligner"
+    else:
+        title = f"{aligned.name}: {lang} translation of the {ref_lang} version"
+    return render_catalog(
+        catalog_entries(units, lang, _reference_path(aligned.reference.path)),
+        project=aligned.name,
+        lang=lang,
+        date=date,
+        title=title,
+    )
+
+
+def po_date() -> str:
+    """The creation date PO headers carry (gettext's `YYYY-MM-DD HH:MM+0000`)."""
+    return creation_time().strftime("%Y-%m-%d %H:%M+0000")
+
+
+def tmx_date() -> str:
+    """The creation date TMX headers carry (`YYYYMMDDThhmmssZ`)."""
+    return creation_time().strftime("%Y%m%dT%H%M%SZ")
 
 
 def export_paths(
@@ -491,15 +504,17 @@ def export_paths(
     segment: str = "paragraph",
     include_suspect: bool = False,
     lang_overrides: Mapping[str, str] | None = None,
-    config: str | Path | None = None,
+    config: str | Path | Config | None = None,
 ) -> ExportReport:
     """Read, align, check and export: what `aligner export` does.
 
-    The reference defaults to the config file's; its suppressions and ignored rules apply.
+    The reference defaults to the config file's (`config`: its path, the settings
+    themselves, or None for the nearest); its suppressions and ignored rules apply.
     """
-    from aligner.config import load_config
+    from aligner.config import Config, load_config
 
-    settings = load_config(config).with_overrides(reference=reference)
+    base = config if isinstance(config, Config) else load_config(config)
+    settings = base.with_overrides(reference=reference)
     if fmt == "po" and multilingual:
         raise UsageError("--multilingual is for TMX; PO export writes one file per language")
     if fmt == "po" and segment != "paragraph":

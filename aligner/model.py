@@ -7,6 +7,7 @@ input format ends up with the same structure.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
@@ -217,9 +218,11 @@ class Link:
     source: tuple[Paragraph, ...]
     target: tuple[Paragraph, ...]
     score: float = 1.0  # content agreement in [0, 1]; 0 for 1-0 and 0-1 beads
+    confidence: float | None = None  # how sure the aligner is of this link, in [0, 1]
 
     @property
     def kind(self) -> str:
+        """`"1-1"`, `"2-1"`, `"1-0"`, ...: how many paragraphs each side has."""
         return f"{len(self.source)}-{len(self.target)}"
 
 
@@ -230,3 +233,17 @@ class Alignment:
     reference: Document
     target: Document
     links: tuple[Link, ...]
+
+    def __iter__(self) -> Iterator[Link]:
+        return iter(self.links)
+
+    def __len__(self) -> int:
+        return len(self.links)
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """The reference and target text of each link (paragraphs joined with a space;
+        "" for a side without paragraphs)."""
+        return [
+            (" ".join(p.text for p in link.source), " ".join(p.text for p in link.target))
+            for link in self.links
+        ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import IntEnum
+from types import EllipsisType
 from typing import ClassVar
 
 from aligner.model import Alignment, Document, DocumentSet
@@ -37,6 +38,17 @@ class Finding:
     section: str | None = None  # section id of the paragraph concerned
     column: int = field(default=1, compare=False)
 
+    @property
+    def language(self) -> str:
+        """The language of the version the finding is in (`lang`)."""
+        return self.lang
+
+    @property
+    def unit(self) -> int | None:
+        """The paragraph the finding is about: its number in the checked version, else
+        (missing in it) its number in the reference."""
+        return self.paragraph if self.paragraph is not None else self.reference_paragraph
+
 
 @dataclass(frozen=True)
 class Context:
@@ -54,13 +66,22 @@ class Result:
     reference: str
     documents: tuple[DocumentSet, ...]
     findings: tuple[Finding, ...]  # sorted
+    fail_on: Severity | None = Severity.ERROR  # the run's --fail-on (None: never)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 
-    def exit_status(self, fail_on: Severity | None) -> int:
-        """2 if an input was unreadable, 1 if a finding is at or above `fail_on` (None:
-        never), else 0."""
+    def exit_status(self, fail_on: Severity | EllipsisType | None = ...) -> int:
+        """2 if an input was unreadable, 1 if a finding is at or above `fail_on` (default:
+        the run's `fail_on`; None: never), else 0."""
+        if isinstance(fail_on, EllipsisType):
+            fail_on = self.fail_on
         if any(f.rule == "unreadable" for f in self.findings):
             return 2
         if fail_on is not None and any(f.severity >= fail_on for f in self.findings):

@@ -1,0 +1,427 @@
+"""The functions behind the public API; import them from `aligner`, not from here.
+
+Each is what one command does, as a function with typed results, that never prints and
+never exits: failures raise the `AlignerError` the command would turn into exit status 2.
+The doctests run from the repository root (the bundled corpus is
+`translations/baku-2014-child-sex-trafficking/`).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Literal, cast
+
+from aligner.errors import InputError, UsageError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress as RichProgress
+
+    from aligner.checks.base import Result, Rule
+    from aligner.config import Config
+    from aligner.lexicon import Lexicon
+    from aligner.model import Alignment, Document, DocumentSet
+    from aligner.pipeline import AlignedSet, Progress
+    from aligner.sentalign import SentenceAlignment
+
+#: Where input paths can be given as one path or several.
+Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+#: An output: a file path, or a binary or text file object.
+Output = str | os.PathLike[str] | IO[bytes] | IO[str]
+#: A config file, None for the nearest `pyproject.toml` with `[tool.aligner]` (as the
+#: command line finds it), False for none (defaults only).
+ConfigPath = str | os.PathLike[str] | Literal[False] | None
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What an export wrote: (file, units) per file (`None` for a file object given), and
+    warnings (pairs left out and why, languages missing)."""
+
+    written: tuple[tuple[Path | None, int], ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def units(self) -> int:
+        """Translation units (TMX) or messages (PO) written in all."""
+        return sum(count for _, count in self.written)
+
+
+def read_document(path: str | os.PathLike[str], lang: str | None = None) -> Document:
+    """Read one language version (Markdown, text, Word, HTML); `lang` overrides detection.
+
+    >>> doc = read_document("translations/baku-2014-child-sex-trafficking/fr.md")
+    >>> doc.lang, len(doc.paragraphs), doc.paragraphs[0].number
+    ('fr', 20, 1)
+
+    Raises `InputError` (exit status 2) for a file that is missing, damaged or hostile.
+    """
+    from aligner.readers import read_document as read
+
+    return read(Path(path), lang=lang)
+
+
+def load(
+    paths: Paths,
+    *,
+    langs: Mapping[str, str] | None = None,
+    progress: Progress | RichProgress | None = None,
+) -> list[DocumentSet]:
+    """Read the document sets under `paths` (files, folders of versions, folders of those).
+
+    `langs` maps file paths to languages where names and texts can't tell.
+
+    >>> [(s.name, s.langs) for s in load("translations")]
+    [('baku-2014-child-sex-trafficking', ('en', 'fr', 'de', 'it', 'ru', 'es'))]
+
+    Raises `InputError` for the first file that cannot be read, `UsageError` for a folder
+    without versions or a version whose language cannot be told.
+    """
+    from aligner.pipeline import read
+
+    docsets, problems = read(_paths(paths), langs, _progress(progress))
+    if problems:
+        first = problems[0]
+        raise InputError(first.message, file=first.file or None, line=first.line)
+    return docsets
+
+
+def align(reference: Document, version: Document) -> Alignment:
+    """Align `version` paragraph by paragraph to `reference`: by number, verified and
+    re-aligned by content. Iterate over the result for its links (`kind` "1-1", "2-1",
+    "1-0", ..., `source` and `target` paragraphs, `score`, `confidence`).
+
+    >>> en, fr = load("translations/baku-2014-child-sex-trafficking")[0].versions[:2]
+    >>> alignment = align(en, fr)
+    >>> {link.kind for link in alignment}
+    {'1-1'}
+    >>> first = alignment.links[0]
+    >>> first.source[0].number, first.target[0].number, first.source[0].text[:13]
+    (1, 1, 'Recalling the')
+    >>> len(alignment.pairs())
+    20
+    """
+    from aligner.align import align_documents
+
+    return align_documents(reference, version)
+
+
+def check(
+    paths: Paths,
+    *,
+    reference: str | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    fail_on: str | None = None,
+    langs: Mapping[str, str] | None = None,
+    config: ConfigPath = None,
+    progress: Progress | RichProgress | None = None,
+) -> Result:
+    """Read, align and check everything under `paths`, as `aligner check` does.
+
+    `reference` (default: the config file's, else "en"), `select`/`ignore` (rule ids),
+    `fail_on` ("error", "warning" or "never") override the config file (see `ConfigPath`).
+    Unreadable files are `unreadable` findings; `Result.exit_status()` is the exit status
+    the command would give.
+
+    >>> result = check("translations", config=False)
+    >>> len(result), result.exit_status()
+    (0, 0)
+
+    Raises `UsageError` or `ConfigError` (exit status 2) for unknown rules, a bad config
+    file, a folder without versions or a document without its reference version.
+    """
+    from aligner.pipeline import run_check
+
+    settings = _settings(config).with_overrides(
+        reference=reference,
+        select=None if select is None else list(select),
+        ignore=None if ignore is None else list(ignore),
+        fail_on=fail_on,
+    )
+    result = run_check(
+        _paths(paths),
+        reference=settings.reference,
+        select=settings.select or None,
+        ignore=settings.ignore,
+        lang_overrides=langs,
+        suppressed=settings.is_suppressed,
+        progress=_progress(progress),
+    )
+    return replace(result, fail_on=settings.fail_level)
+
+
+def to_tmx(
+    documents: DocumentSet,
+    output: Output,
+    *,
+    targets: Sequence[str] | None = None,
+    reference: str | None = None,
+    include_suspect: bool = False,
+    segment: str = "paragraph",
+    config: ConfigPath = None,
+) -> Exported:
+    """Align and check one document set and write it as one TMX 1.4b file to `output`.
+
+    One target language (`targets`, default every other version) gives a bilingual TMX, as
+    `aligner export --to tmx` writes per language; several give a multilingual one. Pairs
+    `check` flags are left out (listed in the warnings) unless `include_suspect`.
+    `segment="sentence"` (bilingual only) writes a unit per aligned sentence.
+
+    >>> docset = load("translations")[0]
+    >>> buffer = io.BytesIO()
+    >>> to_tmx(docset, buffer, targets=["de"], config=False).units
+    20
+    >>> buffer.getvalue().count(b'<tuv xml:lang="de">')
+    20
+    """
+    from aligner.atomic import atomic_output
+    from aligner.export import (
+        SEGMENTS,
+        ExportReport,
+        _targets,
+        bilingual_units,
+        multilingual_units,
+        paragraph_units,
+        sanitize,
+        tmx_date,
+    )
+    from aligner.writers.tmx import TmxHeader, write_tmx
+
+    if segment not in SEGMENTS:
+        raise UsageError(f"unknown segment {segment!r}; choose one of {', '.join(SEGMENTS)}")
+    settings = _settings(config).with_overrides(reference=reference)
+    aligned = _aligned(documents, settings)
+    report = ExportReport()
+    langs = _targets(aligned, targets, report)
+    if not langs:
+        raise UsageError(f"{aligned.name}: no version to export beside the reference")
+    if len(langs) > 1 and segment != "paragraph":
+        raise UsageError("segment='sentence' needs one target language")
+    units = sanitize(paragraph_units(aligned, langs), aligned, report)
+    ref_lang = aligned.reference.lang or ""
+    header = TmxHeader(srclang=ref_lang, creationdate=tmx_date(), segtype=segment)
+    if len(langs) == 1:
+        tus = bilingual_units(
+            aligned,
+            units,
+            langs[0],
+            include_suspect=include_suspect,
+            segment=segment,
+            report=report,
+        )
+    else:
+        tus = multilingual_units(
+            aligned, units, langs, include_suspect=include_suspect, report=report
+        )
+    path: Path | None = None
+    if isinstance(output, str | os.PathLike):
+        path = Path(output)
+        with atomic_output(path, inputs=_inputs(aligned)) as stream:
+            count = write_tmx(stream, header, tus)
+    elif _is_text(output):
+        buffer = io.BytesIO()
+        count = write_tmx(buffer, header, tus)
+        cast(IO[str], output).write(buffer.getvalue().decode("utf-8"))
+    else:
+        count = write_tmx(cast(IO[bytes], output), header, tus)  # type: ignore[arg-type]
+    return Exported(((path, count),), tuple(report.warnings))
+
+
+def to_po(
+    documents: DocumentSet,
+    output: Output,
+    *,
+    lang: str | None = None,
+    reference: str | None = None,
+    config: ConfigPath = None,
+) -> Exported:
+    """Align and check one document set and write `lang`'s PO file (None: the POT
+    template) to `output`, as `aligner export --to po` writes per language. Every unit
+    (code, title, headings, introductory lines, paragraphs) is an entry; pairs `check`
+    flags are fuzzy.
+
+    >>> docset = load("translations")[0]
+    >>> buffer = io.StringIO()
+    >>> to_po(docset, buffer, lang="it", config=False).units > 20
+    True
+    >>> 'msgctxt "1:1"' in buffer.getvalue()
+    True
+    """
+    from aligner.export import ExportReport, catalog_text, document_units, po_date, sanitize
+
+    settings = _settings(config).with_overrides(reference=reference)
+    aligned = _aligned(documents, settings)
+    report = ExportReport()
+    if lang is not None and (lang == aligned.reference.lang or lang not in aligned.documents.langs):
+        raise UsageError(f"{aligned.name}: no {lang} version to export beside the reference")
+    langs = [] if lang is None else [lang]
+    units = sanitize(document_units(aligned, langs), aligned, report)
+    path = _write(output, catalog_text(aligned, units, lang, po_date()), aligned)
+    return Exported(((path, len(units)),), tuple(report.warnings))
+
+
+def export(
+    paths: Paths,
+    to: str,
+    output: str | os.PathLike[str] = ".",
+    *,
+    targets: Sequence[str] | None = None,
+    reference: str | None = None,
+    multilingual: bool = False,
+    segment: str = "paragraph",
+    include_suspect: bool = False,
+    langs: Mapping[str, str] | None = None,
+    config: ConfigPath = None,
+) -> Exported:
+    """Export everything under `paths` into folder `output` (`to` is "tmx" or "po"), file
+    names and all, as `aligner export` does: `<doc>.<ref>-<lang>.tmx` per language, or one
+    multilingual TMX (`output` then a file), or `<doc>.pot` and `<doc>.<lang>.po`.
+    """
+    from aligner.export import export_paths
+
+    report = export_paths(
+        _paths(paths),
+        to,
+        Path(output),
+        reference=reference,
+        targets=targets,
+        multilingual=multilingual,
+        segment=segment,
+        include_suspect=include_suspect,
+        lang_overrides=langs,
+        config=_settings(config),
+    )
+    return Exported(tuple((path, count) for path, count in report.written), tuple(report.warnings))
+
+
+def align_sentences(
+    source_text: str,
+    target_text: str,
+    source_lang: str | None = None,
+    target_lang: str | None = None,
+    *,
+    presegmented: bool = False,
+    lexicon: Lexicon | bool = True,
+) -> SentenceAlignment:
+    """Align the sentences of two texts without paragraph numbers, as `aligner align` does.
+
+    Languages are told from the texts when not given. Running text is split into
+    sentences first; `presegmented` texts hold one sentence per line. `lexicon` True uses
+    the FreeDict dictionaries when installed, False none. Walk `pairs()` for the text of
+    each bead, `beads` for sentence indices.
+
+    >>> result = align_sentences(
+    ...     "The Assembly met in Baku. It adopted 3 resolutions.",
+    ...     "L'Assemblée s'est réunie à Bakou. Elle a adopté 3 résolutions.",
+    ...     "en", "fr", lexicon=False,
+    ... )
+    >>> result.beads
+    [([0], [0]), ([1], [1])]
+    >>> result.pairs()[1]
+    ('It adopted 3 resolutions.', 'Elle a adopté 3 résolutions.')
+    """
+    from aligner.lexicon import Lexicon, load_lexicon
+    from aligner.sentalign import align_texts
+
+    source_lang = source_lang or _language(source_text, "source_lang")
+    target_lang = target_lang or _language(target_text, "target_lang")
+    if isinstance(lexicon, bool):
+        words = (
+            load_lexicon(source_lang, target_lang) if lexicon else Lexicon(source_lang, target_lang)
+        )
+    else:
+        words = lexicon
+    return align_texts(
+        source_text,
+        target_text,
+        source_lang,
+        target_lang,
+        presegmented=presegmented,
+        lexicon=words,
+    )
+
+
+def rules() -> list[type[Rule]]:
+    """Every check rule (`id`, `severity`, `description`, `explanation`, `example`), by id.
+
+    >>> [r.id for r in rules()][:3]
+    ['document-code-mismatch', 'duplicate-number', 'empty-paragraph']
+    """
+    from aligner.checks import rules as registered
+
+    return list(registered())
+
+
+def _paths(paths: Paths) -> list[str | Path]:
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    return [p if isinstance(p, str) else Path(p) for p in paths]
+
+
+def _settings(config: ConfigPath) -> Config:
+    from aligner.config import Config, load_config
+
+    if config is False:
+        return Config()
+    return load_config(None if config is None else Path(config))
+
+
+def _aligned(documents: DocumentSet, settings: Config) -> AlignedSet:
+    from aligner.pipeline import check_sets
+
+    return check_sets([documents], settings.reference, suppressed=settings.is_suppressed)[0]
+
+
+def _inputs(aligned: AlignedSet) -> list[str]:
+    return [doc.path for doc in aligned.documents.versions]
+
+
+def _is_text(output: IO[bytes] | IO[str]) -> bool:
+    return isinstance(output, io.TextIOBase) or hasattr(output, "encoding")
+
+
+def _write(output: Output, text: str, aligned: AlignedSet) -> Path | None:
+    """Write `text` to a path (atomically, never over an input) or a file object (UTF-8
+    bytes to a binary one)."""
+    from aligner.atomic import write_atomic
+
+    if isinstance(output, str | os.PathLike):
+        path = Path(output)
+        write_atomic(path, text, inputs=_inputs(aligned))
+        return path
+    if _is_text(output):
+        cast(IO[str], output).write(text)
+    else:
+        cast(IO[bytes], output).write(text.encode("utf-8"))
+    return None
+
+
+def _language(text: str, option: str) -> str:
+    from aligner.langid import detect_language, find_code
+
+    lang = detect_language("", find_code(text), text)
+    if lang is None:
+        raise UsageError(f"cannot tell the language of the text; give {option}")
+    return lang
+
+
+def _progress(progress: Progress | RichProgress | None) -> Progress | None:
+    """A callback for `progress`: itself, or one that drives a `rich` progress display."""
+    if progress is None or not hasattr(progress, "add_task"):
+        return progress
+    from rich.progress import Progress as RichProgress
+    from rich.progress import TaskID
+
+    display = cast(RichProgress, progress)
+    tasks: dict[str, TaskID] = {}
+
+    def report(stage: str, done: int, total: int, /) -> None:
+        if stage not in tasks:
+            tasks[stage] = display.add_task(stage, total=total)
+        display.update(tasks[stage], completed=done, total=total)
+
+    return report
