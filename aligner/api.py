@@ -113,8 +113,8 @@ def check(
     paths: Paths,
     *,
     reference: str | None = None,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
     fail_on: str | None = None,
     langs: Mapping[str, str] | None = None,
     config: ConfigPath = None,
@@ -122,7 +122,8 @@ def check(
 ) -> Result:
     """Read, align and check everything under `paths`, as `aligner check` does.
 
-    `reference` (default: the config file's, else "en"), `select`/`ignore` (rule ids),
+    `reference` (default: the config file's, else "en"), `select`/`ignore` (rule ids, or
+    one string of ids separated by commas),
     `fail_on` ("error", "warning" or "never") override the config file (see `ConfigPath`).
     Unreadable files are `unreadable` findings; `Result.exit_status()` is the exit status
     the command would give.
@@ -138,8 +139,8 @@ def check(
 
     settings = _settings(config).with_overrides(
         reference=reference,
-        select=None if select is None else list(select),
-        ignore=None if ignore is None else list(ignore),
+        select=select,
+        ignore=ignore,
         fail_on=fail_on,
     )
     result = run_check(

@@ -92,22 +92,19 @@ def check(
     and unreadable input (the rest is still checked and reported).
     """
 
-    from aligner.config import load_config
-    from aligner.pipeline import run_check
+    from aligner.api import check as run
 
-    settings = load_config(config).with_overrides(
-        reference=reference, select=select, ignore=ignore, fail_on=fail_on
-    )
-    result = run_check(
+    result = run(
         paths,
-        reference=settings.reference,
-        select=settings.select or None,
-        ignore=settings.ignore,
-        lang_overrides=_lang_pairs(langs),
-        suppressed=settings.is_suppressed,
+        reference=reference,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        langs=_lang_pairs(langs),
+        config=config,
     )
     inputs = [d.path for s in result.documents for d in s.versions]
-    _report(result, fmt, output, settings.fail_level, inputs=[*inputs, *paths])
+    _report(result, fmt, output, result.fail_on, inputs=[*inputs, *paths])
 
 
 @cli.command("rules")
@@ -224,9 +221,9 @@ def export(
     config: str | None,
 ) -> None:
     """Export aligned PATHs as TMX 1.4b or POT/PO; suspect pairs are listed on stderr."""
-    from aligner.export import export_paths
+    from aligner.api import export as run
 
-    report = export_paths(
+    report = run(
         paths,
         fmt,
         output,
@@ -235,7 +232,7 @@ def export(
         multilingual=multilingual,
         segment=segment,
         include_suspect=include_suspect,
-        lang_overrides=_lang_pairs(langs),
+        langs=_lang_pairs(langs),
         config=config,
     )
     for warning in report.warnings:
@@ -359,15 +356,15 @@ def align(
     Running text is split into sentences first; with --presegmented every line is a
     sentence and vecalign indices are 0-based line numbers.
     """
+    from aligner.api import align_sentences
     from aligner.atomic import write_atomic
     from aligner.export import creation_time
     from aligner.lexicon import load_lexicon
-    from aligner.sentalign import align_texts
 
     src_text, src_lang = _read_text(src, src_lang, "--src-lang")
     tgt_text, tgt_lang = _read_text(tgt, tgt_lang, "--tgt-lang")
     lexicon = load_lexicon(src_lang, tgt_lang)
-    result = align_texts(
+    result = align_sentences(
         src_text, tgt_text, src_lang, tgt_lang, presegmented=presegmented, lexicon=lexicon
     )
     if fmt == "tmx":
