@@ -29,7 +29,8 @@ Findings are not errors: `check` returns them in its `Result`, whose `exit_statu
 0 (nothing at or above `fail_on`), 1 (findings at or above it) or 2 (an input could not be
 read).
 
-Importing `aligner` loads nothing else: each name is imported when first used.
+Importing `aligner` is cheap: the functions import the toolkit when called, the types
+when first named.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ __all__ = [
     "to_tmx",
 ]
 
-#: Where each public name lives (imported on first use, so `import aligner` stays cheap).
+#: Where each public type lives (imported on first use, so `import aligner` stays cheap).
 _HOMES: dict[str, str] = {
     "AlignedSet": "aligner.pipeline",
     "AlignerError": "aligner.errors",
@@ -82,7 +83,6 @@ _HOMES: dict[str, str] = {
     "ConfigError": "aligner.errors",
     "Document": "aligner.model",
     "DocumentSet": "aligner.model",
-    "Exported": "aligner.api",
     "Finding": "aligner.checks.base",
     "InputError": "aligner.errors",
     "Kind": "aligner.model",
@@ -94,30 +94,9 @@ _HOMES: dict[str, str] = {
     "SentenceAlignment": "aligner.sentalign",
     "Severity": "aligner.checks.base",
     "UsageError": "aligner.errors",
-    "align": "aligner.api",
-    "align_sentences": "aligner.api",
-    "check": "aligner.api",
-    "export": "aligner.api",
-    "load": "aligner.api",
-    "read_document": "aligner.api",
-    "rules": "aligner.api",
-    "to_po": "aligner.api",
-    "to_tmx": "aligner.api",
 }
 
 if TYPE_CHECKING:  # what type checkers see; names in `__all__` are re-exported
-    from aligner.api import (
-        Exported,
-        align,
-        align_sentences,
-        check,
-        export,
-        load,
-        read_document,
-        rules,
-        to_po,
-        to_tmx,
-    )
     from aligner.checks.base import Finding, Result, Rule, Severity
     from aligner.errors import AlignerError, ConfigError, InputError, UsageError
     from aligner.model import Alignment, Block, Document, DocumentSet, Kind, Link, Paragraph
@@ -139,14 +118,28 @@ def __dir__() -> list[str]:
 
 
 class _Package(types.ModuleType):
-    """Keeps `aligner.align` the public function: importing the submodule `aligner.align`
-    would otherwise bind the module over it (reach the module with
-    `from aligner.align import ...` or `importlib.import_module("aligner.align")`)."""
+    """Keeps `aligner.align` and `aligner.export` the public functions: importing the
+    submodules of those names would otherwise bind them over the functions (reach the
+    modules with `from aligner.align import ...` or `importlib.import_module`)."""
 
     def __setattr__(self, name: str, value: object) -> None:
-        if name in _HOMES and isinstance(value, types.ModuleType):
+        if name in __all__ and isinstance(value, types.ModuleType):
             return
         super().__setattr__(name, value)
 
 
 sys.modules[__name__].__class__ = _Package
+
+# The functions: cheap to import, each imports what it needs when called.
+from aligner.api import (  # noqa: E402
+    Exported,
+    align,
+    align_sentences,
+    check,
+    export,
+    load,
+    read_document,
+    rules,
+    to_po,
+    to_tmx,
+)
