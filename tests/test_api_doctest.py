@@ -4,6 +4,7 @@ doctests are collected by pytest)."""
 from __future__ import annotations
 
 import doctest
+import shutil
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,18 @@ def test_docstring_examples(test: doctest.DocTest, monkeypatch: pytest.MonkeyPat
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     runner.run(test)
     assert runner.failures == 0, f"{test.name}: see the output above"
+
+
+def test_readme_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's "Python API" session runs as shown (in a copy of the corpus folder)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Python API", 1)[1]
+    session = section.split("```pycon\n", 1)[1].split("```", 1)[0]
+    shutil.copytree(ROOT / "translations", tmp_path / "translations")
+    monkeypatch.chdir(tmp_path)
+    test = doctest.DocTestParser().get_doctest(session, {}, "README", "README.md", 0)
+    assert len(test.examples) > 10
+    runner = doctest.DocTestRunner()
+    runner.run(test)
+    assert runner.failures == 0, "README.md: see the output above"
+    assert (tmp_path / "baku.en-fr.tmx").is_file()
