@@ -66,7 +66,7 @@ __all__ = [
     "align",
     "align_sentences",
     "check",
-    "export",
+    "export_files",
     "load",
     "read_document",
     "rules",
@@ -118,9 +118,9 @@ def __dir__() -> list[str]:
 
 
 class _Package(types.ModuleType):
-    """Keeps `aligner.align` and `aligner.export` the public functions: importing the
-    submodules of those names would otherwise bind them over the functions (reach the
-    modules with `from aligner.align import ...` or `importlib.import_module`)."""
+    """Keeps `aligner.align` the public function: importing the submodule `aligner.align`
+    would otherwise bind the module over it (reach the module with
+    `from aligner.align import ...` or `importlib.import_module("aligner.align")`)."""
 
     def __setattr__(self, name: str, value: object) -> None:
         if name in __all__ and isinstance(value, types.ModuleType):
@@ -136,7 +136,7 @@ from aligner.api import (  # noqa: E402
     align,
     align_sentences,
     check,
-    export,
+    export_files,
     load,
     read_document,
     rules,

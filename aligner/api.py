@@ -265,7 +265,7 @@ def to_po(
     return Exported(((path, len(units)),), tuple(report.warnings))
 
 
-def export(
+def export_files(
     paths: Paths,
     to: str,
     output: str | os.PathLike[str] = ".",

@@ -208,7 +208,7 @@ def _lang_pairs(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--include-suspect", is_flag=True, help="Keep pairs check flags, with a note.")
 @click.option("--lang", "langs", multiple=True, metavar="FILE=LANG", help="Set a file's language.")
 @click.option("--config", type=click.Path(path_type=str), help="Config file (pyproject.toml).")
-def export(
+def export_files(
     paths: tuple[str, ...],
     fmt: str,
     reference: str | None,
@@ -221,7 +221,7 @@ def export(
     config: str | None,
 ) -> None:
     """Export aligned PATHs as TMX 1.4b or POT/PO; suspect pairs are listed on stderr."""
-    from aligner.api import export as run
+    from aligner.api import export_files as run
 
     report = run(
         paths,

@@ -155,7 +155,6 @@ def test_align_stays_the_function_after_its_module_is_imported() -> None:
     from aligner.align import align_documents
 
     assert callable(aligner.align) and aligner.align is not module
-    assert aligner.export is not importlib.import_module("aligner.export")
     assert align_documents is module.align_documents
     with pytest.raises(AttributeError):
         aligner.no_such_name  # noqa: B018
@@ -228,7 +227,7 @@ def test_to_tmx_and_to_po_write_what_export_writes(tmp_path: Path, monkeypatch) 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     monkeypatch.chdir(tmp_path)
     docset = aligner.load(CORPUS)[0]
-    exported = aligner.export(CORPUS, "tmx", tmp_path / "cli", targets=["fr"], config=False)
+    exported = aligner.export_files(CORPUS, "tmx", tmp_path / "cli", targets=["fr"], config=False)
     [(written, units)] = exported.written
     assert written is not None and units == 20
     binary = io.BytesIO()
@@ -246,7 +245,7 @@ def test_to_tmx_and_to_po_write_what_export_writes(tmp_path: Path, monkeypatch) 
     tus = etree.fromstring(many.getvalue()).findall(".//tu")
     assert len(tus) == 20 and all(len(tu.findall("tuv")) == 3 for tu in tus)
 
-    aligner.export(CORPUS, "po", tmp_path / "po", targets=["ru"], config=False)
+    aligner.export_files(CORPUS, "po", tmp_path / "po", targets=["ru"], config=False)
     for lang, name in ((None, "pot"), ("ru", "ru.po")):
         buffer = io.BytesIO()
         aligner.to_po(docset, buffer, lang=lang, config=False)
