@@ -208,7 +208,7 @@ def _lang_pairs(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--include-suspect", is_flag=True, help="Keep pairs check flags, with a note.")
 @click.option("--lang", "langs", multiple=True, metavar="FILE=LANG", help="Set a file's language.")
 @click.option("--config", type=click.Path(path_type=str), help="Config file (pyproject.toml).")
-def export_files(
+def export(
     paths: tuple[str, ...],
     fmt: str,
     reference: str | None,
