@@ -43,7 +43,6 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
-    "AlignedSet",
     "AlignerError",
     "Alignment",
     "Block",
@@ -76,7 +75,6 @@ __all__ = [
 
 #: Where each public type lives (imported on first use, so `import aligner` stays cheap).
 _HOMES: dict[str, str] = {
-    "AlignedSet": "aligner.pipeline",
     "AlignerError": "aligner.errors",
     "Alignment": "aligner.model",
     "Block": "aligner.model",
@@ -100,7 +98,7 @@ if TYPE_CHECKING:  # what type checkers see; names in `__all__` are re-exported
     from aligner.checks.base import Finding, Result, Rule, Severity
     from aligner.errors import AlignerError, ConfigError, InputError, UsageError
     from aligner.model import Alignment, Block, Document, DocumentSet, Kind, Link, Paragraph
-    from aligner.pipeline import AlignedSet, Progress
+    from aligner.pipeline import Progress
     from aligner.sentalign import SentenceAlignment
 
 

@@ -45,7 +45,7 @@ def cli() -> None:
 @click.option("--lang", help="Language of FILE (overrides detection).")
 def show(file: str, fmt: str, lang: str | None) -> None:
     """Show the parsed structure of FILE."""
-    from aligner.readers import read_document
+    from aligner.api import read_document
     from aligner.readers.structure import to_json, to_text
 
     doc = read_document(file, lang=lang)

@@ -23,7 +23,8 @@ from aligner.atomic import atomic_output, write_atomic
 from aligner.checks.base import Finding, Severity
 from aligner.errors import UsageError
 from aligner.model import Block, Document, Kind, Link, Paragraph
-from aligner.pipeline import AlignedSet, load_aligned
+from aligner.pipeline import AlignedSet as AlignedSet  # where callers long found it
+from aligner.pipeline import load_aligned
 from aligner.writers.po import CatalogEntry, render_catalog
 from aligner.writers.tmx import TmxHeader, TranslationUnit, Variant, write_tmx, xml_safe
 
