@@ -129,8 +129,8 @@ def check(
     the command would give.
 
     >>> result = check("translations", config=False)
-    >>> len(result), result.exit_status()
-    (0, 0)
+    >>> list(result), result.exit_status()
+    ([], 0)
 
     Raises `UsageError` or `ConfigError` (exit status 2) for unknown rules, a bad config
     file, a folder without versions or a document without its reference version.

@@ -237,9 +237,6 @@ class Alignment:
     def __iter__(self) -> Iterator[Link]:
         return iter(self.links)
 
-    def __len__(self) -> int:
-        return len(self.links)
-
     def pairs(self) -> list[tuple[str, str]]:
         """The reference and target text of each link (paragraphs joined with a space;
         "" for a side without paragraphs)."""

@@ -71,9 +71,6 @@ class Result:
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
 
-    def __len__(self) -> int:
-        return len(self.findings)
-
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 
