@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Literal, cast
+from typing import IO, TYPE_CHECKING, BinaryIO, Literal, cast
 
 from aligner.errors import InputError, UsageError
 
@@ -228,7 +228,7 @@ def to_tmx(
         count = write_tmx(buffer, header, tus)
         cast(IO[str], output).write(buffer.getvalue().decode("utf-8"))
     else:
-        count = write_tmx(cast(IO[bytes], output), header, tus)  # type: ignore[arg-type]
+        count = write_tmx(cast(BinaryIO, output), header, tus)
     return Exported(((path, count),), tuple(report.warnings))
 
 
