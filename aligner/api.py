@@ -119,6 +119,7 @@ def check(
     langs: Mapping[str, str] | None = None,
     config: ConfigPath = None,
     progress: Progress | RichProgress | None = None,
+    since: str | None = None,
 ) -> Result:
     """Read, align and check everything under `paths`, as `aligner check` does.
 
@@ -126,7 +127,9 @@ def check(
     one string of ids separated by commas),
     `fail_on` ("error", "warning" or "never") override the config file (see `ConfigPath`).
     Unreadable files are `unreadable` findings; `Result.exit_status()` is the exit status
-    the command would give.
+    the command would give. Reference paragraphs changed since a translation was synced
+    (`aligner.lock`), or since git revision `since`, are `stale-translation` findings;
+    `Result.notices` names translations the lock has no record of.
 
     >>> result = check("translations", config=False)
     >>> list(result), result.exit_status()
@@ -151,6 +154,7 @@ def check(
         lang_overrides=langs,
         suppressed=settings.is_suppressed,
         progress=_progress(progress),
+        since=since,
     )
     return replace(result, fail_on=settings.fail_level)
 
@@ -277,10 +281,13 @@ def export_files(
     include_suspect: bool = False,
     langs: Mapping[str, str] | None = None,
     config: ConfigPath = None,
+    since: str | None = None,
 ) -> Exported:
     """Export everything under `paths` into folder `output` (`to` is "tmx" or "po"), file
     names and all, as `aligner export` does: `<doc>.<ref>-<lang>.tmx` per language, or one
-    multilingual TMX (`output` then a file), or `<doc>.pot` and `<doc>.<lang>.po`.
+    multilingual TMX (`output` then a file), or `<doc>.pot` and `<doc>.<lang>.po`. Stale
+    translations (`aligner.lock`, or git revision `since`) are fuzzy in PO and left out of
+    TMX.
     """
     from aligner.export import export_paths
 
@@ -295,6 +302,7 @@ def export_files(
         include_suspect=include_suspect,
         lang_overrides=langs,
         config=_settings(config),
+        since=since,
     )
     return Exported(tuple((path, count) for path, count in report.written), tuple(report.warnings))
 

@@ -75,6 +75,12 @@ def show(file: str, fmt: str, lang: str | None) -> None:
 @click.option("--ignore", help="Never report these rules (ids separated by commas).")
 @click.option("--lang", "langs", multiple=True, metavar="FILE=LANG", help="Set a file's language.")
 @click.option("--config", type=click.Path(path_type=str), help="Config file (pyproject.toml).")
+@click.option(
+    "--since",
+    metavar="REV",
+    help="Take the reference as it was at git revision REV as the text the translations "
+    "were made from (instead of aligner.lock).",
+)
 def check(
     paths: tuple[str, ...],
     reference: str | None,
@@ -85,8 +91,12 @@ def check(
     ignore: str | None,
     langs: tuple[str, ...],
     config: str | None,
+    since: str | None,
 ) -> None:
     """Check the language versions in PATHs (files or folders) against the reference.
+
+    Reference paragraphs changed since a translation was synced (`aligner sync`, or
+    since git revision --since REV) are stale-translation errors for that translation.
 
     Exit status: 0 when nothing is at or above --fail-on, 1 otherwise, 2 for usage errors
     and unreadable input (the rest is still checked and reported).
@@ -102,9 +112,49 @@ def check(
         fail_on=fail_on,
         langs=_lang_pairs(langs),
         config=config,
+        since=since,
     )
+    for notice in result.notices:
+        click.echo(f"aligner: notice: {notice}", err=True)
     inputs = [d.path for s in result.documents for d in s.versions]
     _report(result, fmt, output, result.fail_on, inputs=[*inputs, *paths])
+
+
+@cli.command("sync")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--reference", help="Reference language (default: config file, else en).")
+@click.option(
+    "--lang",
+    "langs",
+    multiple=True,
+    metavar="L",
+    help="Sync only translation L (repeatable); FILE=LANG sets a file's language.",
+)
+@click.option("--config", type=click.Path(path_type=str), help="Config file (pyproject.toml).")
+def sync_command(
+    paths: tuple[str, ...], reference: str | None, langs: tuple[str, ...], config: str | None
+) -> None:
+    """Record the translations in PATHs as up to date with their reference (aligner.lock).
+
+    Run it when a translation is confirmed up to date; `check` then reports every
+    reference paragraph changed since as stale-translation. Other translations' records
+    are kept when --lang is given.
+    """
+    from aligner.config import load_config
+    from aligner.lock import sync
+
+    settings = load_config(config).with_overrides(reference=reference)
+    only = tuple(x for x in langs if "=" not in x)
+    written = sync(
+        paths,
+        settings.reference,
+        only,
+        _lang_pairs(tuple(x for x in langs if "=" in x)),
+    )
+    for synced in written:
+        units = sum(len(r.units) for r in synced.records)
+        names = ", ".join(f"{r.document} {r.lang}" for r in synced.records) or "nothing"
+        click.echo(f"{synced.path}: recorded {names} ({units} units)")
 
 
 @cli.command("rules")
@@ -126,6 +176,12 @@ def rules_command(rule_id: str | None, fmt: str) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=str), help="Write here, not stdout.")
 @click.option("--lang", "langs", multiple=True, metavar="FILE=LANG", help="Set a file's language.")
 @click.option("--config", type=click.Path(path_type=str), help="Config file (pyproject.toml).")
+@click.option(
+    "--since",
+    metavar="REV",
+    help="Take the reference as it was at git revision REV as the text the translations "
+    "were made from (instead of aligner.lock).",
+)
 def review(
     paths: tuple[str, ...],
     reference: str | None,
@@ -135,6 +191,7 @@ def review(
     output: str | None,
     langs: tuple[str, ...],
     config: str | None,
+    since: str | None,
 ) -> None:
     """Show each reference paragraph beside its counterparts, with why a pair is suspect."""
     import shutil
@@ -145,9 +202,17 @@ def review(
     from aligner.reports.review import render_review_html, render_review_text
 
     settings = load_config(config).with_overrides(reference=reference)
+    notices: list[str] = []
     sets = load_aligned(
-        paths, settings.reference, _lang_pairs(langs), suppressed=settings.is_suppressed
+        paths,
+        settings.reference,
+        _lang_pairs(langs),
+        suppressed=settings.is_suppressed,
+        since=since,
+        notices=notices,
     )
+    for notice in notices:
+        click.echo(f"aligner: notice: {notice}", err=True)
     wanted = _split(targets)
     if fmt == "html":
         page = render_review_html(sets, wanted, only_suspect=only_suspect)
@@ -208,6 +273,12 @@ def _lang_pairs(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--include-suspect", is_flag=True, help="Keep pairs check flags, with a note.")
 @click.option("--lang", "langs", multiple=True, metavar="FILE=LANG", help="Set a file's language.")
 @click.option("--config", type=click.Path(path_type=str), help="Config file (pyproject.toml).")
+@click.option(
+    "--since",
+    metavar="REV",
+    help="Take the reference as it was at git revision REV as the text the translations "
+    "were made from (instead of aligner.lock).",
+)
 def export(
     paths: tuple[str, ...],
     fmt: str,
@@ -219,8 +290,13 @@ def export(
     include_suspect: bool,
     langs: tuple[str, ...],
     config: str | None,
+    since: str | None,
 ) -> None:
-    """Export aligned PATHs as TMX 1.4b or POT/PO; suspect pairs are listed on stderr."""
+    """Export aligned PATHs as TMX 1.4b or POT/PO; suspect pairs are listed on stderr.
+
+    Stale translations (aligner.lock, or --since REV) are fuzzy in PO, with the earlier
+    reference text as the previous msgid, and left out of TMX.
+    """
     from aligner.api import export_files as run
 
     report = run(
@@ -234,6 +310,7 @@ def export(
         include_suspect=include_suspect,
         langs=_lang_pairs(langs),
         config=config,
+        since=since,
     )
     for warning in report.warnings:
         click.echo(f"aligner: warning: {warning}", err=True)

@@ -14,11 +14,15 @@ from pathlib import Path
 
 from aligner.checks.base import Finding, Severity
 from aligner.errors import InputError, UsageError
+from aligner.lock import LOCK_NAME
 from aligner.model import LANGUAGES, Document, DocumentSet, document_name
 from aligner.readers import read_document
 
 #: Extensions read when a folder is searched (named files are read whatever their extension).
 EXTENSIONS: tuple[str, ...] = (".md", ".markdown", ".txt", ".docx", ".html", ".htm")
+
+#: Files aligner itself keeps beside the versions (`aligner.lock`), never versions.
+OWN_FILES = frozenset({LOCK_NAME})
 
 _LANG_TOKEN = re.compile(r"(?:^|[._\-\s])(" + "|".join(LANGUAGES) + r")$", re.IGNORECASE)
 
@@ -51,6 +55,8 @@ def load(
                     file=str(path),
                 )
             groups.extend((folder.name, files) for folder, files in found)
+        elif path.name in OWN_FILES and path.is_file():
+            continue  # `aligner check folder/*` names the lock too
         elif path.exists():
             loose.append(path)
         else:
@@ -88,7 +94,10 @@ def _folders(root: Path) -> list[tuple[Path, list[Path]]]:
     files = [
         p
         for p in entries
-        if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in EXTENSIONS
+        if p.is_file()
+        and not p.name.startswith(".")
+        and p.suffix.lower() in EXTENSIONS
+        and p.name not in OWN_FILES
     ]
     if files:
         out.append((root, files))

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aligner.atomic import atomic_output, write_atomic
-from aligner.checks.base import Finding, Severity
+from aligner.checks.base import Finding, Revision, Severity
 from aligner.errors import UsageError
-from aligner.model import Block, Document, Kind, Link, Paragraph
+from aligner.model import Block, Document, Kind, Link, Paragraph, item_keys
 from aligner.pipeline import AlignedSet as AlignedSet  # where callers long found it
 from aligner.pipeline import load_aligned
 from aligner.writers.po import CatalogEntry, render_catalog
@@ -57,6 +57,7 @@ class Counterpart:
 
     text: str | None
     reasons: tuple[str, ...] = ()  # why the pair is suspect; empty when it is trusted
+    revision: Revision | None = None  # the reference text it was made from, when changed since
 
     @property
     def suspect(self) -> bool:
@@ -94,22 +95,6 @@ def creation_time() -> datetime:
         raise UsageError(f"SOURCE_DATE_EPOCH is not a Unix time: {epoch!r}") from None
 
 
-def item_keys(doc: Document) -> list[str]:
-    """The msgctxt/tuid key of each item of `doc`, in order: `<section>:<number>` for a
-    paragraph (`+k` on the k-th repeat of a number), `<kind>:<n>` for the n-th block of a kind.
-    """
-    seen: Counter[str] = Counter()
-    out = []
-    for item in doc.items:
-        key = f"{item.section}:{item.number}" if isinstance(item, Paragraph) else item.kind.value
-        seen[key] += 1
-        if isinstance(item, Block):
-            out.append(f"{key}:{seen[key]}")
-        else:
-            out.append(key if seen[key] == 1 else f"{key}+{seen[key]}")
-    return out
-
-
 def _names(finding: Finding, paragraph: Paragraph, *, reference_side: bool) -> bool:
     number = finding.reference_paragraph if reference_side else finding.paragraph
     if number != paragraph.number:
@@ -142,13 +127,15 @@ def paragraph_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
                     reasons.append(f"{f.rule}: {f.message}")
             for index, p in enumerate(link.source):
                 own = list(reasons)
+                revision = None
                 for f in serious:
                     if f.lang in (lang, ref.lang) and _names(
                         f, p, reference_side=f.lang != ref.lang
                     ):
                         own.append(f"{f.rule}: {f.message}")
+                        revision = revision or (f.revision if f.lang == lang else None)
                 text = " ".join(t.text for t in link.target) if index == 0 else None
-                found[p] = Counterpart(text or None, tuple(dict.fromkeys(own)))
+                found[p] = Counterpart(text or None, tuple(dict.fromkeys(own)), revision)
         by_lang[lang] = found
     headings = {p: section.heading for section in ref.sections for p in section.paragraphs}
     units = []
@@ -230,6 +217,7 @@ def sanitize(units: list[Unit], aligned: AlignedSet, report: ExportReport) -> li
             lang: Counterpart(
                 _clean(cp.text, f"{aligned.name} {lang} {unit.key}", report) if cp.text else None,
                 cp.reasons,
+                cp.revision,
             )
             for lang, cp in unit.counterparts.items()
         }
@@ -420,6 +408,7 @@ def catalog_entries(
     entries = []
     for unit in units:
         cp = unit.counterparts.get(lang) if lang else None
+        revision = cp.revision if cp else None
         entries.append(
             CatalogEntry(
                 context=unit.key,
@@ -429,6 +418,8 @@ def catalog_entries(
                 comment=unit.comment,
                 file=source_file,
                 line=unit.line,
+                previous_context=revision.units[0] if revision and revision.units else None,
+                previous_source=revision.text if revision and revision.units else None,
             )
         )
     return entries
@@ -506,11 +497,14 @@ def export_paths(
     include_suspect: bool = False,
     lang_overrides: Mapping[str, str] | None = None,
     config: str | Path | Config | None = None,
+    since: str | None = None,
 ) -> ExportReport:
     """Read, align, check and export: what `aligner export` does.
 
     The reference defaults to the config file's (`config`: its path, the settings
     themselves, or None for the nearest); its suppressions and ignored rules apply.
+    Stale translations (`aligner.lock`, or the reference at git revision `since`) are
+    fuzzy in PO, with the earlier reference text as previous msgid, and left out of TMX.
     """
     from aligner.config import Config, load_config
 
@@ -522,14 +516,25 @@ def export_paths(
         raise UsageError("PO export is by paragraph (apply rebuilds documents from paragraphs)")
     if fmt not in ("tmx", "po"):
         raise UsageError(f"unknown export format {fmt!r}; choose tmx or po")
-    sets = load_aligned(paths, settings.reference, lang_overrides, settings.is_suppressed)
-    if fmt == "po":
-        return export_po(sets, output, targets=targets)
-    return export_tmx(
-        sets,
-        output,
-        targets=targets,
-        multilingual=multilingual,
-        include_suspect=include_suspect,
-        segment=segment,
+    notices: list[str] = []
+    sets = load_aligned(
+        paths,
+        settings.reference,
+        lang_overrides,
+        settings.is_suppressed,
+        since=since,
+        notices=notices,
     )
+    if fmt == "po":
+        report = export_po(sets, output, targets=targets)
+    else:
+        report = export_tmx(
+            sets,
+            output,
+            targets=targets,
+            multilingual=multilingual,
+            include_suspect=include_suspect,
+            segment=segment,
+        )
+    report.warnings[:0] = notices
+    return report

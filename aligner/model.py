@@ -7,6 +7,7 @@ input format ends up with the same structure.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -194,6 +195,22 @@ def build_document(
             break_pending = True
         out.append(replace(item, kind=kind, text=text))
     return Document(path=path, lang=lang, code=code, items=tuple(out))
+
+
+def item_keys(doc: Document) -> list[str]:
+    """The msgctxt/tuid key of each item of `doc`, in order: `<section>:<number>` for a
+    paragraph (`+k` on the k-th repeat of a number), `<kind>:<n>` for the n-th block of a kind.
+    """
+    seen: Counter[str] = Counter()
+    out = []
+    for item in doc.items:
+        key = f"{item.section}:{item.number}" if isinstance(item, Paragraph) else item.kind.value
+        seen[key] += 1
+        if isinstance(item, Block):
+            out.append(f"{key}:{seen[key]}")
+        else:
+            out.append(key if seen[key] == 1 else f"{key}+{seen[key]}")
+    return out
 
 
 @dataclass(frozen=True)

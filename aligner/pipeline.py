@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Protocol
 
 from aligner.align import align_versions
+from aligner.amendments import Baseline
+from aligner.checks.amendments import StaleTranslation
 from aligner.checks.base import Context, Finding, Result
 from aligner.checks.runner import run_rules, select_rules
 from aligner.corpus import load
@@ -60,16 +62,46 @@ def read(
     return load(paths, lang_overrides, progress=reported)
 
 
+#: Gives, per translation of a set, the reference as that translation was made from it.
+Baselines = Callable[[DocumentSet, Document], Mapping[str, Baseline]]
+
+
+def baseline_source(
+    since: str | None, notices: list[str], docsets: Iterable[DocumentSet] = ()
+) -> Baselines:
+    """Where each translation's baseline comes from: the reference at git revision `since`
+    for every translation, else the set's `aligner.lock` (translations without a record
+    are checked without one, with a line added to `notices`; `docsets` are all the
+    documents of the run, so a lock naming another is refused)."""
+    from aligner.history import baseline_at
+    from aligner.lock import baselines as locked
+
+    names = {d.name for d in docsets}
+
+    def source(docset: DocumentSet, reference: Document) -> Mapping[str, Baseline]:
+        if since is not None:
+            old = baseline_at(reference, since)
+            return {d.lang or "": old for d in docset.versions if d is not reference}
+        found, remarks = locked(docset, reference, names)
+        notices.extend(remarks)
+        return found
+
+    return source
+
+
 def check_set(
     docset: DocumentSet,
     reference_lang: str,
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
+    baselines: Baselines | None = None,
 ) -> tuple[dict[str, Alignment], list[Finding]]:
     """Align every version of `docset` to its `reference_lang` version and run the rules.
 
     A set with a single version is checked on its own (numbering, empty paragraphs).
-    Raise `UsageError` when several versions exist but none is in `reference_lang`.
+    `baselines` gives, per translation, the reference it was made from (see
+    `baseline_source`). Raise `UsageError` when several versions exist but none is in
+    `reference_lang`.
     """
     rules = select_rules(select, ignore)
     reference = reference_of(docset, reference_lang)
@@ -78,7 +110,9 @@ def check_set(
         doc.lang or "": alignment
         for doc, alignment in zip(targets, align_versions(reference, targets), strict=True)
     }
-    findings = run_rules(Context(docset, reference, alignments), rules)
+    wants = any(rule.id == StaleTranslation.id for rule in rules)
+    known = baselines(docset, reference) if baselines is not None and targets and wants else {}
+    findings = run_rules(Context(docset, reference, alignments, known), rules)
     return alignments, sorted({replace(f, document=docset.name) for f in findings})
 
 
@@ -102,13 +136,14 @@ def check_sets(
     ignore: Iterable[str] | None = None,
     suppressed: Callable[[Finding], bool] | None = None,
     progress: Progress | None = None,
+    baselines: Baselines | None = None,
 ) -> list[AlignedSet]:
     """Align and check each set; findings for which `suppressed` is true are dropped."""
     select = None if select is None else list(select)
     ignore = None if ignore is None else list(ignore)
     out = []
     for done, docset in enumerate(docsets, 1):
-        alignments, findings = check_set(docset, reference, select, ignore)
+        alignments, findings = check_set(docset, reference, select, ignore, baselines)
         kept = tuple(f for f in findings if suppressed is None or not suppressed(f))
         out.append(AlignedSet(docset, reference_of(docset, reference), alignments, kept))
         if progress is not None:
@@ -124,19 +159,23 @@ def run_check(
     lang_overrides: Mapping[str, str] | None = None,
     suppressed: Callable[[Finding], bool] | None = None,
     progress: Progress | None = None,
+    since: str | None = None,
 ) -> Result:
     """Read, align and check everything under `paths` (what `aligner check` does).
 
     `suppressed` drops deliberate differences (see `aligner.config`); `unreadable`
-    findings are always kept.
+    findings are always kept. Translations are compared with the reference they were
+    made from: the reference at git revision `since`, else their `aligner.lock` record.
     """
     select = None if select is None else list(select)
     ignore = None if ignore is None else list(ignore)
     select_rules(select, ignore)  # unknown ids are a usage error even without documents
     docsets, problems = read(paths, lang_overrides, progress)
-    checked = check_sets(docsets, reference, select, ignore, suppressed, progress)
+    notices: list[str] = []
+    source = baseline_source(since, notices, docsets)
+    checked = check_sets(docsets, reference, select, ignore, suppressed, progress, source)
     findings = [*problems, *(f for aligned in checked for f in aligned.findings)]
-    return Result(reference, tuple(docsets), tuple(sorted(set(findings))))
+    return Result(reference, tuple(docsets), tuple(sorted(set(findings))), notices=tuple(notices))
 
 
 def load_aligned(
@@ -145,17 +184,22 @@ def load_aligned(
     lang_overrides: Mapping[str, str] | None = None,
     suppressed: Callable[[Finding], bool] | None = None,
     progress: Progress | None = None,
+    *,
+    since: str | None = None,
+    notices: list[str] | None = None,
 ) -> list[AlignedSet]:
     """Read, align and check everything under `paths`; an unreadable input is an error.
 
     Findings for which `suppressed` is true (deliberate differences, ignored rules) do not
-    make pairs suspect.
+    make pairs suspect. Stale translations are found as `run_check` finds them (`since`,
+    else `aligner.lock`); its notices are added to `notices`.
     """
     docsets, problems = read(paths, lang_overrides, progress)
     if problems:
         first = problems[0]
         raise InputError(first.message, file=first.file or None, line=first.line)
-    out = check_sets(docsets, reference, suppressed=suppressed, progress=progress)
+    source = baseline_source(since, notices if notices is not None else [], docsets)
+    out = check_sets(docsets, reference, suppressed=suppressed, progress=progress, baselines=source)
     if not out:
         raise UsageError("no documents found to export")
     return out

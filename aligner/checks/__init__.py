@@ -1,6 +1,6 @@
 """Checks: small rule classes in one registry, run over aligned document sets."""
 
-from aligner.checks import content, files, structure
+from aligner.checks import amendments, content, files, structure
 from aligner.checks.base import (
     REGISTRY,
     Context,
@@ -19,6 +19,7 @@ __all__ = [
     "Result",
     "Rule",
     "Severity",
+    "amendments",
     "content",
     "files",
     "register",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
 from types import EllipsisType
 from typing import ClassVar
 
+from aligner.amendments import Baseline, Hunk, render_diff
 from aligner.model import Alignment, Document, DocumentSet
 
 
@@ -20,6 +21,20 @@ class Severity(IntEnum):
 
     def __str__(self) -> str:
         return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Revision:
+    """What a reference unit was when a translation was made from it (`stale-translation`)."""
+
+    units: tuple[str, ...]  # its unit id(s) then: two when merged since
+    text: str  # its text then
+    hunks: tuple[Hunk, ...]  # the change, word by word
+
+    @property
+    def diff(self) -> str:
+        """The change as text: `convicted of [+serious+] sex crimes`."""
+        return render_diff(self.hunks)
 
 
 @dataclass(frozen=True, order=True)
@@ -37,6 +52,7 @@ class Finding:
     document: str = ""
     section: str | None = None  # section id of the paragraph concerned
     column: int = field(default=1, compare=False)
+    revision: Revision | None = field(default=None, compare=False)  # stale-translation only
 
     @property
     def language(self) -> str:
@@ -57,6 +73,8 @@ class Context:
     documents: DocumentSet
     reference: Document
     alignments: dict[str, Alignment]  # by target language
+    #: by target language: the reference as that translation was made from it, where known
+    baselines: Mapping[str, Baseline] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -67,6 +85,7 @@ class Result:
     documents: tuple[DocumentSet, ...]
     findings: tuple[Finding, ...]  # sorted
     fail_on: Severity | None = Severity.ERROR  # the run's --fail-on (None: never)
+    notices: tuple[str, ...] = ()  # one-line remarks for stderr (e.g. no aligner.lock record)
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)

@@ -94,16 +94,20 @@ def read_document(path: str | Path, lang: str | None = None) -> Document:
         lang = lang.lower()
         if lang not in LANGUAGES:
             raise UsageError(f"unknown language {lang!r} (expected one of {', '.join(LANGUAGES)})")
-    name = str(path)
-    data = read_bytes(path)
-    items = reader_for(path, data).parse(data, name)
+    return parse_document(read_bytes(path), str(path), lang)
+
+
+def parse_document(data: bytes, name: str, lang: str | None = None) -> Document:
+    """Parse the bytes of a version (named `name`, whose extension chooses the format when
+    the content does not); see `read_document`."""
+    items = reader_for(name, data).parse(data, name)
     if not items:
         raise InputError("empty document: no text found", file=name)
     code = _find_code(items)
     if lang is None:
         paragraphs = [i.text for i in items if isinstance(i, Paragraph)]
         text = " ".join(paragraphs or [i.text for i in items if isinstance(i, Block)])
-        lang = detect_language(path, code, text)
+        lang = detect_language(name, code, text)
     return build_document(name, items, lang=lang, code=code)
 
 

@@ -14,8 +14,9 @@ FORMAT_VERSION = 1
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
-    """One finding as a JSON object (documented key order)."""
-    return {
+    """One finding as a JSON object (documented key order); a stale-translation finding
+    adds `previous`: the unit id(s) and text it had, and the word diff."""
+    out = {
         "rule": f.rule,
         "severity": str(f.severity),
         "lang": f.lang,
@@ -28,6 +29,13 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "document": f.document,
         "section": f.section,
     }
+    if f.revision is not None:
+        out["previous"] = {
+            "units": list(f.revision.units),
+            "text": f.revision.text,
+            "diff": f.revision.diff,
+        }
+    return out
 
 
 def report_dict(result: Result) -> dict[str, Any]:

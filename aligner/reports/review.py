@@ -14,6 +14,7 @@ from lxml.html import builder as E
 from rich.console import Console
 from rich.table import Table
 
+from aligner.checks.base import Revision
 from aligner.export import AlignedSet, ExportReport, Unit, document_units, sanitize
 from aligner.model import LANGUAGE_NAMES
 
@@ -28,6 +29,9 @@ td.key { white-space: nowrap; color: #555; }
 td.suspect { background: #fff1f0; }
 td.missing { background: #fff1f0; color: #999; font-style: italic; }
 ul.reasons { margin: .4em 0 0 1em; padding: 0; color: #a8071a; font-size: .85em; }
+p.diff { margin: .4em 0 0; font-size: .85em; }
+p.diff del { background: #ffd8d3; }
+p.diff ins { background: #d9f7be; text-decoration: none; }
 """
 
 
@@ -101,12 +105,31 @@ def render_review_html(
                 if cp.suspect:
                     cell.set("class", "suspect" if cp.text else "missing")
                     cell.append(E.UL(*(E.LI(r) for r in cp.reasons), E.CLASS("reasons")))
+                if cp.revision:
+                    cell.append(_diff_html(cp.revision, aligned.reference.lang or ""))
                 cells.append(cell)
             rows.append(E.TR(*cells))
         body.append(E.H2(aligned.name))
         body.append(E.TABLE(*rows))
     page = E.HTML(E.HEAD(E.META(charset="utf-8"), E.TITLE("aligner review"), E.STYLE(_CSS)), body)
     return etree.tostring(page, method="html", encoding="utf-8", doctype="<!DOCTYPE html>")
+
+
+def _diff_html(revision: Revision, lang: str) -> etree._Element:
+    """The change of a stale unit's reference text since the translation was made from it:
+    removed words in `<del>`, added ones in `<ins>`."""
+    para: etree._Element = E.P(E.CLASS("diff"), "changed since: ", lang=lang)
+    para.set("data-previous-unit", " ".join(revision.units))
+    for hunk in revision.hunks:
+        if hunk.op in "-+":
+            mark = E.DEL(hunk.text) if hunk.op == "-" else E.INS(hunk.text)
+            para.append(mark)
+            mark.tail = " "
+        elif len(para):
+            para[-1].tail = f"{para[-1].tail or ''}{hunk.text or '…'} "
+        else:
+            para.text = f"{para.text}{hunk.text or '…'} "
+    return para
 
 
 def _chosen(aligned: AlignedSet, targets: Sequence[str] | None) -> list[str]:

@@ -68,6 +68,8 @@ class CatalogEntry:
     comment: str = ""  # extracted comment (#.)
     file: str = ""  # source reference (#: file:line)
     line: int = 0
+    previous_context: str | None = None  # `#| msgctxt` of a fuzzy entry: the key it had
+    previous_source: str | None = None  # `#| msgid` of a fuzzy entry: the source it had
 
 
 class _GettextEntry(polib.POEntry):
@@ -125,14 +127,17 @@ def render_catalog(
     catalog.metadata = metadata
     catalog.metadata_is_fuzzy = lang is None
     for item in entries:
+        fuzzy = bool(lang and item.fuzzy and item.translation)
         catalog.append(
             _GettextEntry(
                 msgctxt=item.context,
                 msgid=item.source,
                 msgstr=item.translation if lang else "",
-                flags=["fuzzy"] if lang and item.fuzzy and item.translation else [],
+                flags=["fuzzy"] if fuzzy else [],
                 comment=item.comment,
                 occurrences=[(item.file, str(item.line))] if item.file else [],
+                previous_msgctxt=item.previous_context if fuzzy else None,
+                previous_msgid=item.previous_source if fuzzy else None,
             )
         )
     return str(catalog)
