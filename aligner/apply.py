@@ -1,7 +1,7 @@
 """Rebuild a target-language document from a translated PO file and the source document.
 
 Every item of the template (the reference version the PO was exported from) is looked up
-by its msgctxt (`aligner.export.item_keys`): paragraphs keep their numbers and labels,
+by its msgctxt (`aligner.model.item_keys`): paragraphs keep their numbers and labels,
 blocks (code, title, headings, introductory lines) their kind and level. An item whose
 entry is missing, empty, fuzzy or was made from another source text stays in the source
 language with `UNTRANSLATED_MARK` in front, and is reported.
@@ -16,8 +16,7 @@ import polib
 
 from aligner.atomic import check_not_input, write_atomic
 from aligner.errors import InputError, UsageError
-from aligner.export import item_keys
-from aligner.model import Block, Document, Item, Kind, normalize_space
+from aligner.model import Block, Document, Item, Kind, item_keys, normalize_space
 from aligner.readers import read_document
 from aligner.writers.markdown import write_markdown
 from aligner.writers.tmx import xml_safe
