@@ -330,27 +330,47 @@ def profiles(paragraphs: Sequence[Paragraph]) -> list[Profile]:
     return [profile(p.text) for p in paragraphs]
 
 
-def align_versions(reference: Document, targets: Sequence[Document]) -> list[Alignment]:
-    """Align each of `targets` to `reference`, measuring the reference paragraphs once."""
+#: A link a reviser fixed: (section, number) of a reference and of a target paragraph.
+PinnedLink = tuple[tuple[str, int], tuple[str, int]]
+
+
+def align_versions(
+    reference: Document,
+    targets: Sequence[Document],
+    pins: Sequence[Sequence[PinnedLink]] = (),
+) -> list[Alignment]:
+    """Align each of `targets` to `reference`, measuring the reference paragraphs once;
+    `pins[k]` are the links fixed for `targets[k]` (see `align_documents`)."""
     measured = profiles(reference.paragraphs)
-    return [align_documents(reference, target, measured) for target in targets]
+    fixed = list(pins) or [()] * len(targets)
+    return [
+        align_documents(reference, target, measured, kept)
+        for target, kept in zip(targets, fixed, strict=True)
+    ]
 
 
 def align_documents(
-    reference: Document, target: Document, reference_profiles: Sequence[Profile] | None = None
+    reference: Document,
+    target: Document,
+    reference_profiles: Sequence[Profile] | None = None,
+    pins: Sequence[PinnedLink] = (),
 ) -> Alignment:
     """Align `target` paragraph by paragraph to `reference`.
 
     Links come in reference order; a paragraph that moved is linked where it belongs in
     the reference, so target order can be read from the links' target paragraphs.
     `reference_profiles`, when given, are the profiles of the reference paragraphs.
+    `pins` are links a reviser fixed: each becomes a 1-1 link whatever the content says
+    (an anchor of the search when in order with the others); pins naming a paragraph
+    that does not exist are ignored.
     """
     ref, tgt = reference.paragraphs, target.paragraphs
     pieces = Pieces(ref, tgt, reference_profiles)
+    forced = _pin_indices(ref, tgt, pins)
     pairs = _guide(_numbered_pairs(ref, tgt))
     extra: list[Pair] = []
     scorer = Scorer(pieces, pairs)
-    beads = _anchored(scorer, pairs)
+    beads = _anchored(scorer, pairs, forced)
     for _ in range(PASSES):
         found = [(r[0], t[0]) for r, t in beads if len(r) == len(t) == 1]
         if 2 * sum(scorer.pair(i, j) <= CONFIRM for i, j in found) < min(len(ref), len(tgt)):
@@ -360,9 +380,41 @@ def align_documents(
             break
         pairs, extra = found, rivals
         scorer = Scorer(pieces, pairs, extra)
-        beads = _anchored(scorer, pairs)
+        beads = _anchored(scorer, pairs, forced)
     beads = _with_moves(scorer, beads)
-    return _alignment(reference, target, _uncross(beads, scorer), scorer)
+    beads = _forced(_uncross(beads, scorer), forced)
+    return _alignment(reference, target, beads, scorer)
+
+
+def _pin_indices(
+    ref: Sequence[Paragraph], tgt: Sequence[Paragraph], pins: Sequence[PinnedLink]
+) -> list[Pair]:
+    """Pins as (reference index, target index), each paragraph in one pin at most."""
+    where_r = {(p.section, p.number): i for i, p in reversed(list(enumerate(ref)))}
+    where_t = {(p.section, p.number): j for j, p in reversed(list(enumerate(tgt)))}
+    out: list[Pair] = []
+    used_r: set[int] = set()
+    used_t: set[int] = set()
+    for a, b in pins:
+        i, j = where_r.get(a), where_t.get(b)
+        if i is not None and j is not None and i not in used_r and j not in used_t:
+            used_r.add(i)
+            used_t.add(j)
+            out.append((i, j))
+    return sorted(out)
+
+
+def _forced(beads: Sequence[Bead], pins: Sequence[Pair]) -> list[Bead]:
+    """The beads with every pin as a 1-1 bead: its paragraphs taken out of other beads."""
+    out = list(beads)
+    for i, j in pins:
+        if ((i,), (j,)) in out:
+            continue
+        out = [(tuple(x for x in r if x != i), tuple(y for y in t if y != j)) for r, t in out]
+        out = [(r, t) for r, t in out if r or t]
+        firsts = [r[0] if r else -1 for r, _ in out]
+        out.insert(bisect_left(_running_max(firsts), i + 1), ((i,), (j,)))
+    return out
 
 
 def _rivals(beads: Sequence[Bead], scorer: Scorer) -> list[Pair]:
@@ -460,12 +512,13 @@ def _alignment(
     return Alignment(reference, target, tuple(links))
 
 
-def _anchored(scorer: Scorer, guide: Sequence[Pair]) -> list[Bead]:
+def _anchored(scorer: Scorer, guide: Sequence[Pair], pins: Sequence[Pair] = ()) -> list[Bead]:
     """The alignment: confirmed runs of the guide as they are, dynamic programming between.
 
     A lone unconfirmed pair inside a run (the paragraphs before and after it confirmed)
     does not break the run: it is left to the dynamic programming alone, as the run fixes
-    where its paragraphs go.
+    where its paragraphs go. Pins in order with each other are anchors too, and anchors
+    that cross one are dropped.
     """
     n, m = len(scorer.ref), len(scorer.tgt)
     confirmed = [scorer.confirmed(i, j) for i, j in guide]
@@ -497,6 +550,16 @@ def _anchored(scorer: Scorer, guide: Sequence[Pair]) -> list[Bead]:
         first = run.start if guide[run.start] == (0, 0) else run.start + MARGIN
         last = run.stop if guide[run.stop - 1] == (n - 1, m - 1) else run.stop - MARGIN
         anchors.extend(guide[a] for a in range(first, last) if confirmed[a])
+    if pins:
+        kept = _guide(pins)
+        anchors = sorted(
+            [
+                (i, j)
+                for i, j in anchors
+                if all((i < a and j < b) or (i > a and j > b) for a, b in kept)
+            ]
+            + kept
+        )
     beads: list[Bead] = []
     previous = (-1, -1)
     for anchor in [*anchors, (n, m)]:

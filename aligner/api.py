@@ -155,6 +155,7 @@ def check(
         suppressed=settings.is_suppressed,
         progress=_progress(progress),
         since=since,
+        pins=settings.pins_for,
     )
     return replace(result, fail_on=settings.fail_level)
 
@@ -282,12 +283,13 @@ def export_files(
     langs: Mapping[str, str] | None = None,
     config: ConfigPath = None,
     since: str | None = None,
+    progress: Progress | RichProgress | None = None,
 ) -> Exported:
     """Export everything under `paths` into folder `output` (`to` is "tmx" or "po"), file
     names and all, as `aligner export` does: `<doc>.<ref>-<lang>.tmx` per language, or one
     multilingual TMX (`output` then a file), or `<doc>.pot` and `<doc>.<lang>.po`. Stale
     translations (`aligner.lock`, or git revision `since`) are fuzzy in PO and left out of
-    TMX.
+    TMX. `progress` is told of files read, documents checked and units written.
     """
     from aligner.export import export_paths
 
@@ -303,6 +305,7 @@ def export_files(
         lang_overrides=langs,
         config=_settings(config),
         since=since,
+        progress=_progress(progress),
     )
     return Exported(tuple((path, count) for path, count in report.written), tuple(report.warnings))
 
@@ -382,7 +385,9 @@ def _settings(config: ConfigPath) -> Config:
 def _aligned(documents: DocumentSet, settings: Config) -> AlignedSet:
     from aligner.pipeline import check_sets
 
-    return check_sets([documents], settings.reference, suppressed=settings.is_suppressed)[0]
+    return check_sets(
+        [documents], settings.reference, suppressed=settings.is_suppressed, pins=settings.pins_for
+    )[0]
 
 
 def _inputs(aligned: AlignedSet) -> list[str]:
@@ -430,7 +435,7 @@ def _progress(progress: Progress | RichProgress | None) -> Progress | None:
 
     def report(stage: str, done: int, total: int, /) -> None:
         if stage not in tasks:
-            tasks[stage] = display.add_task(stage, total=total)
-        display.update(tasks[stage], completed=done, total=total)
+            tasks[stage] = display.add_task(stage, total=total or None)
+        display.update(tasks[stage], completed=done, total=total or None)
 
     return report

@@ -5,9 +5,8 @@ Each command only wires library calls together; no real work happens here.
 
 from __future__ import annotations
 
-import os
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,6 +15,8 @@ from aligner.errors import AlignerError
 from aligner.model import LANGUAGES
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from aligner.checks.base import Result, Severity
 
 
@@ -34,6 +35,29 @@ class AlignerGroup(click.Group):
 @click.version_option(__version__, prog_name="aligner")
 def cli() -> None:
     """Align, check and export the language versions of OSCE PA declarations."""
+
+
+def _color_option(f: Any) -> Any:
+    return click.option(
+        "--color",
+        "color",
+        type=click.Choice(["auto", "always", "never"]),
+        default="auto",
+        show_default=True,
+        help="Colour: auto = on a terminal unless NO_COLOR is set (FORCE_COLOR forces it).",
+    )(f)
+
+
+def _quiet_option(f: Any) -> Any:
+    return click.option(
+        "-q", "--quiet", is_flag=True, help="Print the report only: no summary, no progress."
+    )(f)
+
+
+def _statistics_option(f: Any) -> Any:
+    return click.option(
+        "--statistics", is_flag=True, help="Print the number of findings per rule instead."
+    )(f)
 
 
 # --- show -------------------------------------------------------------------
@@ -81,6 +105,9 @@ def show(file: str, fmt: str, lang: str | None) -> None:
     help="Take the reference as it was at git revision REV as the text the translations "
     "were made from (instead of aligner.lock).",
 )
+@_color_option
+@_statistics_option
+@_quiet_option
 def check(
     paths: tuple[str, ...],
     reference: str | None,
@@ -92,6 +119,9 @@ def check(
     langs: tuple[str, ...],
     config: str | None,
     since: str | None,
+    color: str,
+    statistics: bool,
+    quiet: bool,
 ) -> None:
     """Check the language versions in PATHs (files or folders) against the reference.
 
@@ -103,21 +133,41 @@ def check(
     """
 
     from aligner.api import check as run
+    from aligner.terminal import progress_for
 
-    result = run(
-        paths,
-        reference=reference,
-        select=select,
-        ignore=ignore,
-        fail_on=fail_on,
-        langs=_lang_pairs(langs),
-        config=config,
-        since=since,
-    )
-    for notice in result.notices:
+    _check_statistics(statistics, fmt)
+    with progress_for(sys.stderr, quiet=quiet, machine=fmt != "text") as progress:
+        result = run(
+            paths,
+            reference=reference,
+            select=select,
+            ignore=ignore,
+            fail_on=fail_on,
+            langs=_lang_pairs(langs),
+            config=config,
+            since=since,
+            progress=progress,
+        )
+    for notice in result.notices if not quiet else ():
         click.echo(f"aligner: notice: {notice}", err=True)
     inputs = [d.path for s in result.documents for d in s.versions]
-    _report(result, fmt, output, result.fail_on, inputs=[*inputs, *paths])
+    _report(
+        result,
+        fmt,
+        output,
+        result.fail_on,
+        inputs=[*inputs, *paths],
+        color=color,
+        statistics=statistics,
+        quiet=quiet,
+    )
+
+
+def _check_statistics(statistics: bool, fmt: str) -> None:
+    from aligner.errors import UsageError
+
+    if statistics and fmt != "text":
+        raise UsageError("--statistics prints a text table; drop --format or --statistics")
 
 
 @cli.command("sync")
@@ -182,6 +232,11 @@ def rules_command(rule_id: str | None, fmt: str) -> None:
     help="Take the reference as it was at git revision REV as the text the translations "
     "were made from (instead of aligner.lock).",
 )
+@click.option(
+    "--side-by-side", is_flag=True, help="Text: every language in one table, not one per language."
+)
+@_color_option
+@_quiet_option
 def review(
     paths: tuple[str, ...],
     reference: str | None,
@@ -192,35 +247,52 @@ def review(
     langs: tuple[str, ...],
     config: str | None,
     since: str | None,
+    side_by_side: bool,
+    color: str,
+    quiet: bool,
 ) -> None:
-    """Show each reference paragraph beside its counterparts, with why a pair is suspect."""
+    """Show each reference paragraph beside its counterparts, with why a pair is suspect.
+
+    Each version's own number and line is shown, and the tokens a finding is about are
+    marked. The HTML page (--format html -o FILE) adds a summary, a coverage matrix,
+    filters, keyboard navigation and, per finding, the config entry that keeps a decision.
+    """
     import shutil
 
     from aligner.atomic import write_atomic
     from aligner.config import load_config
     from aligner.pipeline import load_aligned
     from aligner.reports.review import render_review_html, render_review_text
+    from aligner.terminal import progress_for, use_color
 
     settings = load_config(config).with_overrides(reference=reference)
     notices: list[str] = []
-    sets = load_aligned(
-        paths,
-        settings.reference,
-        _lang_pairs(langs),
-        suppressed=settings.is_suppressed,
-        since=since,
-        notices=notices,
-    )
-    for notice in notices:
+    with progress_for(sys.stderr, quiet=quiet) as progress:
+        sets = load_aligned(
+            paths,
+            settings.reference,
+            _lang_pairs(langs),
+            suppressed=settings.is_suppressed,
+            progress=progress,
+            since=since,
+            notices=notices,
+            pins=settings.pins_for,
+        )
+    for notice in notices if not quiet else ():
         click.echo(f"aligner: notice: {notice}", err=True)
     wanted = _split(targets)
     if fmt == "html":
         page = render_review_html(sets, wanted, only_suspect=only_suspect)
     else:
-        color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        colored = output is None and use_color(color, sys.stdout)
         width = shutil.get_terminal_size((120, 24)).columns if output is None else 120
         page = render_review_text(
-            sets, wanted, only_suspect=only_suspect, color=color, width=width
+            sets,
+            wanted,
+            only_suspect=only_suspect,
+            color=colored,
+            width=width,
+            side_by_side=side_by_side,
         ).encode("utf-8")
     if output is None:
         click.echo(page.decode("utf-8"), nl=False)
@@ -279,6 +351,7 @@ def _lang_pairs(values: tuple[str, ...]) -> dict[str, str]:
     help="Take the reference as it was at git revision REV as the text the translations "
     "were made from (instead of aligner.lock).",
 )
+@_quiet_option
 def export(
     paths: tuple[str, ...],
     fmt: str,
@@ -291,6 +364,7 @@ def export(
     langs: tuple[str, ...],
     config: str | None,
     since: str | None,
+    quiet: bool,
 ) -> None:
     """Export aligned PATHs as TMX 1.4b or POT/PO; suspect pairs are listed on stderr.
 
@@ -298,21 +372,24 @@ def export(
     reference text as the previous msgid, and left out of TMX.
     """
     from aligner.api import export_files as run
+    from aligner.terminal import progress_for
 
-    report = run(
-        paths,
-        fmt,
-        output,
-        reference=reference,
-        targets=_split(targets),
-        multilingual=multilingual,
-        segment=segment,
-        include_suspect=include_suspect,
-        langs=_lang_pairs(langs),
-        config=config,
-        since=since,
-    )
-    for warning in report.warnings:
+    with progress_for(sys.stderr, quiet=quiet) as progress:
+        report = run(
+            paths,
+            fmt,
+            output,
+            reference=reference,
+            targets=_split(targets),
+            multilingual=multilingual,
+            segment=segment,
+            include_suspect=include_suspect,
+            langs=_lang_pairs(langs),
+            config=config,
+            since=since,
+            progress=progress,
+        )
+    for warning in report.warnings if not quiet else ():
         click.echo(f"aligner: warning: {warning}", err=True)
     unit = "translation units" if fmt == "tmx" else "messages"
     for path, count in report.written:
@@ -368,6 +445,9 @@ def apply_command(po: str, template: str, output: str, lang: str | None, use_fuz
 )
 @click.option("--select", help="Report only these rules (ids separated by commas).")
 @click.option("--ignore", help="Never report these rules (ids separated by commas).")
+@_color_option
+@_statistics_option
+@_quiet_option
 def validate_command(
     files: tuple[str, ...],
     fmt: str,
@@ -375,6 +455,9 @@ def validate_command(
     fail_on: str,
     select: str | None,
     ignore: str | None,
+    color: str,
+    statistics: bool,
+    quiet: bool,
 ) -> None:
     """Validate TMX and PO FILES (or folders of them) made by any tool.
 
@@ -386,12 +469,22 @@ def validate_command(
     from aligner.config import parse_fail_on, split_rules
     from aligner.validate import validate
 
+    _check_statistics(statistics, fmt)
     result = validate(
         files,
         select=split_rules(select) if select is not None else None,
         ignore=split_rules(ignore) if ignore is not None else None,
     )
-    _report(result, fmt, output, parse_fail_on(fail_on), inputs=files)
+    _report(
+        result,
+        fmt,
+        output,
+        parse_fail_on(fail_on),
+        inputs=files,
+        color=color,
+        statistics=statistics,
+        quiet=quiet,
+    )
 
 
 # --- align ------------------------------------------------------------------
@@ -460,21 +553,35 @@ def align(
 
 
 def _report(
-    result: Result, fmt: str, output: str | None, fail_on: Severity | None, inputs: list[str]
+    result: Result,
+    fmt: str,
+    output: str | None,
+    fail_on: Severity | None,
+    inputs: Sequence[str],
+    *,
+    color: str = "auto",
+    statistics: bool = False,
+    quiet: bool = False,
 ) -> None:
-    """Write the report (stdout or `output`, never over an input), the summary on stderr,
-    and exit with the result's status."""
+    """Write the report (stdout or `output`, never over an input; per-rule counts instead
+    with `statistics`), the summary on stderr unless `quiet`, and exit with the result's
+    status."""
     from aligner.atomic import write_atomic
-    from aligner.reports import render, summary_line
+    from aligner.reports import render, statistics_table, summary_line
+    from aligner.terminal import use_color
 
-    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    text = render(fmt, result, color=color and fmt == "text", fail_on=fail_on)
-    if output is None:
-        click.echo(text, nl=False)
+    colored = output is None and use_color(color, sys.stdout)
+    if statistics:
+        text = statistics_table(result, color=colored)
     else:
-        write_atomic(output, text, inputs=inputs)
-    err_color = sys.stderr.isatty() and "NO_COLOR" not in os.environ
-    click.echo(summary_line(result, color=err_color), err=True)
+        text = render(fmt, result, color=colored and fmt == "text", fail_on=fail_on)
+    if output is None:
+        click.echo(text, nl=False, color=colored)
+    else:
+        write_atomic(output, text, inputs=list(inputs))
+    if not quiet:
+        err_color = use_color(color, sys.stderr)
+        click.echo(summary_line(result, color=err_color), err=True, color=err_color)
     sys.exit(result.exit_status(fail_on))
 
 

@@ -14,6 +14,11 @@ lang = "ru"
 paragraph = 7                    # the finding's paragraph or reference paragraph
 section = "2"                    # the finding's section id
 reason = "the Russian text adds a clarifying paragraph"
+
+[[tool.aligner.pin]]             # a link a reviser checked: check and export keep it
+document = "baku-2014-child-sex-trafficking"   # optional: every document when absent
+link = "en 14 = it 15"           # reference paragraph = version paragraph ("en 2:14" in section 2)
+reason = "it 14 is a clarifying paragraph of its own"
 ```
 
 The file is `--config FILE` when given, else the nearest `pyproject.toml` with a
@@ -40,7 +45,12 @@ FAIL_ON: dict[str, Severity | None] = {
     "warning": Severity.WARNING,
     "never": None,
 }
-_KEYS = ("reference", "select", "ignore", "fail-on", "suppress")
+_KEYS = ("reference", "select", "ignore", "fail-on", "suppress", "pin")
+_PIN_KEYS = ("document", "link", "reason")
+_PIN_LINK = re.compile(
+    r"\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)\s+(?:(\w+):)?(\d+)\s*=\s*"
+    r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)\s+(?:(\w+):)?(\d+)\s*"
+)
 _SUPPRESS_KEYS = ("rule", "document", "lang", "paragraph", "section", "reason")
 _LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
@@ -75,6 +85,25 @@ class Suppression:
 
 
 @dataclass(frozen=True)
+class Pin:
+    """A link a reviser checked (`en 14 = it 15`): alignment keeps it, whatever the content."""
+
+    reference: str
+    paragraph: tuple[str, int]  # (section, number) in the reference
+    lang: str
+    target: tuple[str, int]  # (section, number) in the version
+    document: str | None = None
+    reason: str = ""
+
+    def applies(self, document: str, reference: str, lang: str) -> bool:
+        return (
+            self.reference == reference
+            and self.lang == lang
+            and (self.document is None or self.document == document)
+        )
+
+
+@dataclass(frozen=True)
 class Config:
     """Settings from the config file (or defaults), overridable from the command line."""
 
@@ -84,6 +113,15 @@ class Config:
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"
     suppress: tuple[Suppression, ...] = field(default=())
+    pin: tuple[Pin, ...] = field(default=())
+
+    def pins_for(
+        self, document: str, lang: str
+    ) -> tuple[tuple[tuple[str, int], tuple[str, int]], ...]:
+        """The pinned links of `document`'s `lang` version against the reference."""
+        return tuple(
+            (p.paragraph, p.target) for p in self.pin if p.applies(document, self.reference, lang)
+        )
 
     @property
     def fail_level(self) -> Severity | None:
@@ -210,7 +248,7 @@ def _line_of(text: str, key: str, occurrence: int = 0) -> int | None:
     if start < 0:
         return None
     pattern = re.compile(
-        rf"^\s*(?:\"?{re.escape(key)}\"?\s*=|\[\[\s*tool\.aligner\.{re.escape(key)}\s*\]\])",
+        rf"^[ \t]*(?:\"?{re.escape(key)}\"?\s*=|\[\[\s*tool\.aligner\.{re.escape(key)}\s*\]\])",
         re.M,
     )
     hits = list(pattern.finditer(text, start))
@@ -280,7 +318,47 @@ def _parse(table: dict[str, Any], file: str, text: str) -> Config:
             for i, entry in enumerate(entries)
         )
         config = replace(config, suppress=suppress)
+    if "pin" in table:
+        entries = table["pin"]
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise ConfigError(
+                "pin must be an array of tables ([[tool.aligner.pin]])",
+                file=file,
+                line=_line_of(text, "pin"),
+            )
+        pins = tuple(_pin(e, file, _line_of(text, "pin", i)) for i, e in enumerate(entries))
+        config = replace(config, pin=pins)
     return config
+
+
+def parse_link(value: str) -> tuple[str, tuple[str, int], str, tuple[str, int]] | None:
+    """`"en 14 = it 15"` (or `"en 2:14 = it 2:15"`) as (en, ("1", 14), it, ("1", 15))."""
+    m = _PIN_LINK.fullmatch(value)
+    if m is None:
+        return None
+    ref, ref_section, ref_number, lang, section, number = m.groups()
+    return ref, (ref_section or "1", int(ref_number)), lang, (section or "1", int(number))
+
+
+def _pin(entry: dict[str, Any], file: str, line: int | None) -> Pin:
+    def fail(message: str) -> ConfigError:
+        return ConfigError(f"[[tool.aligner.pin]]: {message}", file=file, line=line)
+
+    unknown = [k for k in entry if k not in _PIN_KEYS]
+    if unknown:
+        raise fail(f"unknown key {unknown[0]!r}; valid keys: {', '.join(_PIN_KEYS)}")
+    for key in _PIN_KEYS:
+        if key in entry and not isinstance(entry[key], str):
+            raise fail(f"{key} must be a string, not {entry[key]!r}")
+    if "link" not in entry:
+        raise fail('every pin needs a link (link = "en 14 = it 15")')
+    parsed = parse_link(entry["link"])
+    if parsed is None:
+        raise fail(f'link must look like "en 14 = it 15", not {entry["link"]!r}')
+    ref, paragraph, lang, target = parsed
+    if ref == lang:
+        raise fail(f"a link joins two languages, not {ref} to {lang}")
+    return Pin(ref, paragraph, lang, target, entry.get("document"), entry.get("reason", ""))
 
 
 def _suppression(entry: dict[str, Any], file: str, line: int | None) -> Suppression:

@@ -23,8 +23,8 @@ from aligner.atomic import atomic_output, write_atomic
 from aligner.checks.base import Finding, Revision, Severity
 from aligner.errors import UsageError
 from aligner.model import Block, Document, Kind, Link, Paragraph, item_keys
+from aligner.pipeline import EXPORT, Progress, load_aligned
 from aligner.pipeline import AlignedSet as AlignedSet  # where callers long found it
-from aligner.pipeline import load_aligned
 from aligner.writers.po import CatalogEntry, render_catalog
 from aligner.writers.tmx import TmxHeader, TranslationUnit, Variant, write_tmx, xml_safe
 
@@ -339,9 +339,11 @@ def export_tmx(
     multilingual: bool = False,
     include_suspect: bool = False,
     segment: str = "paragraph",
+    progress: Progress | None = None,
 ) -> ExportReport:
     """Write `<document>.<ref>-<lang>.tmx` per target into folder `output`, or one
-    multilingual TMX (`output` a file, or a folder that gets `<document>.tmx`)."""
+    multilingual TMX (`output` a file, or a folder that gets `<document>.tmx`);
+    `progress` is told the units written after each file."""
     if segment not in SEGMENTS:
         raise UsageError(f"unknown segment {segment!r}; choose one of {', '.join(SEGMENTS)}")
     if multilingual and segment != "paragraph":
@@ -391,6 +393,7 @@ def export_tmx(
                 )
                 count = write_tmx(stream, header, tus)
             report.written.append((path, count))
+            _exported(progress, report)
     return report
 
 
@@ -436,8 +439,10 @@ def export_po(
     output: str | Path,
     *,
     targets: Sequence[str] | None = None,
+    progress: Progress | None = None,
 ) -> ExportReport:
-    """Write `<document>.pot` and `<document>.<lang>.po` per target into folder `output`.
+    """Write `<document>.pot` and `<document>.<lang>.po` per target into folder `output`
+    (`progress` is told the units written after each file).
 
     Unnumbered blocks (code, title, headings, introductory lines) are entries too, with
     msgctxt `<kind>:<n>`, so `apply` can rebuild whole documents.
@@ -456,7 +461,13 @@ def export_po(
             path = folder / f"{aligned.name}.{lang}.po"
             write_atomic(path, catalog_text(aligned, units, lang, date), inputs=inputs)
             report.written.append((path, len(units)))
+            _exported(progress, report)
     return report
+
+
+def _exported(progress: Progress | None, report: ExportReport) -> None:
+    if progress is not None:
+        progress(EXPORT, sum(count for _, count in report.written), 0)
 
 
 def catalog_text(aligned: AlignedSet, units: Sequence[Unit], lang: str | None, date: str) -> str:
@@ -498,13 +509,15 @@ def export_paths(
     lang_overrides: Mapping[str, str] | None = None,
     config: str | Path | Config | None = None,
     since: str | None = None,
+    progress: Progress | None = None,
 ) -> ExportReport:
     """Read, align, check and export: what `aligner export` does.
 
     The reference defaults to the config file's (`config`: its path, the settings
-    themselves, or None for the nearest); its suppressions and ignored rules apply.
-    Stale translations (`aligner.lock`, or the reference at git revision `since`) are
-    fuzzy in PO, with the earlier reference text as previous msgid, and left out of TMX.
+    themselves, or None for the nearest); its suppressions, ignored rules and pins apply.
+    `progress` is told of files read, documents checked and units written. Stale
+    translations (`aligner.lock`, or the reference at git revision `since`) are fuzzy in
+    PO, with the earlier reference text as previous msgid, and left out of TMX.
     """
     from aligner.config import Config, load_config
 
@@ -522,11 +535,13 @@ def export_paths(
         settings.reference,
         lang_overrides,
         settings.is_suppressed,
+        progress=progress,
         since=since,
         notices=notices,
+        pins=settings.pins_for,
     )
     if fmt == "po":
-        report = export_po(sets, output, targets=targets)
+        report = export_po(sets, output, targets=targets, progress=progress)
     else:
         report = export_tmx(
             sets,
@@ -535,6 +550,7 @@ def export_paths(
             multilingual=multilingual,
             include_suspect=include_suspect,
             segment=segment,
+            progress=progress,
         )
     report.warnings[:0] = notices
     return report

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from aligner.align import align_versions
+from aligner.align import PinnedLink, align_versions
 from aligner.amendments import Baseline
 from aligner.checks.amendments import StaleTranslation
 from aligner.checks.base import Context, Finding, Result
@@ -27,12 +27,17 @@ from aligner.errors import InputError, UsageError
 from aligner.model import Alignment, Document, DocumentSet
 
 #: Stage names a `Progress` callback is given.
-READ, CHECK = "read", "check"
+READ, CHECK, EXPORT = "read", "check", "export"
+
+#: The links a reviser fixed (`[[tool.aligner.pin]]`) for a document and language:
+#: `pins(document, lang)` gives (reference, version) pairs of (section, number).
+Pins = Callable[[str, str], Sequence[PinnedLink]]
 
 
 class Progress(Protocol):
-    """Told after each step of a run: `stage` (`"read"`: files, `"check"`: document sets),
-    `done` steps of `total`."""
+    """Told after each step of a run: `stage` (`"read"`: files, `"check"`: document sets,
+    `"export"`: units written, `total` 0 as it is not known ahead), `done` steps of
+    `total`."""
 
     def __call__(self, stage: str, done: int, total: int, /) -> None: ...
 
@@ -95,20 +100,23 @@ def check_set(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     baselines: Baselines | None = None,
+    pins: Pins | None = None,
 ) -> tuple[dict[str, Alignment], list[Finding]]:
     """Align every version of `docset` to its `reference_lang` version and run the rules.
 
     A set with a single version is checked on its own (numbering, empty paragraphs).
     `baselines` gives, per translation, the reference it was made from (see
     `baseline_source`). Raise `UsageError` when several versions exist but none is in
-    `reference_lang`.
+    `reference_lang`. The links `pins` gives for a version are kept whatever the content
+    says.
     """
     rules = select_rules(select, ignore)
     reference = reference_of(docset, reference_lang)
     targets = [doc for doc in docset.versions if doc is not reference]
+    fixed = [pins(docset.name, doc.lang or "") if pins else () for doc in targets]
+    aligned = align_versions(reference, targets, fixed)
     alignments = {
-        doc.lang or "": alignment
-        for doc, alignment in zip(targets, align_versions(reference, targets), strict=True)
+        doc.lang or "": alignment for doc, alignment in zip(targets, aligned, strict=True)
     }
     wants = any(rule.id == StaleTranslation.id for rule in rules)
     known = baselines(docset, reference) if baselines is not None and targets and wants else {}
@@ -137,13 +145,15 @@ def check_sets(
     suppressed: Callable[[Finding], bool] | None = None,
     progress: Progress | None = None,
     baselines: Baselines | None = None,
+    pins: Pins | None = None,
 ) -> list[AlignedSet]:
-    """Align and check each set; findings for which `suppressed` is true are dropped."""
+    """Align (keeping `pins`) and check each set; findings for which `suppressed` is true
+    are dropped."""
     select = None if select is None else list(select)
     ignore = None if ignore is None else list(ignore)
     out = []
     for done, docset in enumerate(docsets, 1):
-        alignments, findings = check_set(docset, reference, select, ignore, baselines)
+        alignments, findings = check_set(docset, reference, select, ignore, baselines, pins)
         kept = tuple(f for f in findings if suppressed is None or not suppressed(f))
         out.append(AlignedSet(docset, reference_of(docset, reference), alignments, kept))
         if progress is not None:
@@ -160,12 +170,14 @@ def run_check(
     suppressed: Callable[[Finding], bool] | None = None,
     progress: Progress | None = None,
     since: str | None = None,
+    pins: Pins | None = None,
 ) -> Result:
     """Read, align and check everything under `paths` (what `aligner check` does).
 
     `suppressed` drops deliberate differences (see `aligner.config`); `unreadable`
     findings are always kept. Translations are compared with the reference they were
     made from: the reference at git revision `since`, else their `aligner.lock` record.
+    `pins` are links a reviser fixed.
     """
     select = None if select is None else list(select)
     ignore = None if ignore is None else list(ignore)
@@ -173,7 +185,7 @@ def run_check(
     docsets, problems = read(paths, lang_overrides, progress)
     notices: list[str] = []
     source = baseline_source(since, notices, docsets)
-    checked = check_sets(docsets, reference, select, ignore, suppressed, progress, source)
+    checked = check_sets(docsets, reference, select, ignore, suppressed, progress, source, pins)
     findings = [*problems, *(f for aligned in checked for f in aligned.findings)]
     return Result(reference, tuple(docsets), tuple(sorted(set(findings))), notices=tuple(notices))
 
@@ -187,19 +199,28 @@ def load_aligned(
     *,
     since: str | None = None,
     notices: list[str] | None = None,
+    pins: Pins | None = None,
 ) -> list[AlignedSet]:
     """Read, align and check everything under `paths`; an unreadable input is an error.
 
     Findings for which `suppressed` is true (deliberate differences, ignored rules) do not
     make pairs suspect. Stale translations are found as `run_check` finds them (`since`,
-    else `aligner.lock`); its notices are added to `notices`.
+    else `aligner.lock`); its notices are added to `notices`. `pins` are links a reviser
+    fixed.
     """
     docsets, problems = read(paths, lang_overrides, progress)
     if problems:
         first = problems[0]
         raise InputError(first.message, file=first.file or None, line=first.line)
     source = baseline_source(since, notices if notices is not None else [], docsets)
-    out = check_sets(docsets, reference, suppressed=suppressed, progress=progress, baselines=source)
+    out = check_sets(
+        docsets,
+        reference,
+        suppressed=suppressed,
+        progress=progress,
+        baselines=source,
+        pins=pins,
+    )
     if not out:
         raise UsageError("no documents found to export")
     return out

@@ -149,6 +149,16 @@ def numbers(text: str) -> tuple[float, ...]:
     return tuple(out)
 
 
+def number_spans(text: str) -> list[tuple[int, int, float]]:
+    """Where each number of `numbers(text)` is written: (start, end, value), in order."""
+    out = []
+    for m in _NUMBER.finditer(text):
+        value = numbers(m.group(0))
+        if value:
+            out.append((m.start(), m.end(), value[0]))
+    return out
+
+
 # --- organisations and acronyms ----------------------------------------------------------
 
 #: Organisations as written in the six languages: acronyms (matched case-sensitively as whole

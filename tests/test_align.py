@@ -151,3 +151,25 @@ def test_faults_in_a_long_version_are_found_exactly(corpus_docs: dict[str, Docum
     assert [link.source[0].number for link in alignment.links if not link.target] == [2, 121, 122]
     crossed = [(r, t) for r, t in _pairs(alignment) if r and t and r[0] - t[0] not in (0, 1, 3)]
     assert len(crossed) == 2
+
+
+def test_pins_are_kept_whatever_the_content(corpus_docs: dict[str, Document]) -> None:
+    en, it = corpus_docs["en"], corpus_docs["it"]
+    pinned = align_documents(en, it, pins=[(("1", 14), ("1", 15)), (("1", 15), ("1", 14))])
+    pairs = _pairs(pinned)
+    assert ((14,), (15,)) in pairs and ((15,), (14,)) in pairs
+    assert sorted(t for _, ts in pairs for t in ts) == list(range(1, 21))  # each once
+    assert [s[0] for s, _ in pairs if s] == list(range(1, 21))  # in reference order
+    lone = _pairs(align_documents(en, it, pins=[(("1", 14), ("1", 15))]))
+    assert ((14,), (15,)) in lone
+    assert sorted(t for _, ts in lone for t in ts) == list(range(1, 21))
+    assert _pairs(align_documents(en, it, pins=[(("1", 99), ("1", 1))])) == _pairs(
+        align_documents(en, it)
+    )
+
+
+def test_a_pin_undoes_a_wrong_guess_around_a_drop(corpus_docs: dict[str, Document]) -> None:
+    en, ru = corpus_docs["en"], drop_many(corpus_docs["ru"], [7])  # ru 8 is now en 9's text
+    assert ((8,), ()) in _pairs(align_documents(en, ru))
+    pinned = _pairs(align_documents(en, ru, pins=[(("1", 8), ("1", 8))]))
+    assert ((8,), (8,)) in pinned and ((9,), ()) in pinned

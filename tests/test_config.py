@@ -13,10 +13,12 @@ from hypothesis import strategies as st
 from aligner.checks.base import REGISTRY, Finding, Rule, Severity
 from aligner.config import (
     Config,
+    Pin,
     Suppression,
     find_config,
     load_config,
     parse_fail_on,
+    parse_link,
 )
 from aligner.errors import ConfigError, UsageError
 
@@ -277,6 +279,18 @@ _configs = st.builds(
     ignore=st.lists(st.sampled_from(RULE_IDS), unique=True).map(tuple),
     fail_on=st.sampled_from(["error", "warning", "never"]),
     suppress=st.lists(_suppressions, max_size=3).map(tuple),
+    pin=st.lists(
+        st.builds(
+            Pin,
+            reference=st.just("en"),
+            paragraph=st.tuples(st.sampled_from(["1", "2"]), st.integers(0, 500)),
+            lang=st.sampled_from(["fr", "ru"]),
+            target=st.tuples(st.sampled_from(["1", "3"]), st.integers(0, 500)),
+            document=st.none() | _text,
+            reason=_text,
+        ),
+        max_size=2,
+    ).map(tuple),
 )
 
 
@@ -300,6 +314,14 @@ def _toml(config: Config) -> str:
             value = getattr(s, key)
             if value is not None and not (key == "reason" and value == ""):
                 lines.append(f"{key} = {_value(value)}")
+    for p in config.pin:
+        lines.append("[[tool.aligner.pin]]")
+        (a, b), (c, d) = p.paragraph, p.target
+        link = f"{p.reference} {a}:{b} = {p.lang} {c}:{d}"
+        lines.append(f"link = {_value(link)}")
+        if p.document is not None:
+            lines.append(f"document = {_value(p.document)}")
+        lines.append(f"reason = {_value(p.reason)}")
     return "\n".join(lines) + "\n"
 
 
@@ -310,3 +332,44 @@ def _toml(config: Config) -> str:
 def test_round_trip(tmp_path, config: Config):
     path = _write(tmp_path, _toml(config))
     assert load_config(path) == Config(**{**config.__dict__, "path": str(path)})
+
+
+def test_pins_parse_and_apply_to_their_document_and_language(tmp_path):
+    path = _write(
+        tmp_path,
+        """\
+[tool.aligner]
+[[tool.aligner.pin]]
+document = "baku-2014"
+link = "en 14 = it 15"
+reason = "checked"
+
+[[tool.aligner.pin]]
+link = " en 2:3=ru 2:4 "
+""",
+    )
+    config = load_config(path)
+    assert config.pin[0] == Pin("en", ("1", 14), "it", ("1", 15), "baku-2014", "checked")
+    assert config.pins_for("baku-2014", "it") == ((("1", 14), ("1", 15)),)
+    assert config.pins_for("other", "it") == ()
+    assert config.pins_for("other", "ru") == ((("2", 3), ("2", 4)),)
+    assert config.with_overrides(reference="fr").pins_for("baku-2014", "it") == ()
+    assert parse_link("en 14 = it") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ('link = "en 14 - it 15"', 'link must look like "en 14 = it 15"'),
+        ('link = "en 14 = en 15"', "joins two languages"),
+        ("document = 3\nlink = 'en 1 = fr 1'", "document must be a string"),
+        ('lang = "fr"', "unknown key 'lang'"),
+        ('reason = "x"', "every pin needs a link"),
+    ],
+)
+def test_bad_pins_name_file_and_line(tmp_path, body, words):
+    path = _write(tmp_path, f"[tool.aligner]\n\n[[tool.aligner.pin]]\n{body}\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert words in str(info.value)
+    assert info.value.line == 3

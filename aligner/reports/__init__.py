@@ -12,7 +12,13 @@ from aligner.reports.github import render_github
 from aligner.reports.json import dumps, render_json, rule_dict
 from aligner.reports.junit import render_junit
 from aligner.reports.sarif import render_sarif
-from aligner.reports.text import explain_rule, render_text, rules_table, summary_line
+from aligner.reports.text import (
+    explain_rule,
+    render_text,
+    rules_table,
+    statistics_table,
+    summary_line,
+)
 
 #: Output formats of `check` and `validate`, the default first.
 FORMATS: tuple[str, ...] = ("text", "json", "github", "sarif", "junit")
@@ -52,4 +58,11 @@ def render_rules(fmt: str = "text", rule_id: str | None = None) -> str:
     return dumps([rule_dict(r) for r in every]) if fmt == "json" else rules_table(every)
 
 
-__all__ = ["FORMATS", "RULE_FORMATS", "render", "render_rules", "summary_line"]
+__all__ = [
+    "FORMATS",
+    "RULE_FORMATS",
+    "render",
+    "render_rules",
+    "statistics_table",
+    "summary_line",
+]

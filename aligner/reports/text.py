@@ -54,6 +54,31 @@ def summary_line(result: Result, *, color: bool = False) -> str:
     return f"{problems} in {_count(s['files'], 'file')} ({_count(s['paragraphs'], 'paragraph')})"
 
 
+def statistics_table(result: Result, *, color: bool = False) -> str:
+    """Findings counted per rule, most frequent first, as `ruff --statistics` prints them:
+    `count  rule  severity  description` (nothing when there are no findings)."""
+    from collections import Counter
+
+    from aligner.checks.base import REGISTRY
+
+    counts = Counter(f.rule for f in result.findings)
+    severity = {f.rule: f.severity for f in result.findings}
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not rows:
+        return ""
+    wn = max(len(str(n)) for _, n in rows)
+    wr = max(len(rule) for rule, _ in rows)
+    out = []
+    for rule, n in rows:
+        described = REGISTRY.get(rule)
+        text = one_line(described.description) if described else ""
+        sev = f"{severity[rule]!s:<7}"
+        if color:
+            sev = click.style(sev, fg=_COLOURS[severity[rule]], bold=True)
+        out.append(f"{n:>{wn}}  {rule:<{wr}}  {sev}  {text}".rstrip() + "\n")
+    return "".join(out)
+
+
 def rules_table(rule_classes: list[type[Rule]]) -> str:
     """Every rule as an aligned `id  severity  description` table with a header row."""
     rows = [("RULE", "SEVERITY", "DESCRIPTION")]

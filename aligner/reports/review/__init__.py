@@ -1,0 +1,55 @@
+"""Side-by-side review: every reference unit next to its counterpart in each language.
+
+`rows` builds what a review shows (cells, statuses, placed findings, anchors); `html` and
+`text` render it as a self-contained page or a terminal table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from aligner.export import AlignedSet
+from aligner.reports.review.html import render_html
+from aligner.reports.review.rows import finding_anchor, review_sets, row_anchor, unit_of
+from aligner.reports.review.text import render_text
+
+REVIEW_FORMATS = ("text", "html")
+
+
+def render_review_html(
+    sets: Sequence[AlignedSet],
+    targets: Sequence[str] | None = None,
+    *,
+    only_suspect: bool = False,
+) -> bytes:
+    """The HTML review page of `sets` (see `aligner.reports.review.html`)."""
+    return render_html(review_sets(sets, targets), only_suspect=only_suspect)
+
+
+def render_review_text(
+    sets: Sequence[AlignedSet],
+    targets: Sequence[str] | None = None,
+    *,
+    only_suspect: bool = False,
+    color: bool = False,
+    width: int = 120,
+    side_by_side: bool = False,
+) -> str:
+    """The terminal review of `sets` (see `aligner.reports.review.text`)."""
+    return render_text(
+        review_sets(sets, targets),
+        only_suspect=only_suspect,
+        color=color,
+        width=width,
+        side_by_side=side_by_side,
+    )
+
+
+__all__ = [
+    "REVIEW_FORMATS",
+    "finding_anchor",
+    "render_review_html",
+    "render_review_text",
+    "row_anchor",
+    "unit_of",
+]
