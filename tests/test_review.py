@@ -237,3 +237,24 @@ def test_config_entries_offered_by_the_report_are_obeyed(
     entry = polib.pofile(str(tmp_path / "po" / "set.ru.po")).find(f"1:{where['ru']}", by="msgctxt")
     ru = next(p for p in corpus_docs["ru"].paragraphs if p.number == where["ru"] + 1)
     assert entry is not None and entry.msgstr == ru.text  # the pinned ru paragraph
+
+
+def test_stale_translation_shows_the_reference_change(
+    runner: CliRunner, corpus_dir: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "doc"
+    shutil.copytree(corpus_dir, folder)
+    assert runner.invoke(cli, ["sync", str(folder)]).exit_code == 0
+    en = folder / "en.md"
+    text = en.read_text(encoding="utf-8")
+    en.write_text(text.replace("Aware that the 2013", "Aware that the 2013 updated", 1), "utf-8")
+    out = tmp_path / "review.html"
+    runner.invoke(cli, ["review", str(folder), "--format", "html", "-o", str(out)])
+    page = html.fromstring(out.read_bytes())
+    stale = page.xpath("//div[@data-rule='stale-translation']")
+    assert {f.get("data-lang") for f in stale} == {"fr", "de", "it", "ru", "es"}
+    assert {f.xpath(".//p[@class='diff']/ins/text()")[0] for f in stale} == {"updated"}
+    cells = page.xpath("//table[contains(@class, 'matrix')]//td[@data-status='error']")
+    assert {c.get("data-paragraph") for c in cells} == {
+        stale[0].getparent().getparent().get("data-ref-paragraph")
+    }
