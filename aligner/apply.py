@@ -9,21 +9,27 @@ language with `UNTRANSLATED_MARK` in front, and is reported.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polib
 
-from aligner.atomic import check_not_input, write_atomic
+from aligner.atomic import check_not_input, display, write_atomic
 from aligner.errors import InputError, UsageError
-from aligner.model import Block, Document, Item, Kind, item_keys, normalize_space
+from aligner.model import Block, Document, Item, Kind, Paragraph, item_keys, normalize_space
 from aligner.readers import read_document
+from aligner.readers.base import read_bytes
+from aligner.validate import po_text
 from aligner.writers.markdown import write_markdown
 from aligner.writers.tmx import xml_safe
 
-UNTRANSLATED_MARK = "[untranslated] "
+UNTRANSLATED_MARK = "[Untranslated] "  # capital: an intro line stays one (see the reader)
 #: Extensions `apply` writes (as Markdown, which is also readable plain text).
 OUTPUT_SUFFIXES = (".md", ".markdown", ".txt")
+#: Characters refused in a translation: C0 and C1 controls other than white space, DEL.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
 @dataclass
@@ -44,23 +50,20 @@ class ApplyReport:
 
 def read_po(path: str | Path) -> polib.POFile:
     """Parse a PO file with polib; raise `InputError` naming the file (and line) if it cannot."""
-    p = Path(path)
+    name = display(path)
+    data = read_bytes(path)
     try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=str(p)) from None
-    try:
-        return polib.pofile(data.decode("utf-8-sig"), wrapwidth=0)
+        return polib.pofile(po_text(data.decode("utf-8-sig")), wrapwidth=0)
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 (byte {exc.start})", file=str(p)) from None
-    except (OSError, ValueError) as exc:
+        raise InputError(f"not UTF-8 (byte {exc.start})", file=name) from None
+    except (OSError, ValueError, LookupError) as exc:
         message = str(exc)
         line = None
         if "(line " in message:
             tail = message.rsplit("(line ", 1)[1].rstrip(")")
             line = int(tail) if tail.isdigit() else None
             message = message.rsplit(" (line ", 1)[0]
-        raise InputError(message.strip() or "not a PO file", file=str(p), line=line) from None
+        raise InputError(message.strip() or "not a PO file", file=name, line=line) from None
 
 
 def apply_catalog(
@@ -94,6 +97,12 @@ def apply_catalog(
         elif entry.fuzzy and not use_fuzzy:
             report.fuzzy.append(key)
         else:
+            if m := _CONTROL.search(entry.msgstr):
+                raise InputError(
+                    f"control character U+{ord(m.group()):04X} in the translation of {key}; "
+                    "refusing to write it into a document",
+                    line=entry.linenum,
+                )
             text = normalize_space(entry.msgstr)
             report.translated.append(key)
         items.append(
@@ -128,7 +137,38 @@ def apply_po(
     check_not_input(out, (po, template))
     catalog = read_po(po)
     source = read_document(template, lang=template_lang)
-    report = apply_catalog(source, catalog, lang=lang, use_fuzzy=use_fuzzy)
+    try:
+        report = apply_catalog(source, catalog, lang=lang, use_fuzzy=use_fuzzy)
+    except InputError as exc:
+        raise InputError(exc.message, file=display(po), line=exc.line) from None
     report.document = replace(report.document, path=str(out))
-    write_atomic(out, write_markdown(report.document), inputs=(po, template))
+    text = write_markdown(report.document)
+    verify_layout(report.document, text, display(out))
+    write_atomic(out, text, inputs=(po, template))
     return report
+
+
+def _skeleton(items: Iterable[Item]) -> list[tuple[int | None, str]]:
+    return [
+        (i.number if isinstance(i, Paragraph) else None, normalize_space(i.text)) for i in items
+    ]
+
+
+def verify_layout(document: Document, markdown: str, file: str) -> None:
+    """Raise `InputError` unless `markdown`, read back, has the document's items in order:
+    the same paragraph numbers and texts and the same blocks (nothing merged, split,
+    renumbered or dropped by what a translation holds)."""
+    from aligner.readers.text import TextReader
+
+    expected = _skeleton(document.items)
+    got = _skeleton(TextReader().parse(markdown.encode("utf-8"), file))
+    if got == expected:
+        return
+    n = next((k for k, (a, b) in enumerate(zip(expected, got, strict=False)) if a != b), None)
+    n = min(len(expected), len(got)) if n is None else n
+    key = item_keys(document)[n] if n < len(expected) else "the end"
+    raise InputError(
+        f"the output would not read back in the template's layout (first difference at "
+        f"{key}: {len(got)} items read back, {len(expected)} written); nothing written",
+        file=file,
+    )

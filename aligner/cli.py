@@ -5,6 +5,8 @@ Each command only wires library calls together; no real work happens here.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -21,14 +23,58 @@ if TYPE_CHECKING:
 
 
 class AlignerGroup(click.Group):
-    """A click group that reports `AlignerError` as one line on stderr with its exit status."""
+    """A click group that runs each command in one input scope (`aligner.atomic`) and
+    reports `AlignerError` as one line on stderr with its exit status, an interruption
+    with 128 + the signal, and a standard output that cannot be written with status 2."""
 
     def invoke(self, ctx: click.Context) -> object:
+        from aligner import limits
+        from aligner.atomic import input_scope
+        from aligner.interrupt import Interrupted, exit_code
+        from aligner.names import escape_name
+
         try:
-            return super().invoke(ctx)
+            with input_scope(), limits.scope():
+                return super().invoke(ctx)
         except AlignerError as exc:
-            click.echo(f"aligner: error: {exc}", err=True)
+            _quiet_echo(f"aligner: error: {escape_name(str(exc))}")
             ctx.exit(exc.exit_code)
+        except (KeyboardInterrupt, Interrupted) as exc:
+            _quiet_echo("aligner: interrupted")
+            ctx.exit(exit_code(exc))
+        except OSError as exc:  # only writing to stdout/stderr fails this way
+            _quiet_echo(f"aligner: error: cannot write output: {exc.strerror or exc}")
+            _silence_stdout()
+            ctx.exit(2)
+
+
+def _quiet_echo(message: str) -> None:
+    """A line on stderr, unless stderr itself is gone."""
+    with contextlib.suppress(OSError, ValueError):
+        click.echo(message, err=True)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the flush at exit cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _set_max_size(_ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    from aligner import limits
+
+    limits.set_max_size(value)
+
+
+_max_size = click.option(
+    "--max-size",
+    metavar="SIZE",
+    expose_value=False,
+    callback=_set_max_size,
+    help="Largest input file read (default 64M, or max-size in the config file).",
+)
 
 
 @click.group(cls=AlignerGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -67,6 +113,7 @@ def _statistics_option(f: Any) -> Any:
 @click.argument("file", type=click.Path(dir_okay=True, path_type=str))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 @click.option("--lang", help="Language of FILE (overrides detection).")
+@_max_size
 def show(file: str, fmt: str, lang: str | None) -> None:
     """Show the parsed structure of FILE."""
     from aligner.api import read_document
@@ -108,6 +155,7 @@ def show(file: str, fmt: str, lang: str | None) -> None:
 @_color_option
 @_statistics_option
 @_quiet_option
+@_max_size
 def check(
     paths: tuple[str, ...],
     reference: str | None,
@@ -237,6 +285,7 @@ def rules_command(rule_id: str | None, fmt: str) -> None:
 )
 @_color_option
 @_quiet_option
+@_max_size
 def review(
     paths: tuple[str, ...],
     reference: str | None,
@@ -352,6 +401,7 @@ def _lang_pairs(values: tuple[str, ...]) -> dict[str, str]:
     "were made from (instead of aligner.lock).",
 )
 @_quiet_option
+@_max_size
 def export(
     paths: tuple[str, ...],
     fmt: str,
@@ -402,6 +452,7 @@ def export(
 @click.option("-o", "--output", required=True, type=click.Path(path_type=str), help="Output .md.")
 @click.option("--lang", help="Language of the output (default: the PO's Language header).")
 @click.option("--use-fuzzy", is_flag=True, help="Use fuzzy translations too.")
+@_max_size
 def apply_command(po: str, template: str, output: str, lang: str | None, use_fuzzy: bool) -> None:
     """Rebuild a translated document from PO in the layout of the template."""
     from aligner.apply import apply_po
@@ -448,6 +499,7 @@ def apply_command(po: str, template: str, output: str, lang: str | None, use_fuz
 @_color_option
 @_statistics_option
 @_quiet_option
+@_max_size
 def validate_command(
     files: tuple[str, ...],
     fmt: str,
@@ -492,12 +544,14 @@ def validate_command(
 
 def _read_text(path: str, lang: str | None, option: str) -> tuple[str, str]:
     """The text of a plain-text file and its language (given, else detected)."""
+    from aligner import limits
     from aligner.errors import UsageError
     from aligner.langid import detect_language, find_code
     from aligner.readers.base import read_bytes
     from aligner.readers.common import decode
 
     text = decode(read_bytes(path), path)
+    limits.check_lines(text, path)
     lang = lang or detect_language(path, find_code(text), text)
     if lang is None:
         raise UsageError(f"cannot tell the language; give {option}", file=path)
@@ -512,6 +566,7 @@ def _read_text(path: str, lang: str | None, option: str) -> tuple[str, str]:
 @click.option("--format", "fmt", type=click.Choice(["vecalign", "tsv", "tmx"]), default="vecalign")
 @click.option("-o", "--output", type=click.Path(path_type=str), help="Write here, not stdout.")
 @click.option("--presegmented", is_flag=True, help="Inputs hold one sentence per line.")
+@_max_size
 def align(
     src: str,
     tgt: str,
@@ -586,5 +641,25 @@ def _report(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="aligner")
+    """Console-script entry point: signals handled, a failing stdout ends quietly."""
+    from aligner.interrupt import Interrupted, exit_code, handled
+
+    if sys.stdout is None:  # started with stdout closed: nothing could be reported
+        _quiet_echo("aligner: error: cannot write output: standard output is closed")
+        sys.exit(2)
+    code: int | str | None = 0
+    with handled():
+        try:
+            cli(prog_name="aligner")
+        except SystemExit as exc:
+            code = exc.code
+        except (KeyboardInterrupt, Interrupted) as exc:  # outside a command (parsing)
+            _quiet_echo("aligner: interrupted")
+            code = exit_code(exc)
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        _quiet_echo(f"aligner: error: cannot write output: {exc.strerror or exc}")
+        _silence_stdout()
+        code = 2
+    sys.exit(code)

@@ -6,6 +6,7 @@ reference = "en"                 # reference language (default "en")
 select = ["missing-paragraph"]   # run only these rules (default: all)
 ignore = ["length-mismatch"]     # never report these rules
 fail-on = "warning"              # error (default) | warning | never
+max-size = "64M"                 # largest input file read (--max-size wins)
 
 [[tool.aligner.suppress]]        # a deliberate difference; every key but `rule` optional
 rule = "extra-paragraph"
@@ -35,17 +36,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from aligner import limits
 from aligner.checks.base import REGISTRY, Finding, Severity
 from aligner.errors import ConfigError, UsageError
 from aligner.reports.common import unknown_rule_message
 
 FILE_NAME = "pyproject.toml"
+#: Largest config file read (a pyproject.toml is a few KiB).
+MAX_CONFIG_BYTES = 1024 * 1024
 FAIL_ON: dict[str, Severity | None] = {
     "error": Severity.ERROR,
     "warning": Severity.WARNING,
     "never": None,
 }
-_KEYS = ("reference", "select", "ignore", "fail-on", "suppress", "pin")
+_KEYS = ("reference", "select", "ignore", "fail-on", "max-size", "suppress", "pin")
 _PIN_KEYS = ("document", "link", "reason")
 _PIN_LINK = re.compile(
     r"\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)\s+(?:(\w+):)?(\d+)\s*=\s*"
@@ -112,6 +116,7 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: str = "error"
+    max_size: int | None = None  # bytes; None: aligner.limits' default
     suppress: tuple[Suppression, ...] = field(default=())
     pin: tuple[Pin, ...] = field(default=())
 
@@ -187,12 +192,18 @@ def find_config(start: str | Path | None = None) -> Path | None:
     for folder in (here, *here.parents):
         candidate = folder / FILE_NAME
         try:
-            mentions = candidate.is_file() and "aligner" in candidate.read_text("utf-8", "replace")
+            mentions = candidate.is_file() and b"aligner" in _head(candidate)
         except OSError:
             continue
         if mentions and _table(_read(candidate)) is not None:
             return candidate
     return None
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes of a file, enough to tell whether a config file mentions aligner."""
+    with path.open("rb") as fh:
+        return fh.read(MAX_CONFIG_BYTES + 1)
 
 
 def load_config(
@@ -215,6 +226,7 @@ def load_config(
         raise ConfigError("no [tool.aligner] table", file=str(path))
     config = _parse(table, str(path), path.read_text(encoding="utf-8", errors="replace"))
     config.check_rules(known_rules)
+    limits.set_max_size(config.max_size, from_config=True)
     return config
 
 
@@ -227,8 +239,14 @@ def _table(data: dict[str, Any]) -> dict[str, Any] | None:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(
+                f"config file too large (over {MAX_CONFIG_BYTES} bytes)", file=str(path)
+            )
         with path.open("rb") as fh:
             return tomllib.load(fh)
+    except RecursionError:
+        raise ConfigError("invalid TOML: nested too deeply", file=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = re.search(r"\(at (?:line (\d+), column \d+|end of document)\)$", message)
@@ -305,6 +323,14 @@ def _parse(table: dict[str, Any], file: str, text: str) -> Config:
                 line=_line_of(text, "fail-on"),
             )
         config = replace(config, fail_on=value)
+    if "max-size" in table:
+        try:
+            size = limits.parse_size(table["max-size"])
+        except UsageError as exc:
+            raise ConfigError(
+                f"max-size: {exc.message}", file=file, line=_line_of(text, "max-size")
+            ) from None
+        config = replace(config, max_size=size)
     if "suppress" in table:
         entries = table["suppress"]
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):

@@ -8,15 +8,19 @@ findings so that everything else is still checked.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from aligner.atomic import display, note_input
 from aligner.checks.base import Finding, Severity
 from aligner.errors import InputError, UsageError
 from aligner.lock import LOCK_NAME
 from aligner.model import LANGUAGES, Document, DocumentSet, document_name
 from aligner.readers import read_document
+from aligner.scan import walk
 
 #: Extensions read when a folder is searched (named files are read whatever their extension).
 EXTENSIONS: tuple[str, ...] = (".md", ".markdown", ".txt", ".docx", ".html", ".htm")
@@ -47,20 +51,23 @@ def load(
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = _folders(path)
+            found = _folders(path, findings)
             if not found:
                 raise UsageError(
                     f"no language versions in this folder or below it (looked for "
                     f"{', '.join(EXTENSIONS)} files)",
                     file=str(path),
                 )
-            groups.extend((folder.name, files) for folder, files in found)
+            groups.extend((_folder_name(folder), files) for folder, files in found)
         elif path.name in OWN_FILES and path.is_file():
             continue  # `aligner check folder/*` names the lock too
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
+            note_input(path)
             loose.append(path)
         else:
-            findings.append(_unreadable(InputError("no such file or directory", file=str(path))))
+            findings.append(
+                _unreadable(InputError("no such file or directory", file=display(path)))
+            )
     if loose:
         groups.append((None, loose))
     sets: list[DocumentSet] = []
@@ -76,6 +83,7 @@ def load(
             if progress is not None:
                 progress(done, total)
         sets.extend(_group(name, documents))
+    sets = _unique_names(sets)
     sets.sort(key=lambda s: (s.name, s.versions[0].path if s.versions else ""))
     return sets, findings
 
@@ -84,26 +92,48 @@ def _key(path: str | Path) -> str:
     return str(Path(path).resolve())
 
 
-def _folders(root: Path) -> list[tuple[Path, list[Path]]]:
-    """Folders under `root` (itself included) that directly hold readable files."""
-    out: list[tuple[Path, list[Path]]] = []
-    try:
-        entries = sorted(root.iterdir(), key=lambda p: p.name)
-    except OSError as exc:
-        raise InputError(f"cannot list folder: {exc.strerror}", file=str(root)) from None
-    files = [
-        p
-        for p in entries
-        if p.is_file()
-        and not p.name.startswith(".")
-        and p.suffix.lower() in EXTENSIONS
-        and p.name not in OWN_FILES
-    ]
-    if files:
-        out.append((root, files))
-    for sub in entries:
-        if sub.is_dir() and not sub.name.startswith((".", "_")):
-            out.extend(_folders(sub))
+def _folders(root: Path, findings: list[Finding]) -> list[tuple[Path, list[Path]]]:
+    """Folders under `root` (itself included) that directly hold files to read; whatever
+    the walk skipped (FIFOs, devices, dangling links, loops) becomes an `unreadable`
+    finding. Hidden entries and `_` folders are not looked at."""
+    found = walk(root, skip_underscore=True)
+    for skipped, why in found.skipped:
+        findings.append(_unreadable(InputError(why, file=skipped)))
+    out = []
+    for folder, files in found.folders:
+        wanted = [p for p in files if p.suffix.lower() in EXTENSIONS and p.name not in OWN_FILES]
+        for path in wanted:
+            note_input(path)
+        if wanted:
+            out.append((folder, wanted))
+    return out
+
+
+def _folder_name(folder: Path) -> str:
+    """The name of a document folder: its real name (`.` is the working folder's name)."""
+    return display(Path(os.path.abspath(folder)).name) or "document"
+
+
+def _unique_names(sets: list[DocumentSet]) -> list[DocumentSet]:
+    """Document sets whose names clash get their folder path (from the folders' common
+    parent) as name, `a/doc` and `b/doc` becoming `a-doc` and `b-doc`."""
+    by_name: dict[str, list[int]] = {}
+    for n, docset in enumerate(sets):
+        by_name.setdefault(docset.name, []).append(n)
+    out = list(sets)
+    for indices in by_name.values():
+        if len(indices) < 2:
+            continue
+        folders = [os.path.dirname(os.path.abspath(sets[n].versions[0].path)) for n in indices]
+        if len(set(folders)) < len(folders):
+            continue  # one folder, several documents: their file names tell them apart
+        common = os.path.commonpath(folders)
+        for n, folder in zip(indices, folders, strict=True):
+            relative = os.path.relpath(folder, common)
+            name = relative.replace(os.sep, "-")
+            if sets[n].name not in name:
+                name = f"{name}-{sets[n].name}"
+            out[n] = replace(sets[n], name=name)
     return out
 
 
@@ -173,6 +203,7 @@ def _with_file(exc: InputError, file: Path) -> InputError:
 
 def _unreadable(exc: InputError) -> Finding:
     file = exc.file or ""
+    note_input(file)
     lang = ""
     if file:
         stem = Path(file).name.split(".")[0].lower()

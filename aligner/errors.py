@@ -9,6 +9,7 @@ class AlignerError(Exception):
     exit_code = 2
 
     def __init__(self, message: str, *, file: str | None = None, line: int | None = None):
+        message = " ".join(message.split())  # always one line (parser messages hold newlines)
         super().__init__(message)
         self.message = message
         self.file = file

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from aligner.atomic import atomic_output, write_atomic
+from aligner.atomic import atomic_output, input_scope, output_batch
 from aligner.checks.base import Finding, Revision, Severity
 from aligner.errors import UsageError
 from aligner.model import Block, Document, Kind, Link, Paragraph, item_keys
@@ -356,7 +356,7 @@ def export_tmx(
         if len(srclangs) > 1:
             raise UsageError("the documents have different reference languages")
         path = Path(output)
-        if path.is_dir():
+        if str(output) != "-" and path.is_dir():
             if len(sets) > 1:
                 raise UsageError("--multilingual with several documents needs -o FILE")
             path = path / f"{sets[0].name}.tmx"
@@ -374,34 +374,27 @@ def export_tmx(
             count = write_tmx(stream, header, units())
         report.written.append((path, count))
         return report
-    folder = _folder(output)
-    for aligned in sets:
-        langs = _targets(aligned, targets, report)
-        units = sanitize(paragraph_units(aligned, langs), aligned, report)
-        ref_lang = aligned.reference.lang or ""
-        for lang in langs:
-            path = folder / f"{aligned.name}.{ref_lang}-{lang}.tmx"
-            header = TmxHeader(srclang=ref_lang, creationdate=when, segtype=segment)
-            with atomic_output(path, inputs=inputs) as stream:
-                tus = bilingual_units(
-                    aligned,
-                    units,
-                    lang,
-                    include_suspect=include_suspect,
-                    segment=segment,
-                    report=report,
-                )
-                count = write_tmx(stream, header, tus)
-            report.written.append((path, count))
-            _exported(progress, report)
+    with output_batch(output, inputs=inputs) as batch:  # all files or none, never mixed
+        for aligned in sets:
+            langs = _targets(aligned, targets, report)
+            units = sanitize(paragraph_units(aligned, langs), aligned, report)
+            ref_lang = aligned.reference.lang or ""
+            for lang in langs:
+                path = Path(output) / f"{aligned.name}.{ref_lang}-{lang}.tmx"
+                header = TmxHeader(srclang=ref_lang, creationdate=when, segtype=segment)
+                with batch.open(path) as stream:
+                    tus = bilingual_units(
+                        aligned,
+                        units,
+                        lang,
+                        include_suspect=include_suspect,
+                        segment=segment,
+                        report=report,
+                    )
+                    count = write_tmx(stream, header, tus)
+                report.written.append((path, count))
+                _exported(progress, report)
     return report
-
-
-def _folder(output: str | Path) -> Path:
-    folder = Path(output)
-    if folder.exists() and not folder.is_dir():
-        raise UsageError("-o must be a folder for this export", file=str(folder))
-    return folder
 
 
 def catalog_entries(
@@ -450,18 +443,20 @@ def export_po(
     report = ExportReport()
     inputs = _inputs(sets)
     date = po_date()
-    folder = _folder(output)
-    for aligned in sets:
-        langs = _targets(aligned, targets, report)
-        units = sanitize(document_units(aligned, langs), aligned, report)
-        pot = folder / f"{aligned.name}.pot"
-        write_atomic(pot, catalog_text(aligned, units, None, date), inputs=inputs)
-        report.written.append((pot, len(units)))
-        for lang in langs:
-            path = folder / f"{aligned.name}.{lang}.po"
-            write_atomic(path, catalog_text(aligned, units, lang, date), inputs=inputs)
-            report.written.append((path, len(units)))
-            _exported(progress, report)
+    with output_batch(output, inputs=inputs) as batch:  # all files or none, never mixed
+        for aligned in sets:
+            langs = _targets(aligned, targets, report)
+            units = sanitize(document_units(aligned, langs), aligned, report)
+            pot = Path(output) / f"{aligned.name}.pot"
+            with batch.open(pot) as stream:
+                stream.write(catalog_text(aligned, units, None, date).encode("utf-8"))
+            report.written.append((pot, len(units)))
+            for lang in langs:
+                path = Path(output) / f"{aligned.name}.{lang}.po"
+                with batch.open(path) as stream:
+                    stream.write(catalog_text(aligned, units, lang, date).encode("utf-8"))
+                report.written.append((path, len(units)))
+                _exported(progress, report)
     return report
 
 
@@ -530,27 +525,28 @@ def export_paths(
     if fmt not in ("tmx", "po"):
         raise UsageError(f"unknown export format {fmt!r}; choose tmx or po")
     notices: list[str] = []
-    sets = load_aligned(
-        paths,
-        settings.reference,
-        lang_overrides,
-        settings.is_suppressed,
-        progress=progress,
-        since=since,
-        notices=notices,
-        pins=settings.pins_for,
-    )
-    if fmt == "po":
-        report = export_po(sets, output, targets=targets, progress=progress)
-    else:
-        report = export_tmx(
-            sets,
-            output,
-            targets=targets,
-            multilingual=multilingual,
-            include_suspect=include_suspect,
-            segment=segment,
+    with input_scope():  # every file read or found is protected from the outputs
+        sets = load_aligned(
+            paths,
+            settings.reference,
+            lang_overrides,
+            settings.is_suppressed,
             progress=progress,
+            since=since,
+            notices=notices,
+            pins=settings.pins_for,
         )
+        if fmt == "po":
+            report = export_po(sets, output, targets=targets, progress=progress)
+        else:
+            report = export_tmx(
+                sets,
+                output,
+                targets=targets,
+                multilingual=multilingual,
+                include_suspect=include_suspect,
+                segment=segment,
+                progress=progress,
+            )
     report.warnings[:0] = notices
     return report

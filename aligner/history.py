@@ -5,11 +5,12 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from aligner import limits
 from aligner.amendments import Baseline
 from aligner.errors import InputError, UsageError
 from aligner.lock import reference_entries
 from aligner.model import Document
-from aligner.readers.base import MAX_FILE_BYTES, parse_document
+from aligner.readers.base import parse_document
 
 #: Longest a single git command may take (a local repository answers in milliseconds).
 GIT_TIMEOUT_SECONDS = 60
@@ -51,11 +52,8 @@ def reference_at(reference: Document, revision: str) -> Document:
     size = _git(root, "cat-file", "-s", spec)
     if size.returncode != 0:
         raise UsageError(f"--since {revision}: {relative} did not exist at that revision")
-    if int(size.stdout.strip() or 0) > MAX_FILE_BYTES:
-        raise InputError(
-            f"file too large at {revision} (over {MAX_FILE_BYTES // (1024 * 1024)} MiB)",
-            file=reference.path,
-        )
+    if int(size.stdout.strip() or 0) > limits.max_file_bytes():
+        raise limits.file_too_large(f"{reference.path} at {revision}")
     blob = _git(root, "cat-file", "blob", spec)
     if blob.returncode != 0:
         raise UsageError(f"--since {revision}: cannot read {relative}")

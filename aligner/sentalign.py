@@ -53,6 +53,7 @@ from datetime import datetime
 
 import regex
 
+from aligner import limits
 from aligner.lexicon import Lexicon, load_lexicon
 from aligner.segment import segment
 from aligner.similarity import fold, name_key, numbers
@@ -125,7 +126,7 @@ class _Features:
             for mark in _PUNCT.findall(sentence):
                 key = "p:" + _PUNCT_CLASS.get(mark, mark)
                 row.append((key, frozenset((key,))))
-            tokens.append(row)
+            tokens.append(row[: limits.MAX_SENTENCE_TOKENS])  # bit masks grow with the row
         df: dict[str, int] = defaultdict(int)
         for row in tokens:
             for ident in {ident for ident, _ in row}:

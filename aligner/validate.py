@@ -13,8 +13,11 @@ shipped in `aligner/data/tmx/`, then run through the file rules of `aligner.chec
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -22,6 +25,7 @@ from pathlib import Path
 import polib
 from lxml import etree
 
+from aligner.atomic import display, note_input
 from aligner.checks.base import Finding, Result, Severity
 from aligner.checks.files import (
     HEADER_ATTRIBUTES,
@@ -35,7 +39,10 @@ from aligner.checks.files import (
     tmx_rules,
 )
 from aligner.checks.runner import READING_RULES, select_rules
+from aligner.errors import InputError
 from aligner.model import Document, DocumentSet, document_name
+from aligner.readers.base import read_bytes
+from aligner.scan import walk
 
 #: Names of TMX files; in folders a `.xml` file counts only when its root is <tmx>.
 TMX_SUFFIXES = (".tmx", ".xml")
@@ -171,14 +178,18 @@ def _decode(path: str, data: bytes) -> tuple[str | None, list[Finding]]:
     match = _CHARSET.search(data)
     charset = match.group(1).decode("ascii") if match else "UTF-8"
     try:
-        codecs.lookup(charset)
+        text_encoding = codecs.lookup(charset)._is_text_encoding
     except LookupError:
+        text_encoding = False
+    if not text_encoding:  # unknown, or a codec like rot13 that is not a text encoding
         if charset.upper() != "CHARSET":  # the POT placeholder
             return None, [PoSyntax.finding(path, 1, f"unknown charset {charset!r}")]
         charset = "UTF-8"
     try:
         return data.decode(charset).removeprefix("\ufeff"), []
-    except UnicodeDecodeError as exc:
+    except (UnicodeDecodeError, LookupError) as exc:
+        if not isinstance(exc, UnicodeDecodeError):
+            return None, [PoSyntax.finding(path, 1, f"unknown charset {charset!r}")]
         line = data[: exc.start].count(b"\n") + 1
         return None, [PoSyntax.finding(path, line, f"invalid {charset} byte sequence")]
 
@@ -213,7 +224,7 @@ def parse_po(path: str, data: bytes) -> tuple[PoFile | None, list[Finding]]:
     if errors:
         return None, errors
     try:
-        catalog = polib.pofile(text, wrapwidth=0)
+        catalog = polib.pofile(po_text(text), wrapwidth=0)
     except (OSError, ValueError) as exc:
         message = str(exc)
         match = re.search(r"\(line (\d+)\)", message)
@@ -232,45 +243,60 @@ def files_under(paths: Iterable[str | Path]) -> tuple[list[str], list[Finding]]:
         p = Path(raw)
         if p.is_dir():
             try:
-                found = sorted(str(f) for f in p.rglob("*") if _wanted(f))
-            except OSError as exc:
-                findings.append(_unreadable(str(p), f"cannot list folder: {exc.strerror or exc}"))
+                walked = walk(p, hidden=True)
+            except InputError as exc:
+                findings.append(_unreadable(exc.file or display(p), exc.message))
                 continue
+            found = sorted(str(f) for _, files in walked.folders for f in files if _wanted(f))
+            findings += [_unreadable(path, why) for path, why in walked.skipped]
             if not found:
-                findings.append(_unreadable(str(p), "no TMX or PO file in this folder"))
+                findings.append(_unreadable(display(p), "no TMX or PO file in this folder"))
+            for path in found:
+                note_input(path)
             out += found
-        elif p.exists():
+        elif p.exists() or p.is_symlink():
             out.append(str(p))
         else:
-            findings.append(_unreadable(str(p), "no such file or directory"))
+            findings.append(_unreadable(display(p), "no such file or directory"))
     return out, findings
 
 
 def _wanted(path: Path) -> bool:
     """Whether a file found in a folder is validated: a .tmx/.po/.pot name, or a .xml
     file whose root is <tmx> (a file that cannot be read is kept, to be reported)."""
-    if not path.is_file():
-        return False
     name = path.name.lower()
     if name.endswith(SUFFIXES):
         return True
     if not name.endswith(".xml"):
         return False
     try:
-        with path.open("rb") as f:
-            return root_tag(f.read(SNIFF_CHUNK)) == "tmx"
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as f:
+            return stat.S_ISREG(os.fstat(fd).st_mode) and root_tag(f.read(SNIFF_CHUNK)) == "tmx"
     except OSError:
         return True
 
 
+def po_text(text: str) -> str:
+    """PO text that polib cannot take for a file name (it opens a string naming a file)."""
+    while _is_file(text):
+        text += "\n"
+    return text
+
+
+def _is_file(text: str) -> bool:
+    try:
+        return "\0" not in text and len(text) < 4096 and os.path.isfile(text)
+    except (OSError, ValueError):
+        return False
+
+
 def validate_file(path: str) -> tuple[str, list[Finding]]:
     """The language (PO `Language`, TMX srclang) and the findings of one file."""
-    if not Path(path).is_file():
-        return "", [_unreadable(path, "not a regular file")]
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        return "", [_unreadable(path, f"cannot read: {exc.strerror or exc}")]
+        data = read_bytes(path)
+    except InputError as exc:
+        return "", [_unreadable(display(path), exc.message)]
     kind, why = classify(path, data)
     if kind is None:
         return "", [_unreadable(path, why)]
@@ -286,6 +312,12 @@ def validate_file(path: str) -> tuple[str, list[Finding]]:
         return "", findings
     findings += [f for rule in po_rules() for f in rule.check_po(po)]
     return po.lang, findings
+
+
+def _shown(finding: Finding) -> Finding:
+    """The finding with its file name as shown (escaped when not printable UTF-8)."""
+    shown = display(finding.file)
+    return finding if shown == finding.file else replace(finding, file=shown)
 
 
 def validate(
@@ -304,7 +336,8 @@ def validate(
     for path in files:
         lang, found = validate_file(path)
         findings += found
-        doc = Document(path=path, lang=lang or None, code=None, items=())
-        sets.append(DocumentSet(document_name(path), (doc,)))
-    findings = [f for f in findings if f.rule in kept]
+        shown = display(path)
+        doc = Document(path=shown, lang=lang or None, code=None, items=())
+        sets.append(DocumentSet(document_name(shown), (doc,)))
+    findings = [_shown(f) for f in findings if f.rule in kept]
     return Result("", tuple(sets), tuple(sorted(set(findings))))

@@ -499,12 +499,13 @@ class PoFuzzy(PoRule):
 
     def check_po(self, po: PoFile) -> Iterable[Finding]:
         fuzzy = [e for e in _entries(po) if e.fuzzy]
+        total, lang = _count(po), po.lang  # once, not per entry
         for entry in fuzzy:
             yield self.finding(
                 po.path,
                 entry.linenum,
-                f"{_where(entry)} is fuzzy ({len(fuzzy)} fuzzy of {_count(po)} entries)",
-                lang=po.lang,
+                f"{_where(entry)} is fuzzy ({len(fuzzy)} fuzzy of {total} entries)",
+                lang=lang,
             )
 
 
@@ -524,12 +525,13 @@ class PoUntranslated(PoRule):
         if po.template:
             return
         empty = [e for e in _entries(po) if not e.translated() and not e.fuzzy]
+        total, lang = _count(po), po.lang  # once, not per entry
         for entry in empty:
             yield self.finding(
                 po.path,
                 entry.linenum,
-                f"{_where(entry)} is untranslated ({len(empty)} untranslated of {_count(po)})",
-                lang=po.lang,
+                f"{_where(entry)} is untranslated ({len(empty)} untranslated of {total})",
+                lang=lang,
             )
 
 

@@ -14,7 +14,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
 
 from aligner.checks.base import Context, Finding, Rule, Severity, register
 from aligner.model import (
@@ -265,46 +264,79 @@ def _numbering_findings(rule: type[Rule], context: Context) -> Iterator[Finding]
             yield finding(rule, doc, p.line, message, paragraph=p, reference=problem.reference)
 
 
-def _target_line_after(alignment: Alignment, position: int) -> int:
-    """The line of the first target paragraph linked after link `position` (else the last)."""
-    for link in islice(alignment.links, position + 1, None):
-        if link.target:
-            return link.target[0].line
-    paragraphs = alignment.target.paragraphs
-    return paragraphs[-1].line if paragraphs else 1
+class _Neighbours:
+    """For each link of an alignment, its nearest neighbours with a target, and the runs of
+    equally renumbered links; built once so that a missing-paragraph message costs O(1)
+    however many paragraphs are missing (no scan from each gap)."""
 
+    def __init__(self, alignment: Alignment) -> None:
+        links = alignment.links
+        n = len(links)
+        self.alignment = alignment
+        self.next_target: list[int | None] = [None] * (n + 1)
+        self.next_both: list[int | None] = [None] * (n + 1)
+        self.prev_target: list[int | None] = [None] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            link = links[k]
+            self.next_target[k] = k if link.target else self.next_target[k + 1]
+            self.next_both[k] = k if link.source and link.target else self.next_both[k + 1]
+        last = None
+        for k in range(n):
+            self.prev_target[k] = last
+            if links[k].target:
+                last = k
+        # run_end[k]: for a link with both sides, the last link of the run that follows it
+        # among links with both sides: 1-1 links numbered with the same shift
+        self.run_end: dict[int, int] = {}
+        following: int | None = None
+        for k in range(n - 1, -1, -1):
+            link = links[k]
+            if not (link.source and link.target):
+                continue
+            delta = link.target[0].number - link.source[0].number
+            self.run_end[k] = k
+            if following is not None:
+                nxt = links[following]
+                one = len(nxt.source) == 1 and len(nxt.target) == 1
+                if one and nxt.target[0].number - nxt.source[0].number == delta:
+                    self.run_end[k] = self.run_end[following]
+            following = k
 
-def _shift_note(alignment: Alignment, position: int) -> str:
-    """ "(ru 7 matches en 8; ru 7–19 are numbered one lower than en)" for a missing paragraph."""
-    ref, tgt = alignment.reference, alignment.target
-    links = (k for k in islice(alignment.links, position + 1, None) if k.source and k.target)
-    first = next(links, None)
-    if first is None:
-        before = alignment.links
-        previous = next((before[k] for k in range(position - 1, -1, -1) if before[k].target), None)
-        if previous is not None:
-            return f" (it would follow {tgt.lang} {label(previous.target[-1], tgt)})"
-        return ""
-    note = (
-        f" ({tgt.lang} {label(first.target[0], tgt)} matches "
-        f"{ref.lang} {label(first.source[0], ref)}"
-    )
-    delta = first.target[0].number - first.source[0].number
-    if delta:
-        run = [first.target[0]]
-        for link in links:
-            if len(link.source) != 1 or len(link.target) != 1:
-                break
-            if link.target[0].number - link.source[0].number != delta:
-                break
-            run.append(link.target[0])
-        labels = [label(run[0], tgt), label(run[-1], tgt)]
-        verb = "is" if len(run) == 1 else "are"
-        note += (
-            f"; {tgt.lang} {_span(labels if len(run) > 1 else labels[:1])} {verb} numbered "
-            f"{_lower_or_higher(delta)} than {ref.lang}"
+    def target_line_after(self, position: int) -> int:
+        """The line of the first target paragraph linked after `position` (else the last)."""
+        k = self.next_target[position + 1]
+        if k is not None:
+            return self.alignment.links[k].target[0].line
+        paragraphs = self.alignment.target.paragraphs
+        return paragraphs[-1].line if paragraphs else 1
+
+    def shift_note(self, position: int) -> str:
+        """ "(ru 7 matches en 8; ru 7–19 are numbered one lower than en)" for a gap."""
+        alignment = self.alignment
+        ref, tgt = alignment.reference, alignment.target
+        k = self.next_both[position + 1]
+        if k is None:
+            before = self.prev_target[position]
+            if before is not None:
+                previous = alignment.links[before]
+                return f" (it would follow {tgt.lang} {label(previous.target[-1], tgt)})"
+            return ""
+        first = alignment.links[k]
+        note = (
+            f" ({tgt.lang} {label(first.target[0], tgt)} matches "
+            f"{ref.lang} {label(first.source[0], ref)}"
         )
-    return note + ")"
+        delta = first.target[0].number - first.source[0].number
+        if delta:
+            end = self.run_end[k]
+            labels = [label(first.target[0], tgt), label(alignment.links[end].target[0], tgt)]
+            single = end == k
+            verb = "is" if single else "are"
+            note += (
+                f"; {tgt.lang} {_span(labels[:1] if single else labels)} {verb} numbered "
+                f"{_lower_or_higher(delta)} than {ref.lang}"
+            )
+        return note + ")"
 
 
 def _aligned(context: Context) -> Iterator[tuple[Document, Alignment]]:
@@ -341,15 +373,17 @@ class MissingParagraph(Rule):
     def check(self, context: Context) -> Iterable[Finding]:
         ref = context.reference
         for doc, alignment in _aligned(context):
+            neighbours = None
             for position, link in enumerate(alignment.links):
                 if link.target or len(link.source) != 1:
                     continue
+                neighbours = neighbours or _Neighbours(alignment)
                 r = link.source[0]
                 message = (
                     f"paragraph {label(r, ref)} of {ref.lang} has no counterpart in {doc.lang}"
-                    + _shift_note(alignment, position)
+                    + neighbours.shift_note(position)
                 )
-                line = _target_line_after(alignment, position)
+                line = neighbours.target_line_after(position)
                 yield finding(self.__class__, doc, line, message, reference=r)
 
 

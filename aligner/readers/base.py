@@ -11,18 +11,19 @@ text but no numbered paragraph reads fine as a `Document` without paragraphs.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Protocol
 
+from aligner import limits
+from aligner.atomic import display, note_input
 from aligner.errors import InputError, UsageError
 from aligner.langid import detect_language, find_code
 from aligner.model import LANGUAGES, Block, Document, Item, Paragraph, build_document
+from aligner.readers.common import decode
 from aligner.readers.docx import DocxReader
 from aligner.readers.html import HtmlReader
 from aligner.readers.text import TextReader
-
-#: Largest input file read, in bytes.
-MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 class Reader(Protocol):
@@ -57,29 +58,38 @@ def reader_for(path: str | Path, data: bytes) -> Reader:
     raise InputError("unrecognized format: not text, DOCX or HTML", file=str(path))
 
 
-def read_bytes(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of a regular file, refusing missing paths, directories and huge files."""
-    p = Path(path)
-    name = str(path)
-    too_large = f"file too large (over {limit // (1024 * 1024)} MiB)"
+def read_bytes(path: str | Path, limit: int | None = None) -> bytes:
+    """The bytes of a regular file, refusing missing paths, directories, FIFOs, devices and
+    files over `limit` (default: `aligner.limits.max_file_bytes()`), before reading them.
+
+    The file is opened without blocking (a FIFO cannot hang the run) and checked to be a
+    regular file on the open descriptor, so a swap after the check cannot fool it.
+    """
+    name = display(path)
+    limit = limits.max_file_bytes() if limit is None else limit
+    note_input(path)
     try:
-        if p.is_dir():
+        if os.path.isdir(path):
             raise InputError("is a directory, expected a file", file=name)
-        if not p.exists():
+        if not os.path.lexists(path):
             raise InputError("no such file", file=name)
-        if not p.is_file():
-            raise InputError("not a regular file", file=name)
-        with p.open("rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            if size > limit:
-                raise InputError(too_large, file=name)
-            data = f.read(size + 1)  # a buffer of the file's size, not of the limit
+        if not os.path.exists(path):
+            raise InputError("dangling symbolic link", file=name)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as f:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise InputError("not a regular file (FIFO, device or socket)", file=name)
+            if st.st_size > limit:
+                raise limits.file_too_large(name, limit)
+            os.set_blocking(fd, True)
+            data = f.read(st.st_size + 1)  # a buffer of the file's size, not of the limit
             while len(data) <= limit and (more := f.read(1 << 20)):
                 data += more  # the file grew since its size was taken
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", file=name) from None
     if len(data) > limit:
-        raise InputError(too_large, file=name)
+        raise limits.file_too_large(name, limit)
     return data
 
 
@@ -94,13 +104,23 @@ def read_document(path: str | Path, lang: str | None = None) -> Document:
         lang = lang.lower()
         if lang not in LANGUAGES:
             raise UsageError(f"unknown language {lang!r} (expected one of {', '.join(LANGUAGES)})")
-    return parse_document(read_bytes(path), str(path), lang)
+    return parse_document(read_bytes(path), display(path), lang)
 
 
 def parse_document(data: bytes, name: str, lang: str | None = None) -> Document:
     """Parse the bytes of a version (named `name`, whose extension chooses the format when
-    the content does not); see `read_document`."""
-    items = reader_for(name, data).parse(data, name)
+    the content does not); see `read_document`. Lines, paragraphs and their count are
+    bounded by `aligner.limits`."""
+    reader = reader_for(name, data)
+    if reader is READERS[-1]:
+        limits.check_lines(decode(data, name), name)
+    try:
+        items = reader.parse(data, name)
+    except InputError as exc:
+        if exc.file:
+            raise
+        raise InputError(exc.message, file=name, line=exc.line) from None
+    check_items(items, name)
     if not items:
         raise InputError("empty document: no text found", file=name)
     code = _find_code(items)
@@ -109,6 +129,17 @@ def parse_document(data: bytes, name: str, lang: str | None = None) -> Document:
         text = " ".join(paragraphs or [i.text for i in items if isinstance(i, Block)])
         lang = detect_language(name, code, text)
     return build_document(name, items, lang=lang, code=code)
+
+
+def check_items(items: list[Item], file: str) -> None:
+    """Raise when a document has more units than `MAX_UNITS` or a unit over `MAX_UNIT_CHARS`."""
+    if len(items) > limits.MAX_UNITS:
+        raise limits.too_long(file, None, "number of paragraphs", limits.MAX_UNITS, "MAX_UNITS")
+    for item in items:
+        if len(item.text) > limits.MAX_UNIT_CHARS:
+            raise limits.too_long(
+                file, item.line, "paragraph length", limits.MAX_UNIT_CHARS, "MAX_UNIT_CHARS"
+            )
 
 
 def _find_code(items: list[Item]) -> str | None:

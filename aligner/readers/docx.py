@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from aligner import limits
 from aligner.errors import InputError
 from aligner.model import Item
 from aligner.readers.common import (
@@ -179,10 +180,13 @@ class _Style:
 
 
 def _int(value: str | None, default: int | None = None) -> int | None:
+    """An integer attribute (the default when absent or not a number); a value above
+    `limits.MAX_NUMBER` is an `InputError` (the file is added by the reader)."""
     try:
-        return int(value) if value is not None else default
+        number = int(value) if value is not None and len(value) < 40 else default
     except ValueError:
         return default
+    return None if number is None else limits.check_number(number, "")
 
 
 class _Styles:
@@ -393,8 +397,9 @@ def _text(p: etree._Element) -> str:
                 out.append("\u2011")
             elif tag == "sym":
                 code = next((v for k, v in child.attrib.items() if k.endswith("}char")), "")
-                if re.fullmatch(r"[0-9A-Fa-f]{1,5}", code) and int(code, 16) < 0xE000:
-                    out.append(chr(int(code, 16)))
+                value = int(code, 16) if re.fullmatch(r"[0-9A-Fa-f]{1,5}", code) else 0xE000
+                if 0x20 <= value < 0xD800:  # no controls, surrogates or symbol-font PUA codes
+                    out.append(chr(value))
             else:
                 walk(child)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
+from aligner import limits
 from aligner.errors import InputError
 from aligner.model import Item
 from aligner.readers.common import Mode, Unit, assemble, decode, format_number, parse_label
@@ -96,6 +97,15 @@ class HtmlReader:
             root = lxml.html.document_fromstring(text, parser=parser)
         except (etree.ParserError, ValueError) as exc:
             raise InputError(f"unreadable HTML: {exc}", file=path) from None
+        for error in parser.error_log:  # lxml stops at its limits and keeps what it read
+            if error.type_name == "ERR_RESOURCE_LIMIT" or "XML_PARSE_HUGE" in error.message:
+                why = error.message.split(",")[0].split(": try")[0].strip()
+                raise InputError(
+                    f"unreadable HTML: over the parser's limits ({why}; nesting is limited to "
+                    f"{limits.MAX_DEPTH} levels, a text node to 10 MB)",
+                    file=path,
+                    line=error.line or None,
+                )
         walker = _Walker()
         walker.walk(root)
         walker.flush(1)
@@ -192,7 +202,7 @@ class _Walker:
             self.heading = _HEADINGS[tag]
         elif tag in ("ol", "ul"):
             kind = "none" if _NO_MARKER.search(el.get("style", "")) else el.get("type") or "1"
-            self.lists.append(_List(tag == "ol", _start(el.get("start")), kind))
+            self.lists.append(_List(tag == "ol", _start(el.get("start"), 1, el), kind))
         elif tag == "li":
             self.start_item(el)
         self.add(el.text, el.sourceline)
@@ -223,7 +233,7 @@ class _Walker:
         if not current.ordered:
             self.sub = "•"
             return
-        number = _start(el.get("value"), current.next)
+        number = _start(el.get("value"), current.next, el)
         current.next = number + 1
         outer = [lst for lst in self.lists[:-1] if lst.ordered]
         if not outer and current.kind == "1":
@@ -232,11 +242,14 @@ class _Walker:
             self.sub = f"{_marker(number, current.kind)})"
 
 
-def _start(value: str | None, default: int = 1) -> int:
+def _start(value: str | None, default: int, el: etree._Element) -> int:
+    """A list's `start` or an item's `value` (the default when absent or not a number);
+    above `limits.MAX_NUMBER` it is an `InputError` (the file is added by the reader)."""
     try:
-        return int(value) if value is not None else default
+        number = int(value) if value is not None and len(value) < 40 else default
     except ValueError:
-        return default
+        number = default
+    return limits.check_number(number, "", el.sourceline)
 
 
 def _marker(number: int, kind: str) -> str:

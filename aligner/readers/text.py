@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable
 from itertools import pairwise
 
 from aligner.langid import CODE_PATTERN, find_code
@@ -18,12 +19,12 @@ from aligner.readers.common import (
     Unit,
     assemble,
     clean_markdown,
+    content_lines,
     decode,
     is_page_number,
     is_rule,
     is_running_header,
     parse_label,
-    split_lines,
 )
 
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?")
@@ -42,17 +43,22 @@ class TextReader:
         return head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" not in head
 
     def parse(self, data: bytes, path: str) -> list[Item]:
-        units = _units(split_lines(decode(data, path)))
+        units = _units(content_lines(decode(data, path)))
         mode = Mode.WRAPPED if _is_wrapped(units) else Mode.UNWRAPPED
         explicit = any(u.heading for u in units)
         return assemble(units, mode, clean=clean_markdown, infer_headings=not explicit)
 
 
-def _units(lines: list[str]) -> list[Unit]:
+def _units(lines: Iterable[tuple[int, str]]) -> list[Unit]:
+    """Units of the numbered non-empty lines; a skipped (empty) line is a gap."""
     units: list[Unit] = []
     gap = 0
     code_seen = False
-    for number, raw in enumerate(lines, 1):
+    last = 0
+    for number, raw in lines:
+        if number > last + 1:
+            gap = max(gap, 1)  # empty lines in between
+        last = number
         for k, piece in enumerate(raw.split("\f")):
             if k:
                 gap = 2  # form feed: a page break
