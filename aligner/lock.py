@@ -98,7 +98,7 @@ def read_lock(path: str | Path) -> dict[tuple[str, str], Record]:
     p = Path(path)
     if not p.exists():
         return {}
-    data = read_bytes(p, limit=MAX_LOCK_BYTES)
+    data = read_bytes(p, limit=MAX_LOCK_BYTES, state=True)
     name = str(p)
     try:
         raw = json.loads(data.decode("utf-8"))

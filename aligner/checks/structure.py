@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from aligner.checks.base import Context, Finding, Rule, Severity, register
 from aligner.model import (
@@ -262,6 +263,16 @@ def _numbering_findings(rule: type[Rule], context: Context) -> Iterator[Finding]
                     f"paragraph {name} of {doc.lang} should be numbered {problem.expected}{match}"
                 )
             yield finding(rule, doc, p.line, message, paragraph=p, reference=problem.reference)
+
+
+def _target_line_after(alignment: Alignment, position: int) -> int:
+    """The line of the first target paragraph linked after link `position` (else the last);
+    one scan (for many gaps in one alignment use `_Neighbours`)."""
+    for link in islice(alignment.links, position + 1, None):
+        if link.target:
+            return link.target[0].line
+    paragraphs = alignment.target.paragraphs
+    return paragraphs[-1].line if paragraphs else 1
 
 
 class _Neighbours:

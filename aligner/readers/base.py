@@ -58,16 +58,19 @@ def reader_for(path: str | Path, data: bytes) -> Reader:
     raise InputError("unrecognized format: not text, DOCX or HTML", file=str(path))
 
 
-def read_bytes(path: str | Path, limit: int | None = None) -> bytes:
+def read_bytes(path: str | Path, limit: int | None = None, *, state: bool = False) -> bytes:
     """The bytes of a regular file, refusing missing paths, directories, FIFOs, devices and
     files over `limit` (default: `aligner.limits.max_file_bytes()`), before reading them.
 
     The file is opened without blocking (a FIFO cannot hang the run) and checked to be a
     regular file on the open descriptor, so a swap after the check cannot fool it.
+    Unless `state` (aligner's own state file, such as `aligner.lock`, which a run reads
+    and rewrites), the file is noted as an input that no output may overwrite.
     """
     name = display(path)
     limit = limits.max_file_bytes() if limit is None else limit
-    note_input(path)
+    if not state:
+        note_input(path)
     try:
         if os.path.isdir(path):
             raise InputError("is a directory, expected a file", file=name)
