@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from heapq import nlargest
 
 from aligner.model import Alignment, Document, Link, Paragraph
+from aligner.sentalign import similarities
 from aligner.similarity import (
     Anchors,
     Associations,
@@ -90,6 +91,30 @@ REGION = 3
 MAX_TRIALS = 40
 TRIALS_PER = 20
 
+#: Look-alike neighbours (`_judge_lookalikes`): reference paragraphs at most `NEAR` apart;
+#: one version's evidence counts at most `WITNESS_CAP`; evidence for crossing beyond
+#: `DECISIVE` swaps them, evidence for crossing short of that (up to `SLIGHT`) is a doubt
+#: (a swap is unlikely a priori: straight pairs favoured even slightly stay unreported),
+#: whose links get a confidence of at most `DOUBTFUL`.
+NEAR = 3
+WITNESS_CAP = 6.0
+#: Reference paragraphs sharing this share of their stems (Dice) are look-alikes (two
+#: paragraphs opening "Also calls on OSCE participating States to" share about 0.6,
+#: neighbours in the shipped resolution 0.0-0.35).
+ALIKE = 0.4
+DECISIVE = 2.0
+SLIGHT = 0.0
+#: Gaps (1-0, 0-1 beads) judged again per version (`_judge_gaps`); each costs a few
+#: scorers trained afresh.
+GAPS_JUDGED = 100
+#: Cost units per unit of matched word share (`_lexical_evidence`); a share ranges 0-1.
+WORD_EVIDENCE = 10.0
+DOUBTFUL = 0.4
+#: Confidence (`confidence`): rivals up to `RIVAL_REACH` paragraphs away; a margin of
+#: `SURE` cost units over the nearest rival gives 0.9 (0 gives 0.5).
+RIVAL_REACH = 2
+SURE = 4.0
+
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
 Pair = tuple[int, int]
 
@@ -106,9 +131,10 @@ class Pieces:
         ref: Sequence[Paragraph],
         tgt: Sequence[Paragraph],
         ref_profiles: Sequence[Profile] | None = None,
+        tgt_profiles: Sequence[Profile] | None = None,
     ):
         self.ref = list(ref_profiles) if ref_profiles is not None else profiles(ref)
-        self.tgt = profiles(tgt)
+        self.tgt = list(tgt_profiles) if tgt_profiles is not None else profiles(tgt)
         self.ref_numbers = [p.number for p in ref]
         self.tgt_numbers = [p.number for p in tgt]
         self.matcher = NameMatcher()
@@ -250,6 +276,27 @@ class Scorer:
     def pair(self, i: int, j: int) -> float:
         return self.cost(i, i + 1, j, j + 1)
 
+    def plain(self, i: int, j: int) -> float:
+        """The cost of pair (i, j) without the word associations learned from the pairs.
+
+        What the alignment chose taught the associations, so they favour it; a second look
+        at a choice uses length, anchors and shared stems only.
+        """
+        a, b = self.ref[i], self.tgt[j]
+        if a.empty or b.empty:
+            return SKIP
+        z = self.model.z(a.length, b.length)
+        agreement = self.pieces.anchors(i, i + 1, j, j + 1)
+        value = min(z * z / 2, LENGTH_CAP)
+        if value > SKIP and self._contained(i, j, z):
+            value = SKIP  # cut short or padded, but this paragraph
+        value += UNSHARED * agreement.unshared
+        value -= SHARED * agreement.shared
+        low, high = self.scales[0]
+        return value - LEXICAL * max(
+            min((agreement.stem_similarity - low) / (high - low), 1.5), -0.5
+        )
+
     def step(self, r: Sequence[int], t: Sequence[int]) -> float:
         """What a bead adds to the cost of an alignment (as the dynamic programming counts)."""
         if not r or not t:
@@ -340,12 +387,33 @@ def align_versions(
     pins: Sequence[Sequence[PinnedLink]] = (),
 ) -> list[Alignment]:
     """Align each of `targets` to `reference`, measuring the reference paragraphs once;
-    `pins[k]` are the links fixed for `targets[k]` (see `align_documents`)."""
+    `pins[k]` are the links fixed for `targets[k]` (see `align_documents`).
+
+    Gaps and look-alike neighbours are then judged again with the other versions as
+    witnesses (`_judge_gaps`, `_judge_lookalikes`); pinned links are left as they are.
+    """
     measured = profiles(reference.paragraphs)
     fixed = list(pins) or [()] * len(targets)
-    return [
-        align_documents(reference, target, measured, kept)
+    found = [
+        _align(reference, target, measured, kept)
         for target, kept in zip(targets, fixed, strict=True)
+    ]
+    return _judged(reference, targets, found)
+
+
+def _judged(
+    reference: Document,
+    targets: Sequence[Document],
+    aligned: Sequence[tuple[list[Bead], Scorer, list[Pair]]],
+) -> list[Alignment]:
+    """The alignments, with gaps and look-alikes judged again (pinned beads untouched)."""
+    found = [(beads, scorer) for beads, scorer, _ in aligned]
+    pinned = [{*pins} for _, _, pins in aligned]
+    _judge_gaps(reference, targets, found, pinned)
+    doubts = _judge_lookalikes(reference, targets, found, pinned)
+    return [
+        _alignment(reference, target, beads, scorer, doubt)
+        for target, (beads, scorer), doubt in zip(targets, found, doubts, strict=True)
     ]
 
 
@@ -364,6 +432,17 @@ def align_documents(
     (an anchor of the search when in order with the others); pins naming a paragraph
     that does not exist are ignored.
     """
+    return _judged(reference, [target], [_align(reference, target, reference_profiles, pins)])[0]
+
+
+def _align(
+    reference: Document,
+    target: Document,
+    reference_profiles: Sequence[Profile] | None = None,
+    pins: Sequence[PinnedLink] = (),
+) -> tuple[list[Bead], Scorer, list[Pair]]:
+    """The beads of `target` aligned to `reference`, the scorer that chose them, and the
+    pinned pairs (reference index, target index)."""
     ref, tgt = reference.paragraphs, target.paragraphs
     pieces = Pieces(ref, tgt, reference_profiles)
     forced = _pin_indices(ref, tgt, pins)
@@ -382,8 +461,7 @@ def align_documents(
         scorer = Scorer(pieces, pairs, extra)
         beads = _anchored(scorer, pairs, forced)
     beads = _with_moves(scorer, beads)
-    beads = _forced(_uncross(beads, scorer), forced)
-    return _alignment(reference, target, beads, scorer)
+    return _forced(_uncross(beads, scorer), forced), scorer, forced
 
 
 def _pin_indices(
@@ -500,16 +578,313 @@ def _guide(pairs: Sequence[Pair]) -> list[Pair]:
 
 
 def _alignment(
-    reference: Document, target: Document, beads: Sequence[Bead], scorer: Scorer
+    reference: Document,
+    target: Document,
+    beads: Sequence[Bead],
+    scorer: Scorer,
+    doubts: Sequence[tuple[int, int]] = (),
 ) -> Alignment:
     ref, tgt = reference.paragraphs, target.paragraphs
-    links = []
+    doubtful = {k for pair in doubts for k in pair}
+    held: tuple[dict[int, float], dict[int, float]] = ({}, {})
     for r, t in beads:
+        if len(r) == len(t) == 1:
+            held[0][r[0]] = held[1][t[0]] = scorer.step(r, t)
+    links = []
+    last = [-1, -1]  # last reference and target paragraph linked so far
+    for k, (r, t) in enumerate(beads):
         value = 0.0
         if r and t:
             value = score(scorer.cost(r[0], r[-1] + 1, t[0], t[-1] + 1))
-        links.append(Link(tuple(ref[i] for i in r), tuple(tgt[j] for j in t), value))
-    return Alignment(reference, target, tuple(links))
+        at = last[1] + 1 if r else last[0] + 1
+        sure = confidence(scorer, r, t, held, at)
+        if r:
+            last[0] = max(last[0], r[-1])
+        if t:
+            last[1] = max(last[1], t[-1])
+        if k in doubtful:
+            sure = min(sure, DOUBTFUL)
+        links.append(Link(tuple(ref[i] for i in r), tuple(tgt[j] for j in t), value, sure))
+    return Alignment(reference, target, tuple(links), tuple(doubts))
+
+
+def confidence(
+    scorer: Scorer,
+    r: Sequence[int],
+    t: Sequence[int],
+    held: tuple[dict[int, float], dict[int, float]] = ({}, {}),
+    at: int | None = None,
+) -> float:
+    """How sure a bead is, in [0, 1]: a logistic of its margin over the nearest rival.
+
+    Rivals of a 1-1 bead are pairing either paragraph with a neighbour of the other (up to
+    `RIVAL_REACH` away) and leaving both unmatched; of a skipped paragraph, pairing it with
+    the paragraphs of the other side near `at` (where it would stand), whose partners then
+    lose what their beads cost (`held`: per reference and per target paragraph, the cost of
+    the 1-1 bead holding it); of a 2-1, 1-2 or 2-2 bead, its parts paired one to one with
+    the rest left out. 0.5 means a tie, 0.9 a margin of `SURE` cost units.
+    """
+    n, m = len(scorer.ref), len(scorer.tgt)
+    if r and t:
+        own = scorer.step(r, t)
+        i, j = r[0], t[0]
+        if len(r) == len(t) == 1:
+            rivals = [scorer.step((i,), (b,)) for b in _reach(j, m) if b != j]
+            rivals += [scorer.step((a,), (j,)) for a in _reach(i, n) if a != i]
+            rivals.append(2 * SKIP)
+        else:
+            rivals = [scorer.step((a,), (b,)) + SKIP * (len(r) + len(t) - 2) for a in r for b in t]
+    else:
+        own = SKIP
+        # pairing it instead leaves the partner's own partner out (or takes it in)
+        if r:
+            near = _reach(_nearest(r[0], n, m) if at is None else at, m)
+            rivals = [scorer.pair(r[0], b) + SKIP - held[1].get(b, SKIP) for b in near]
+        else:
+            near = _reach(_nearest(t[0], m, n) if at is None else at, n)
+            rivals = [scorer.pair(a, t[0]) + SKIP - held[0].get(a, SKIP) for a in near]
+    margin = min(rivals, default=own + 4 * SURE) - own
+    return round(1.0 / (1.0 + math.exp(-margin * math.log(9) / SURE)), 3)
+
+
+def _reach(k: int, size: int) -> range:
+    return range(max(0, k - RIVAL_REACH), min(size, k + RIVAL_REACH + 1))
+
+
+def _nearest(k: int, size: int, other: int) -> int:
+    """The index on the other side (of `other` paragraphs) proportional to `k` of `size`."""
+    return min(other - 1, round(k * other / size)) if other else 0
+
+
+def _judge_gaps(
+    reference: Document,
+    targets: Sequence[Document],
+    found: list[tuple[list[Bead], Scorer]],
+    pinned: Sequence[set[Pair]] = (),
+) -> None:
+    """Which of two neighbours is the missing (or extra) one, judged again.
+
+    A 1-0 bead next to a 1-1 bead whose reference paragraph is its neighbour could as well
+    be the other way round (the neighbour missing, this one linked): the version paragraph
+    is given to the reference paragraph it fits better, by scorers trained without the
+    pairs in question, by the words that tell the two apart and by every other version as
+    a witness (`_gap_evidence`), when that evidence is clear (`DECISIVE`). Likewise, by
+    plain costs and words, for a 0-1 bead and the version paragraph beside it. At most
+    `GAPS_JUDGED` beads per version are judged. Beads are changed in place.
+    """
+    pivots: dict[tuple[int, int], tuple[Pieces, list[Pair], dict[int, int]]] = {}
+    for v, (beads, scorer) in enumerate(found):
+        gaps = [k for k, (r, t) in enumerate(beads) if bool(r) != bool(t)][:GAPS_JUDGED]
+        for k in gaps:
+            r, t = beads[k]
+            for near in (k - 1, k + 1):
+                if not 0 <= near < len(beads):
+                    continue
+                (nr, nt) = beads[near]
+                if len(nr) != 1 or len(nt) != 1 or (pinned and (nr[0], nt[0]) in pinned[v]):
+                    continue
+                if r and abs(r[0] - nr[0]) == 1:  # reference r[0] missing, or nr[0]?
+                    evidence = _gap_evidence(
+                        reference, targets, found, pivots, v, (r[0], nr[0]), nt[0]
+                    )
+                    if evidence > DECISIVE:
+                        beads[k], beads[near] = (r, nt), (nr, ())
+                        break
+                elif t and abs(t[0] - nt[0]) == 1:  # version t[0] extra, or nt[0]?
+                    ours = scorer.plain(nr[0], nt[0]) - scorer.plain(nr[0], t[0])
+                    words = _words_for(
+                        (reference.paragraphs[nr[0]].text,),
+                        (targets[v].paragraphs[nt[0]].text, targets[v].paragraphs[t[0]].text),
+                        reference.lang,
+                        targets[v].lang,
+                    )
+                    if _capped(ours) + _capped(words) > DECISIVE:
+                        beads[k], beads[near] = (nr, t), ((), nt)
+                        break
+
+
+def _gap_evidence(
+    reference: Document,
+    targets: Sequence[Document],
+    found: list[tuple[list[Bead], Scorer]],
+    pivots: dict[tuple[int, int], tuple[Pieces, list[Pair], dict[int, int]]],
+    v: int,
+    rows: tuple[int, int],
+    j: int,
+) -> float:
+    """How much better version paragraph j fits reference rows[0] than rows[1] (its partner).
+
+    Every scorer asked is trained afresh without the pairs under judgement (what it learned
+    from them would favour the choice made).
+    """
+    missing, linked = rows
+    beads, scorer = found[v]
+    own = [(i, jj) for i, jj in _one_to_one(beads).items() if jj != j and i not in rows]
+    fresh = Scorer(scorer.pieces, own)
+    evidence = _capped(fresh.pair(linked, j) - fresh.pair(missing, j))
+    evidence += _capped(
+        _words_for(
+            (reference.paragraphs[linked].text, reference.paragraphs[missing].text),
+            (targets[v].paragraphs[j].text,),
+            reference.lang,
+            targets[v].lang,
+        )
+    )
+    for w in range(len(targets)):
+        if w == v:
+            continue
+        pieces, pairs, links_w = _pivot(targets, found, pivots, w, v)
+        a, b = links_w.get(missing), links_w.get(linked)
+        if a is not None and b is not None:
+            witness = Scorer(pieces, [(x, y) for x, y in pairs if y != j and x not in (a, b)])
+            evidence += _capped(witness.pair(b, j) - witness.pair(a, j))
+    return evidence
+
+
+def _words_for(
+    ref: tuple[str, ...], tgt: tuple[str, ...], ref_lang: str | None, lang: str | None
+) -> float:
+    """For one text against two: how much more the second matches than the first (x
+    `WORD_EVIDENCE`); for two against one, likewise."""
+    if not ref_lang or not lang:
+        return 0.0
+    matrix = similarities(ref, tgt, ref_lang, lang)
+    if len(ref) == 2:
+        return WORD_EVIDENCE * (matrix[1][0] - matrix[0][0])
+    return WORD_EVIDENCE * (matrix[0][1] - matrix[0][0])
+
+
+def _capped(value: float) -> float:
+    return max(-WITNESS_CAP, min(WITNESS_CAP, value))
+
+
+def _one_to_one(beads: Sequence[Bead]) -> dict[int, int]:
+    return {r[0]: t[0] for r, t in beads if len(r) == len(t) == 1}
+
+
+def _pivot(
+    targets: Sequence[Document],
+    found: list[tuple[list[Bead], Scorer]],
+    pivots: dict[tuple[int, int], tuple[Pieces, list[Pair], dict[int, int]]],
+    w: int,
+    v: int,
+) -> tuple[Pieces, list[Pair], dict[int, int]]:
+    """The pieces of versions w and v, the pairs both link to one reference paragraph, and
+    w's 1-1 links, built once per pair of versions."""
+    key = (w, v)
+    if key not in pivots:
+        links_w, links_v = _one_to_one(found[w][0]), _one_to_one(found[v][0])
+        pairs = sorted((links_w[i], links_v[i]) for i in links_w.keys() & links_v.keys())
+        pieces = Pieces(
+            targets[w].paragraphs, targets[v].paragraphs, found[w][1].tgt, found[v][1].tgt
+        )
+        pivots[key] = (pieces, pairs, links_w)
+    return pivots[key]
+
+
+def _judge_lookalikes(
+    reference: Document,
+    targets: Sequence[Document],
+    found: list[tuple[list[Bead], Scorer]],
+    pinned: Sequence[set[Pair]] = (),
+) -> list[list[tuple[int, int]]]:
+    """Look-alike neighbours judged again, with the other versions as witnesses.
+
+    Two 1-1 beads of a version whose reference paragraphs are at most `NEAR` apart, and
+    look alike (they share `ALIKE` of their stems, or the crossed pairs are both cheap),
+    are looked at again: the evidence is how much cheaper the straight pairs are than the
+    crossed ones by plain costs (no learned associations, which favour the choice they were
+    learned from), for the reference and for every other version (a scorer between that
+    version and this one), and by the words that tell the texts apart, dictionaries
+    included (`_lexical_evidence`), each counting at most `WITNESS_CAP`. Clear evidence for
+    crossing swaps the beads in place (a reordering is then reported); weak evidence for
+    crossing texts that share `ALIKE` of their stems is a doubt, and the numbers break the
+    tie (paragraphs moved with their numbers are linked by them). Returns the doubts (pairs
+    of bead indices) of each version; beads are changed in place, except those `pinned`
+    (per version, the (reference, target) index pairs a reviser fixed).
+    """
+    doubts: list[list[tuple[int, int]]] = [[] for _ in targets]
+    witnesses: dict[tuple[int, int], tuple[Scorer, dict[int, int]]] = {}
+
+    def one_to_one(beads: list[Bead]) -> dict[int, int]:
+        return {r[0]: t[0] for r, t in beads if len(r) == len(t) == 1}
+
+    def witness(w: int, v: int) -> tuple[Scorer, dict[int, int]]:
+        key = (w, v)
+        if key not in witnesses:
+            links_w, links_v = one_to_one(found[w][0]), one_to_one(found[v][0])
+            pairs = sorted((links_w[i], links_v[i]) for i in links_w.keys() & links_v.keys())
+            pieces = Pieces(
+                targets[w].paragraphs,
+                targets[v].paragraphs,
+                found[w][1].tgt,
+                found[v][1].tgt,
+            )
+            witnesses[key] = (Scorer(pieces, pairs), links_w)
+        return witnesses[key]
+
+    for v, (beads, scorer) in enumerate(found):
+        singles = [k for k, (r, t) in enumerate(beads) if len(r) == len(t) == 1]
+        by_ref = {beads[k][0][0]: k for k in singles}
+        for k in singles:
+            i, j = beads[k][0][0], beads[k][1][0]
+            for i2 in range(i + 1, i + NEAR + 1):
+                k2 = by_ref.get(i2)
+                if k2 is None:
+                    continue
+                j2 = beads[k2][1][0]
+                if pinned and {(i, j), (i2, j2)} & pinned[v]:
+                    continue  # a reviser fixed one of them
+                alike = _dice(scorer.pieces.ref[i].stems, scorer.pieces.ref[i2].stems) >= ALIKE
+                if not alike and max(scorer.pair(i, j2), scorer.pair(i2, j)) > CONFIRM:
+                    continue  # not look-alikes
+                evidence = _straight_over_crossed(scorer, i, j, i2, j2)
+                evidence += _lexical_evidence(
+                    (reference.paragraphs[i].text, reference.paragraphs[i2].text),
+                    (targets[v].paragraphs[j].text, targets[v].paragraphs[j2].text),
+                    reference.lang,
+                    targets[v].lang,
+                )
+                for w in range(len(targets)):
+                    if w == v:
+                        continue
+                    wscorer, links_w = witness(w, v)
+                    a, b = links_w.get(i), links_w.get(i2)
+                    if a is not None and b is not None:
+                        evidence += _straight_over_crossed(wscorer, a, j, b, j2)
+                numbered = scorer.pieces.ref_numbers[i], scorer.pieces.ref_numbers[i2]
+                crossed_numbers = (scorer.pieces.tgt_numbers[j2], scorer.pieces.tgt_numbers[j])
+                tie = alike and evidence <= SLIGHT and crossed_numbers == numbered
+                if evidence < -DECISIVE or tie:
+                    # clear evidence, or a tie broken by the numbers (moved with them)
+                    beads[k], beads[k2] = ((i,), (j2,)), ((i2,), (j,))
+                    j, j2 = j2, j
+                if alike and -DECISIVE <= evidence <= SLIGHT:
+                    doubts[v].append((k, k2))
+    return doubts
+
+
+def _lexical_evidence(
+    ref: tuple[str, str], tgt: tuple[str, str], ref_lang: str | None, lang: str | None
+) -> float:
+    """Straight over crossed by the words that tell look-alikes apart (`similarities`,
+    dictionaries included), scaled by `WORD_EVIDENCE` and capped like a witness."""
+    if not ref_lang or not lang:
+        return 0.0
+    (a, b), (c, d) = similarities(ref, tgt, ref_lang, lang)
+    return max(-WITNESS_CAP, min(WITNESS_CAP, WORD_EVIDENCE * (a + d - b - c)))
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
+def _straight_over_crossed(scorer: Scorer, i: int, j: int, i2: int, j2: int) -> float:
+    """How much cheaper pairs (i, j), (i2, j2) are than (i, j2), (i2, j) by their plain
+    costs (`Scorer.plain`), at most `WITNESS_CAP` either way."""
+    crossed = scorer.plain(i, j2) + scorer.plain(i2, j)
+    straight = scorer.plain(i, j) + scorer.plain(i2, j2)
+    return max(-WITNESS_CAP, min(WITNESS_CAP, crossed - straight))
 
 
 def _anchored(scorer: Scorer, guide: Sequence[Pair], pins: Sequence[Pair] = ()) -> list[Bead]:

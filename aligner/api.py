@@ -284,12 +284,14 @@ def export_files(
     config: ConfigPath = None,
     since: str | None = None,
     progress: Progress | RichProgress | None = None,
+    min_confidence: float = 0.0,
 ) -> Exported:
     """Export everything under `paths` into folder `output` (`to` is "tmx" or "po"), file
     names and all, as `aligner export` does: `<doc>.<ref>-<lang>.tmx` per language, or one
     multilingual TMX (`output` then a file), or `<doc>.pot` and `<doc>.<lang>.po`. Stale
     translations (`aligner.lock`, or git revision `since`) are fuzzy in PO and left out of
-    TMX. `progress` is told of files read, documents checked and units written.
+    TMX; so are pairs whose link confidence is below `min_confidence`. `progress` is told
+    of files read, documents checked and units written.
     """
     from aligner.export import export_paths
 
@@ -306,6 +308,7 @@ def export_files(
         config=_settings(config),
         since=since,
         progress=_progress(progress),
+        min_confidence=min_confidence,
     )
     return Exported(tuple((path, count) for path, count in report.written), tuple(report.warnings))
 

@@ -392,6 +392,13 @@ def _lang_pairs(values: tuple[str, ...]) -> dict[str, str]:
     help="Folder to write into (a file with --multilingual).",
 )
 @click.option("--include-suspect", is_flag=True, help="Keep pairs check flags, with a note.")
+@click.option(
+    "--min-confidence",
+    type=float,
+    default=0.0,
+    show_default=True,
+    help="Leave out pairs whose link confidence (0-1) is lower.",
+)
 @click.option("--lang", "langs", multiple=True, metavar="FILE=LANG", help="Set a file's language.")
 @click.option("--config", type=click.Path(path_type=str), help="Config file (pyproject.toml).")
 @click.option(
@@ -411,6 +418,7 @@ def export(
     segment: str,
     output: str,
     include_suspect: bool,
+    min_confidence: float,
     langs: tuple[str, ...],
     config: str | None,
     since: str | None,
@@ -438,6 +446,7 @@ def export(
             config=config,
             since=since,
             progress=progress,
+            min_confidence=min_confidence,
         )
     for warning in report.warnings if not quiet else ():
         click.echo(f"aligner: warning: {warning}", err=True)

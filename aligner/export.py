@@ -14,13 +14,14 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aligner.atomic import atomic_output, input_scope, output_batch
 from aligner.checks.base import Finding, Revision, Severity
+from aligner.checks.structure import reordered_links
 from aligner.errors import UsageError
 from aligner.model import Block, Document, Kind, Link, Paragraph, item_keys
 from aligner.pipeline import EXPORT, Progress, load_aligned
@@ -43,7 +44,7 @@ SEGMENTS = ("paragraph", "sentence")
 
 #: Warnings that say the content of a pair differs, so the pair is not trusted. Other
 #: warnings (length, end punctuation, document code, introductory line) leave it trusted.
-CONTENT_WARNINGS = frozenset({"number-mismatch", "untranslated", "wrong-language"})
+CONTENT_WARNINGS = frozenset({"number-mismatch", "untranslated", "wrong-language", "possible-swap"})
 
 
 def makes_suspect(finding: Finding) -> bool:
@@ -58,6 +59,7 @@ class Counterpart:
     text: str | None
     reasons: tuple[str, ...] = ()  # why the pair is suspect; empty when it is trusted
     revision: Revision | None = None  # the reference text it was made from, when changed since
+    confidence: float | None = None  # of the paragraph link (`Link.confidence`), if any
 
     @property
     def suspect(self) -> bool:
@@ -120,8 +122,15 @@ def paragraph_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
     for lang in targets:
         alignment = aligned.alignments.get(lang)
         found: dict[Paragraph, Counterpart] = {}
-        for link in alignment.links if alignment else ():
+        crossing = reordered_links(alignment) if alignment else frozenset()
+        for k, link in enumerate(alignment.links if alignment else ()):
             reasons = _link_reasons(link, lang)
+            if k in crossing:
+                reasons.append(f"reordered: crosses another {lang} paragraph")
+            if link.confidence < aligned.min_confidence:
+                reasons.append(
+                    f"link confidence {link.confidence:.2f} below {aligned.min_confidence:g}"
+                )
             for f in serious:
                 if f.lang == lang and any(_names(f, t, reference_side=False) for t in link.target):
                     reasons.append(f"{f.rule}: {f.message}")
@@ -135,7 +144,9 @@ def paragraph_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
                         own.append(f"{f.rule}: {f.message}")
                         revision = revision or (f.revision if f.lang == lang else None)
                 text = " ".join(t.text for t in link.target) if index == 0 else None
-                found[p] = Counterpart(text or None, tuple(dict.fromkeys(own)), revision)
+                found[p] = Counterpart(
+                    text or None, tuple(dict.fromkeys(own)), revision, link.confidence
+                )
         by_lang[lang] = found
     headings = {p: section.heading for section in ref.sections for p in section.paragraphs}
     units = []
@@ -218,6 +229,7 @@ def sanitize(units: list[Unit], aligned: AlignedSet, report: ExportReport) -> li
                 _clean(cp.text, f"{aligned.name} {lang} {unit.key}", report) if cp.text else None,
                 cp.reasons,
                 cp.revision,
+                cp.confidence,
             )
             for lang, cp in unit.counterparts.items()
         }
@@ -505,6 +517,7 @@ def export_paths(
     config: str | Path | Config | None = None,
     since: str | None = None,
     progress: Progress | None = None,
+    min_confidence: float = 0.0,
 ) -> ExportReport:
     """Read, align, check and export: what `aligner export` does.
 
@@ -524,6 +537,8 @@ def export_paths(
         raise UsageError("PO export is by paragraph (apply rebuilds documents from paragraphs)")
     if fmt not in ("tmx", "po"):
         raise UsageError(f"unknown export format {fmt!r}; choose tmx or po")
+    if not 0.0 <= min_confidence <= 1.0:
+        raise UsageError(f"--min-confidence must be between 0 and 1, not {min_confidence:g}")
     notices: list[str] = []
     with input_scope():  # every file read or found is protected from the outputs
         sets = load_aligned(
@@ -536,6 +551,8 @@ def export_paths(
             notices=notices,
             pins=settings.pins_for,
         )
+        if min_confidence:
+            sets = [replace(aligned, min_confidence=min_confidence) for aligned in sets]
         if fmt == "po":
             report = export_po(sets, output, targets=targets, progress=progress)
         else:

@@ -235,7 +235,9 @@ class Link:
     source: tuple[Paragraph, ...]
     target: tuple[Paragraph, ...]
     score: float = 1.0  # content agreement in [0, 1]; 0 for 1-0 and 0-1 beads
-    confidence: float | None = None  # how sure the aligner is of this link, in [0, 1]
+    #: How sure the aligner is of this link, in [0, 1]: the margin of its cost over the
+    #: nearest alternative for the same paragraphs (see `aligner.align.confidence`).
+    confidence: float = 1.0
 
     @property
     def kind(self) -> str:
@@ -250,6 +252,9 @@ class Alignment:
     reference: Document
     target: Document
     links: tuple[Link, ...]
+    #: Pairs of 1-1 links (indices into `links`) whose target paragraphs may be swapped:
+    #: look-alike paragraphs the evidence cannot tell apart.
+    doubts: tuple[tuple[int, int], ...] = ()
 
     def __iter__(self) -> Iterator[Link]:
         return iter(self.links)

@@ -50,6 +50,8 @@ class AlignedSet:
     reference: Document
     alignments: Mapping[str, Alignment]  # by target language
     findings: tuple[Finding, ...] = ()
+    #: Links less sure than this (`Link.confidence`) make their pairs suspect on export.
+    min_confidence: float = 0.0
 
     @property
     def name(self) -> str:
@@ -187,7 +189,13 @@ def run_check(
     source = baseline_source(since, notices, docsets)
     checked = check_sets(docsets, reference, select, ignore, suppressed, progress, source, pins)
     findings = [*problems, *(f for aligned in checked for f in aligned.findings)]
-    return Result(reference, tuple(docsets), tuple(sorted(set(findings))), notices=tuple(notices))
+    return Result(
+        reference,
+        tuple(docsets),
+        tuple(sorted(set(findings))),
+        notices=tuple(notices),
+        alignments={aligned.name: aligned.alignments for aligned in checked},
+    )
 
 
 def load_aligned(

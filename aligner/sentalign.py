@@ -534,6 +534,28 @@ def align_sentences(
     return _dp(n, m, _band(n, m, anchors, params), scorer)
 
 
+def similarities(
+    src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str
+) -> list[list[float]]:
+    """The share of token weight each text of `src` and each of `tgt` match, in [0, 1].
+
+    Tokens match as in sentence alignment (cognates, names, numbers, dictionary
+    translations), weighted by their rarity among these texts, so that what look-alike
+    texts share counts little and what tells them apart counts much.
+    """
+    lexicon = load_lexicon(src_lang, tgt_lang)
+    if lexicon:
+        lexicon.prepare(
+            (w for s in src for w in _WORD.findall(s)), (w for t in tgt for w in _WORD.findall(t))
+        )
+    scorer = _Scorer(
+        _Features(src, 0, lexicon, DEFAULT_PARAMS.prefix),
+        _Features(tgt, 1, lexicon, DEFAULT_PARAMS.prefix),
+        DEFAULT_PARAMS,
+    )
+    return [[scorer.similarity(i, j, 1, 1) for j in range(len(tgt))] for i in range(len(src))]
+
+
 @dataclass(frozen=True)
 class SentenceAlignment:
     """Two lists of sentences and the beads that align them."""

@@ -1,6 +1,6 @@
 """Checks: small rule classes in one registry, run over aligned document sets."""
 
-from aligner.checks import amendments, content, files, structure
+from aligner.checks import amendments, content, files, sentences, structure
 from aligner.checks.base import (
     REGISTRY,
     Context,
@@ -24,5 +24,6 @@ __all__ = [
     "files",
     "register",
     "rules",
+    "sentences",
     "structure",
 ]

@@ -86,6 +86,8 @@ class Result:
     findings: tuple[Finding, ...]  # sorted
     fail_on: Severity | None = Severity.ERROR  # the run's --fail-on (None: never)
     notices: tuple[str, ...] = ()  # one-line remarks for stderr (e.g. no aligner.lock record)
+    #: Every version's alignment to its reference: document name -> language -> alignment.
+    alignments: Mapping[str, Mapping[str, Alignment]] = field(default_factory=dict)
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)

@@ -20,6 +20,7 @@ from aligner.checks.base import Context, Finding, Rule, Severity, register
 from aligner.checks.structure import finding, is_empty, label
 from aligner.langid import guess_language
 from aligner.model import LANGUAGE_NAMES, Document, Paragraph
+from aligner.numerals import expand_ranges, readings
 from aligner.similarity import end_punctuation, numbers
 
 #: Language guesses count only for paragraphs of at least this many words and this confidence.
@@ -51,7 +52,7 @@ class Pair:
 _PAIRS: dict[int, list[Pair]] = {}
 
 
-def _pairs(context: Context) -> list[Pair]:
+def matched_pairs(context: Context) -> list[Pair]:
     """Every non-empty 1-1 link of every version, with its verdicts (computed once)."""
     found = _PAIRS.get(id(context))
     if found is not None:
@@ -96,7 +97,7 @@ def _identical(reference: Paragraph, target: Paragraph) -> bool:
 @register
 class Untranslated(Rule):
     id = "untranslated"
-    severity = Severity.WARNING
+    severity = Severity.ERROR
     description = "A paragraph is identical to the reference or written in the reference language."
     explanation = (
         "The paragraph's words are those of the reference paragraph, or its language (told "
@@ -107,7 +108,7 @@ class Untranslated(Rule):
 
     def check(self, context: Context) -> Iterable[Finding]:
         ref_lang = context.reference.lang or ""
-        for pair in _pairs(context):
+        for pair in matched_pairs(context):
             doc, r, t = pair.doc, pair.reference, pair.target
             if pair.untranslated:
                 name = LANGUAGE_NAMES.get(ref_lang, ref_lang)
@@ -121,7 +122,7 @@ class Untranslated(Rule):
 @register
 class WrongLanguage(Rule):
     id = "wrong-language"
-    severity = Severity.WARNING
+    severity = Severity.ERROR
     description = "A paragraph is written in another language than its version's."
     explanation = (
         "The paragraph reads as a third language, neither the version's nor the reference's "
@@ -132,7 +133,7 @@ class WrongLanguage(Rule):
 
     def check(self, context: Context) -> Iterable[Finding]:
         ref_lang = context.reference.lang or ""
-        for pair in _pairs(context):
+        for pair in matched_pairs(context):
             doc, r, t, guess = pair.doc, pair.reference, pair.target, pair.language
             if guess is None or guess in (doc.lang, ref_lang) or doc.lang not in LANGUAGE_NAMES:
                 continue
@@ -156,34 +157,61 @@ def _format_number(value: float) -> str:
 @register
 class NumberMismatch(Rule):
     id = "number-mismatch"
-    severity = Severity.WARNING
+    severity = Severity.ERROR
     description = "A number, year or amount of the reference paragraph is missing or different."
     explanation = (
         "Numbers are compared by value, whatever their grouping, decimal sign or scale word "
         "('21 million', '21 млн', '21 Millionen' and '21 000 000' are equal). Every number of "
-        "the reference paragraph must appear in the matched paragraph; spelled-out numbers "
-        "are not compared."
+        "the reference paragraph must appear in the matched paragraph, in figures or spelled "
+        "another way: in words ('twenty-third', 'vingt-troisième', 'dreiundzwanzigste'), "
+        "Roman numerals ('XXI'), a short range ('2013-14') or inside a code ('G20'). An error: "
+        "a changed year or amount must be fixed before publication."
     )
     example = "paragraph 8 of fr lacks 2013 of en 8 (it has 2012)"
 
     def check(self, context: Context) -> Iterable[Finding]:
         ref_lang = context.reference.lang or ""
-        for pair in _pairs(context):
+        for pair in matched_pairs(context):
             doc, r, t = pair.doc, pair.reference, pair.target
             if pair.untranslated:
                 continue
-            expected, found = Counter(numbers(r.text)), Counter(numbers(t.text))
-            missing = expected - found
-            if not missing:
+            changed = changed_numbers(r.text, ref_lang, t.text, doc.lang or "")
+            if changed is None:
                 continue
-            extra = found - expected
-            lacking = ", ".join(_format_number(v) for v in sorted(missing.elements()))
-            has = ", ".join(_format_number(v) for v in sorted(extra.elements()))
+            missing, extra = changed
+            lacking = ", ".join(_format_number(v) for v in missing)
+            has = ", ".join(_format_number(v) for v in extra)
             message = (
                 f"paragraph {label(t, doc)} of {doc.lang} lacks {lacking} of "
                 f"{ref_lang} {label(r, context.reference)}" + (f" (it has {has})" if has else "")
             )
             yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)
+
+
+def changed_numbers(
+    reference: str, ref_lang: str, target: str, lang: str
+) -> tuple[list[float], list[float]] | None:
+    """(numbers of `reference` that `target` lacks, numbers `target` has instead), or None.
+
+    A number the target writes another way (`aligner.numerals.readings`: in words, in
+    Roman numerals, as a short year range, inside a code) is not lacking. A number the
+    target has, only fewer times, counts as lacking only when the target also has a number
+    the reference has in no spelling (a year repeated in English may be "that year").
+    """
+    reference, target = expand_ranges(reference), expand_ranges(target)
+    expected, found = Counter(numbers(reference)), Counter(numbers(target))
+    missing = expected - found
+    if not missing:
+        return None
+    extra = found - expected
+    spelled = readings(target, lang)
+    gone = [v for v in missing if v not in found and v not in spelled]
+    new = [v for v in extra if v not in readings(reference, ref_lang)]
+    fewer = [v for v in missing if v in found]
+    lacking = sorted(gone + (fewer if new else []))
+    if not lacking:
+        return None
+    return lacking, sorted(new)
 
 
 @register
@@ -201,7 +229,7 @@ class LengthMismatch(Rule):
     def check(self, context: Context) -> Iterable[Finding]:
         ref_lang = context.reference.lang or ""
         models = {lang: length_model(a) for lang, a in context.alignments.items()}
-        for pair in _pairs(context):
+        for pair in matched_pairs(context):
             doc, r, t = pair.doc, pair.reference, pair.target
             if pair.untranslated:
                 continue
@@ -237,7 +265,7 @@ class PunctuationMismatch(Rule):
 
     def check(self, context: Context) -> Iterable[Finding]:
         ref_lang = context.reference.lang or ""
-        for pair in _pairs(context):
+        for pair in matched_pairs(context):
             doc, r, t = pair.doc, pair.reference, pair.target
             expected, actual = end_punctuation(r.text), end_punctuation(t.text)
             if expected == actual or pair.untranslated:

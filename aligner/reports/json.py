@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from aligner.checks.base import Finding, Result, Rule
+from aligner.model import Alignment, Paragraph
 from aligner.reports.common import sorted_findings, summarize
 
 #: Version of the JSON report layout; bumped on any incompatible change.
@@ -38,6 +39,28 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     return out
 
 
+def _unit(paragraphs: tuple[Paragraph, ...]) -> list[str]:
+    return [f"{p.section}:{p.number}" for p in paragraphs]
+
+
+def links_list(alignment: Alignment | None) -> list[dict[str, Any]]:
+    """A version's links to the reference: units (`section:number`), kind and confidence.
+
+    The reference version itself (no alignment) has none.
+    """
+    if alignment is None:
+        return []
+    return [
+        {
+            "reference": _unit(link.source),
+            "version": _unit(link.target),
+            "kind": link.kind,
+            "confidence": link.confidence,
+        }
+        for link in alignment.links
+    ]
+
+
 def report_dict(result: Result) -> dict[str, Any]:
     """The whole report as plain data."""
     documents = [
@@ -49,6 +72,7 @@ def report_dict(result: Result) -> dict[str, Any]:
                     "lang": doc.lang,
                     "code": doc.code,
                     "paragraphs": len(doc.paragraphs),
+                    "links": links_list(result.alignments.get(docset.name, {}).get(doc.lang or "")),
                 }
                 for doc in docset.versions
             ],

@@ -1,0 +1,240 @@
+"""Sentence rules: a sentence of a matched paragraph left out, or one added.
+
+Every 1-1 paragraph pair in which either side has several sentences is segmented
+(`aligner.segment`) and aligned sentence by sentence (`aligner.sentalign`, with the
+document pair's length ratio and the installed dictionaries). A reference sentence with
+no counterpart is missing, a version's sentence with none extra, but only when the
+paragraph lengths agree: the version must be shorter (or longer) than its reference
+paragraph predicts by at least half of that sentence, so a sentence that was rephrased,
+or split and joined differently, is not reported. When a neighbouring sentence fits the
+rest as well as the unmatched one, the message names both. One-sentence pairs cost
+nothing.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from aligner.align import length_model
+from aligner.checks.base import Context, Finding, Rule, Severity, register
+from aligner.checks.content import Pair, matched_pairs
+from aligner.checks.structure import finding, label
+from aligner.lexicon import load_lexicon
+from aligner.segment import segment
+from aligner.sentalign import align_sentences, similarities
+
+#: A sentence is reported from this many words on (shorter ones may be a heading-like
+#: fragment the aligner joined elsewhere), when the paragraph length is off by at least
+#: `SHARE` of the sentence's (predicted) length.
+MIN_WORDS = 4
+SHARE = 0.5
+#: A neighbour of an unmatched sentence whose match share (`similarities`) with the same
+#: partner is within `TIE` of the unmatched one's, and whose length fits it no better by
+#: `LENGTH_TIE` (of the partner's length), may as well be the one left out.
+TIE = 0.05
+LENGTH_TIE = 0.25
+#: Words of a sentence quoted in a message.
+QUOTED = 6
+
+
+@dataclass(frozen=True)
+class SentenceGap:
+    """One unmatched sentence of a paragraph pair."""
+
+    pair: Pair
+    missing: bool  # a reference sentence without counterpart (else an extra one)
+    sentence: str
+    index: int  # 1-based place among its paragraph's sentences
+    count: int  # sentences of that paragraph
+    #: A neighbouring sentence (1-based) that fits the other side just as well: either may
+    #: be the one left out (or added); None when the evidence tells.
+    rival: int | None = None
+    rival_sentence: str = ""
+
+
+#: The gaps of each live context, computed once for both rules.
+_GAPS: dict[int, list[SentenceGap]] = {}
+
+
+def gaps(context: Context) -> list[SentenceGap]:
+    """Every missing or extra sentence of the multi-sentence pairs of a context."""
+    found = _GAPS.get(id(context))
+    if found is not None:
+        return found
+    found = list(_find(context))
+    _GAPS[id(context)] = found
+    weakref.finalize(context, _GAPS.pop, id(context), None)
+    return found
+
+
+def _find(context: Context) -> Iterator[SentenceGap]:
+    ref_lang = context.reference.lang or ""
+    ratios = {lang: length_model(a).ratio for lang, a in context.alignments.items()}
+    for pair in matched_pairs(context):
+        lang = pair.doc.lang or ""
+        if pair.untranslated or not lang:
+            continue
+        src = segment(pair.reference.text, ref_lang)
+        tgt = segment(pair.target.text, lang)
+        if len(src) == 1 and len(tgt) == 1:
+            continue
+        ratio = ratios.get(lang) or 1.0
+        beads = align_sentences(src, tgt, ref_lang, lang, load_lexicon(ref_lang, lang), ratio=ratio)
+        # how much longer the version is than its reference paragraph predicts
+        surplus = len(pair.target.text) - ratio * len(pair.reference.text)
+        partners = (
+            {s[0]: t[0] for s, t in beads if len(s) == len(t) == 1},
+            {t[0]: s[0] for s, t in beads if len(s) == len(t) == 1},
+        )
+        ties = _Ties(src, tgt, ref_lang, lang, ratio, partners)
+        for s, t in beads:
+            if len(s) == 2 and len(t) == 1:
+                s = [_odd_one(s, [len(src[k]) * ratio for k in s], len(tgt[t[0]]))]
+                t = []
+            elif len(s) == 1 and len(t) == 2:
+                t = [_odd_one(t, [len(tgt[k]) for k in t], len(src[s[0]]) * ratio)]
+                s = []
+            if s and not t and s[0] >= 0:
+                sentence = src[s[0]]
+                if len(sentence.split()) >= MIN_WORDS and -surplus >= SHARE * ratio * len(sentence):
+                    near = ties.rival(s[0], missing=True)
+                    yield SentenceGap(pair, True, sentence, s[0] + 1, len(src), *_rival(near, src))
+            elif t and not s and t[0] >= 0:
+                sentence = tgt[t[0]]
+                if len(sentence.split()) >= MIN_WORDS and surplus >= SHARE * len(sentence):
+                    near = ties.rival(t[0], missing=False)
+                    yield SentenceGap(pair, False, sentence, t[0] + 1, len(tgt), *_rival(near, tgt))
+
+
+class _Ties:
+    """Whether a neighbour of an unmatched sentence fits its partner no better than it."""
+
+    def __init__(
+        self,
+        src: list[str],
+        tgt: list[str],
+        src_lang: str,
+        tgt_lang: str,
+        ratio: float,
+        partners: tuple[dict[int, int], dict[int, int]],
+    ):
+        self.src, self.tgt, self.langs, self.ratio = src, tgt, (src_lang, tgt_lang), ratio
+        self.partners = partners
+        self.matrix: list[list[float]] = []
+
+    def rival(self, k: int, *, missing: bool) -> int | None:
+        """A neighbour of unmatched sentence k (of the reference when `missing`) whose partner
+        k fits as well by its words (within `TIE`) and length (within `LENGTH_TIE`)."""
+        if not self.matrix:
+            self.matrix = similarities(self.src, self.tgt, *self.langs)
+        mine_side, other_side = (self.src, self.tgt) if missing else (self.tgt, self.src)
+        scale = self.ratio if missing else 1 / self.ratio
+        for near in (k - 1, k + 1):
+            other = self.partners[0 if missing else 1].get(near)
+            if other is None:
+                continue
+            words = [self.matrix[x][other] if missing else self.matrix[other][x] for x in (k, near)]
+            target = len(other_side[other])
+            fit = [abs(target - scale * len(mine_side[x])) / target for x in (k, near)]
+            if words[0] >= words[1] - TIE and fit[0] <= fit[1] + LENGTH_TIE:
+                return near
+        return None
+
+
+def _rival(near: int | None, texts: list[str]) -> tuple[int | None, str]:
+    return (None, "") if near is None else (near + 1, texts[near])
+
+
+def _odd_one(parts: list[int], lengths: list[float], other: float) -> int:
+    """In a 2-1 bead, the part left over when the other side is as long as one part alone.
+
+    -1 when the two parts together fit the other side better than either alone (sentences
+    joined or split in translation, nothing left out).
+    """
+    together = abs(other - sum(lengths))
+    alone = [abs(other - length) for length in lengths]
+    best = min(range(2), key=lambda k: alone[k])
+    if alone[best] >= together or alone[best] > SHARE * min(lengths):
+        return -1
+    return parts[1 - best]
+
+
+def _quote(sentence: str) -> str:
+    words = sentence.split()
+    return " ".join(words[:QUOTED]) + ("…" if len(words) > QUOTED else "")
+
+
+@register
+class MissingSentence(Rule):
+    id = "missing-sentence"
+    severity = Severity.ERROR
+    description = "A sentence of a reference paragraph has no counterpart in the version."
+    explanation = (
+        "The sentences of every matched paragraph pair with several sentences are aligned "
+        "(lengths, numbers, names, cognates, learned and dictionary word pairs). A reference "
+        "sentence left without counterpart, in a version paragraph that is shorter than "
+        "predicted by at least half that sentence, was left out of the translation."
+    )
+    example = (
+        'paragraph 5 of fr lacks sentence 2 of 3 of en 5: "Both field operations have '
+        'trained more…"'
+    )
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        ref = context.reference
+        for gap in gaps(context):
+            if not gap.missing:
+                continue
+            doc, r, t = gap.pair.doc, gap.pair.reference, gap.pair.target
+            message = (
+                f"paragraph {label(t, doc)} of {doc.lang} lacks sentence {gap.index} of "
+                f'{gap.count} of {ref.lang} {label(r, ref)}: "{_quote(gap.sentence)}"'
+            )
+            if gap.rival is not None:
+                a, b = sorted([(gap.index, gap.sentence), (gap.rival, gap.rival_sentence)])
+                message = (
+                    f"paragraph {label(t, doc)} of {doc.lang} lacks sentence {a[0]} or "
+                    f"{b[0]} of {gap.count} of {ref.lang} {label(r, ref)} (the rest of "
+                    f'{doc.lang} {label(t, doc)} fits either): "{_quote(a[1])}" or '
+                    f'"{_quote(b[1])}"'
+                )
+            yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)
+
+
+@register
+class ExtraSentence(Rule):
+    id = "extra-sentence"
+    severity = Severity.ERROR
+    description = "A paragraph of a version has a sentence its reference paragraph lacks."
+    explanation = (
+        "As for missing-sentence, the other way round: a sentence of the version's paragraph "
+        "that matches no sentence of the reference paragraph, in a paragraph longer than "
+        "predicted by at least half that sentence, was added (or pasted from elsewhere)."
+    )
+    example = (
+        'paragraph 9 of de has a sentence en 9 lacks (sentence 3 of 4): "Die Versammlung '
+        'wird darüber berichten…"'
+    )
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        ref = context.reference
+        for gap in gaps(context):
+            if gap.missing:
+                continue
+            doc, r, t = gap.pair.doc, gap.pair.reference, gap.pair.target
+            message = (
+                f"paragraph {label(t, doc)} of {doc.lang} has a sentence {ref.lang} "
+                f"{label(r, ref)} lacks (sentence {gap.index} of {gap.count}): "
+                f'"{_quote(gap.sentence)}"'
+            )
+            if gap.rival is not None:
+                a, b = sorted([(gap.index, gap.sentence), (gap.rival, gap.rival_sentence)])
+                message = (
+                    f"paragraph {label(t, doc)} of {doc.lang} has a sentence {ref.lang} "
+                    f"{label(r, ref)} lacks (sentence {a[0]} or {b[0]} of {gap.count}; "
+                    f'{ref.lang} {label(r, ref)} fits either): "{_quote(a[1])}" or '
+                    f'"{_quote(b[1])}"'
+                )
+            yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)

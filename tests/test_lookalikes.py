@@ -1,0 +1,78 @@
+"""Look-alike neighbours: swaps found in every language, with advice that is never wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from faults import write_set
+from trust_faults import CLEAN, LOOKALIKES, TARGETS, move_with_numbers, read_set, swap_texts
+
+from aligner.checks.runner import check_set
+from aligner.export import export_paths
+from aligner.model import DocumentSet
+
+FOLDERS = {folder.name: folder for folder in CLEAN}
+CASES = [(name, a, b) for name, pairs in LOOKALIKES.items() for a, b in pairs]
+
+
+def _findings(name: str, lang: str, faulty, *, alone: bool = False):
+    docs = read_set(FOLDERS[name])
+    versions = [faulty if d.lang == lang else d for d in docs.values()]
+    if alone:
+        versions = [docs["en"], faulty]
+    return check_set(DocumentSet(name, tuple(versions)), "en")[1]
+
+
+@pytest.mark.parametrize("lang", TARGETS)
+@pytest.mark.parametrize(("name", "a", "b"), CASES)
+def test_texts_swapped_under_kept_numbers(name: str, a: int, b: int, lang: str) -> None:
+    faulty = swap_texts(read_set(FOLDERS[name])[lang], a, b)
+    findings = _findings(name, lang, faulty)
+    assert [(f.rule, f.lang) for f in findings] == [("reordered-paragraphs", lang)]
+    assert findings[0].message == (
+        f"{lang} {a} and {lang} {b} are swapped: {lang} {a} matches en {b} and {lang} {b} "
+        f"matches en {a}"
+    )
+
+
+@pytest.mark.parametrize("lang", TARGETS)
+@pytest.mark.parametrize(("name", "a", "b"), CASES)
+def test_paragraphs_moved_with_their_numbers(name: str, a: int, b: int, lang: str) -> None:
+    """13, 15, 14, 16: a reordering, never "15 should be numbered 14"."""
+    faulty = move_with_numbers(read_set(FOLDERS[name])[lang], a, b)
+    findings = _findings(name, lang, faulty)
+    assert [(f.rule, f.lang) for f in findings] == [("reordered-paragraphs", lang)]
+    assert findings[0].message == (
+        f"{lang} {b} and {lang} {a} stand in the wrong order: {lang} {b} (matching en {b}) "
+        f"comes before {lang} {a} (matching en {a})"
+    )
+
+
+@pytest.mark.parametrize("lang", TARGETS)
+@pytest.mark.parametrize("mode", [swap_texts, move_with_numbers])
+@pytest.mark.parametrize(("name", "a", "b"), CASES)
+def test_without_witnesses_the_advice_is_right_or_a_doubt(
+    name: str, a: int, b: int, mode, lang: str
+) -> None:
+    """Two versions only: the swap is found, or said to be possible; no wrong renumbering."""
+    faulty = mode(read_set(FOLDERS[name])[lang], a, b)
+    findings = _findings(name, lang, faulty, alone=True)
+    rules = {f.rule for f in findings}
+    assert rules & {"reordered-paragraphs", "possible-swap"}, [f.message for f in findings]
+    assert not rules & {"misnumbered-paragraph", "duplicate-number", "numbering-gap"}
+    for f in findings:
+        if f.rule == "possible-swap":
+            assert f.message.startswith(f"{lang} {a} and {lang} {b} may be swapped: ")
+        else:
+            assert f"matches en {a}" in f.message or f"(matching en {a})" in f.message
+
+
+@pytest.mark.parametrize("lang", ["fr", "ru"])
+def test_swapped_pairs_are_not_exported_as_good_units(lang: str, tmp_path: Path) -> None:
+    docs = read_set(FOLDERS["baku-2014-child-sex-trafficking"])
+    docs[lang] = swap_texts(docs[lang], 14, 15)
+    write_set(list(docs.values()), tmp_path / "doc")
+    report = export_paths([tmp_path / "doc"], "tmx", tmp_path / "tm", targets=[lang])
+    left_out = {w.split()[2] for w in report.warnings if w.startswith("left out ")}
+    assert left_out == {"doc:1:14", "doc:1:15"}, report.warnings
