@@ -169,7 +169,15 @@ class Scorer:
     choice does not hide the words that would correct it). Costs are cached per bead.
     """
 
-    def __init__(self, pieces: Pieces, pairs: Sequence[Pair], rivals: Sequence[Pair] = ()):
+    def __init__(
+        self,
+        pieces: Pieces,
+        pairs: Sequence[Pair],
+        rivals: Sequence[Pair] = (),
+        *,
+        learn: bool = True,
+    ):
+        """`learn` False: no word associations (a scorer for `plain` costs only)."""
         ref, tgt = pieces.ref, pieces.tgt
         self.pieces, self.ref, self.tgt = pieces, ref, tgt
         self._cache: dict[tuple[int, int, int, int], float] = {}
@@ -177,9 +185,8 @@ class Scorer:
         good = [(i, j) for i, j in pairs if not (ref[i].empty or tgt[j].empty)]
         self.model = LengthModel.estimate((ref[i].length, tgt[j].length) for i, j in good)
         sample = _spread(good, TRAINING)
-        self.associations = Associations(
-            [p.stems for p in ref], [p.stems for p in tgt], [*sample, *_spread(rivals, TRAINING)]
-        )
+        learned = [*sample, *_spread(rivals, TRAINING)] if learn else []
+        self.associations = Associations([p.stems for p in ref], [p.stems for p in tgt], learned)
         n, m = len(ref), len(tgt)
         unrelated = [
             (i, (i + shift) % m)
@@ -820,7 +827,7 @@ def _judge_lookalikes(
                 found[w][1].tgt,
                 found[v][1].tgt,
             )
-            witnesses[key] = (Scorer(pieces, pairs), links_w)
+            witnesses[key] = (Scorer(pieces, pairs, learn=False), links_w)
         return witnesses[key]
 
     for v, (beads, scorer) in enumerate(found):
@@ -839,12 +846,6 @@ def _judge_lookalikes(
                 if not alike and max(scorer.pair(i, j2), scorer.pair(i2, j)) > CONFIRM:
                     continue  # not look-alikes
                 evidence = _straight_over_crossed(scorer, i, j, i2, j2)
-                evidence += _lexical_evidence(
-                    (reference.paragraphs[i].text, reference.paragraphs[i2].text),
-                    (targets[v].paragraphs[j].text, targets[v].paragraphs[j2].text),
-                    reference.lang,
-                    targets[v].lang,
-                )
                 for w in range(len(targets)):
                     if w == v:
                         continue
@@ -852,6 +853,13 @@ def _judge_lookalikes(
                     a, b = links_w.get(i), links_w.get(i2)
                     if a is not None and b is not None:
                         evidence += _straight_over_crossed(wscorer, a, j, b, j2)
+                if abs(evidence) <= DECISIVE + WITNESS_CAP:  # the words could still tip it
+                    evidence += _lexical_evidence(
+                        (reference.paragraphs[i].text, reference.paragraphs[i2].text),
+                        (targets[v].paragraphs[j].text, targets[v].paragraphs[j2].text),
+                        reference.lang,
+                        targets[v].lang,
+                    )
                 numbered = scorer.pieces.ref_numbers[i], scorer.pieces.ref_numbers[i2]
                 crossed_numbers = (scorer.pieces.tgt_numbers[j2], scorer.pieces.tgt_numbers[j])
                 tie = alike and evidence <= SLIGHT and crossed_numbers == numbered

@@ -7,8 +7,8 @@ no counterpart is missing, a version's sentence with none extra, but only when t
 paragraph lengths agree: the version must be shorter (or longer) than its reference
 paragraph predicts by at least half of that sentence, so a sentence that was rephrased,
 or split and joined differently, is not reported. When a neighbouring sentence fits the
-rest as well as the unmatched one, the message names both. One-sentence pairs cost
-nothing.
+rest as well as the unmatched one, the message names both. One-sentence pairs, and pairs
+too close to their predicted length to lack or add a sentence, cost nothing more.
 """
 
 from __future__ import annotations
@@ -81,9 +81,11 @@ def _find(context: Context) -> Iterator[SentenceGap]:
         if len(src) == 1 and len(tgt) == 1:
             continue
         ratio = ratios.get(lang) or 1.0
-        beads = align_sentences(src, tgt, ref_lang, lang, load_lexicon(ref_lang, lang), ratio=ratio)
         # how much longer the version is than its reference paragraph predicts
         surplus = len(pair.target.text) - ratio * len(pair.reference.text)
+        if not _may_lack(src, -surplus / ratio) and not _may_lack(tgt, surplus):
+            continue  # too close to its predicted length to lack or add any sentence
+        beads = align_sentences(src, tgt, ref_lang, lang, load_lexicon(ref_lang, lang), ratio=ratio)
         partners = (
             {s[0]: t[0] for s, t in beads if len(s) == len(t) == 1},
             {t[0]: s[0] for s, t in beads if len(s) == len(t) == 1},
@@ -145,6 +147,13 @@ class _Ties:
 
 def _rival(near: int | None, texts: list[str]) -> tuple[int | None, str]:
     return (None, "") if near is None else (near + 1, texts[near])
+
+
+def _may_lack(sentences: list[str], deficit: float) -> bool:
+    """Whether a paragraph this much too short (in its side's characters) may lack one of
+    `sentences` that would be reported."""
+    sizes = [len(x) for x in sentences if len(x.split()) >= MIN_WORDS]
+    return bool(sizes) and deficit >= SHARE * min(sizes)
 
 
 def _odd_one(parts: list[int], lengths: list[float], other: float) -> int:
