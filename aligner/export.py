@@ -307,10 +307,17 @@ def bilingual_units(
             continue
         from aligner.sentalign import align_paragraph
 
-        pairs = align_paragraph(unit.source, cp.text, ref_lang, lang).pairs()
-        for n, (source, target) in enumerate(pairs, 1):
+        sentences = align_paragraph(unit.source, cp.text, ref_lang, lang)
+        sure = aligned.min_confidence
+        for n, ((source, target), confidence) in enumerate(
+            zip(sentences.pairs(), sentences.confidences, strict=True), 1
+        ):
             if not source or not target:
                 _left_out(report, f"{tuid}:s{n}", lang, "sentence without a counterpart")
+                continue
+            if confidence < sure:
+                why = f"sentence link confidence {confidence:.2f} below {sure:g}"
+                _left_out(report, f"{tuid}:s{n}", lang, why)
                 continue
             yield TranslationUnit(
                 f"{tuid}:s{n}",

@@ -48,7 +48,7 @@ import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import regex
@@ -510,6 +510,36 @@ def align_sentences(
     `ratio` is the expected target/source length ratio (say, of the whole documents when
     aligning one paragraph pair); by default it is estimated from the two lists.
     """
+    return _aligned(src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio, params=params)[0]
+
+
+def scored_alignment(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    src_lang: str,
+    tgt_lang: str,
+    lexicon: Lexicon | None = None,
+    *,
+    ratio: float | None = None,
+) -> tuple[list[Bead], list[float]]:
+    """`align_sentences`, with the confidence of each bead (see `_confidence`)."""
+    beads, scorer = _aligned(src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio)
+    if scorer is None:
+        return beads, [1.0] * len(beads)
+    return beads, [_confidence(scorer, bead, len(src), len(tgt)) for bead in beads]
+
+
+def _aligned(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    src_lang: str,
+    tgt_lang: str,
+    lexicon: Lexicon | None = None,
+    *,
+    ratio: float | None = None,
+    params: Params = DEFAULT_PARAMS,
+) -> tuple[list[Bead], _Scorer | None]:
+    """The beads, and the scorer that chose them (None when a side is empty)."""
     if lexicon is None:
         lexicon = load_lexicon(src_lang, tgt_lang)
     if lexicon:
@@ -518,7 +548,7 @@ def align_sentences(
         )
     n, m = len(src), len(tgt)
     if not n or not m:
-        return [([i], []) for i in range(n)] + [([], [j]) for j in range(m)]
+        return [([i], []) for i in range(n)] + [([], [j]) for j in range(m)], None
     sf = _Features(src, 0, lexicon, params.prefix)
     tf = _Features(tgt, 1, lexicon, params.prefix)
     shared = sf.key_df.keys() & tf.key_df.keys()
@@ -531,7 +561,50 @@ def align_sentences(
             break
         scorer = _Scorer(sf, tf, params, ratio)
         anchors = _anchors(sf, tf, scorer, params)
-    return _dp(n, m, _band(n, m, anchors, params), scorer)
+    return _dp(n, m, _band(n, m, anchors, params), scorer), scorer
+
+
+#: A bead's confidence is 0.9 when its cost is this much below its nearest rival's.
+SURE = 3.0
+
+
+def _confidence(scorer: _Scorer, bead: Bead, n: int, m: int) -> float:
+    """How sure a sentence bead is, in [0, 1]: a logistic of its margin over its rivals.
+
+    Rivals pair its sentences one to one with the neighbours of their partners (or leave
+    them unmatched); for a bead of several sentences, also one part alone with the other
+    side (a part left over is a sentence missing or added); for an unmatched sentence,
+    pairing it with the nearest sentences of the other side. 0.5 is a tie.
+    """
+    xs, ys = bead
+    skip = scorer.params.skip
+    if xs and ys:
+        x, y, a, b = xs[0], ys[0], len(xs), len(ys)
+        own = scorer.cost(x, y, a, b)
+        rivals = [(a + b) * skip]
+        if a > 1 or b > 1:  # one part alone explaining the other side (the rest, half a skip)
+            rivals += [scorer.cost(i, j, 1, 1) + (a + b - 2) * skip / 2 for i in xs for j in ys]
+        for i in xs:
+            rivals += [scorer.cost(i, j, 1, 1) + (a + b - 2) * skip for j in _near(ys, m)]
+        for j in ys:
+            rivals += [scorer.cost(i, j, 1, 1) + (a + b - 2) * skip for i in _near(xs, n)]
+    elif xs:
+        own = skip
+        rivals = [scorer.cost(xs[0], j, 1, 1) for j in _around(xs[0] * m // n, m)]
+    else:
+        own = skip
+        rivals = [scorer.cost(i, ys[0], 1, 1) for i in _around(ys[0] * n // m, n)]
+    margin = min(rivals, default=own + 4 * SURE) - own
+    return round(1.0 / (1.0 + math.exp(-margin * math.log(9) / SURE)), 3)
+
+
+def _near(indices: Sequence[int], size: int) -> list[int]:
+    """The neighbours (one away) of a run of indices, below `size`."""
+    return [k for k in (indices[0] - 1, indices[-1] + 1) if 0 <= k < size]
+
+
+def _around(k: int, size: int) -> range:
+    return range(max(0, k - 1), min(size, k + 2))
 
 
 def similarities(
@@ -563,6 +636,8 @@ class SentenceAlignment:
     src: list[str]
     tgt: list[str]
     beads: list[Bead]
+    #: How sure each bead is, in [0, 1] (`scored_alignment`); empty when not computed.
+    confidences: list[float] = field(default_factory=list)
 
     def pairs(self) -> list[tuple[str, str]]:
         """Source and target text of each bead (sentences joined with a space)."""
@@ -646,6 +721,6 @@ def align_paragraph(
     src = segment(src_text, src_lang)
     tgt = segment(tgt_text, tgt_lang)
     if len(src) == 1 and len(tgt) == 1:
-        return SentenceAlignment(src, tgt, [([0], [0])])
-    beads = align_sentences(src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio)
-    return SentenceAlignment(src, tgt, beads)
+        return SentenceAlignment(src, tgt, [([0], [0])], [1.0])
+    beads, confidences = scored_alignment(src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio)
+    return SentenceAlignment(src, tgt, beads, confidences)

@@ -14,7 +14,9 @@ Prints, in one run:
 - the confidence of right and wrong 1-1 and 1-0 links over all these runs (a link is
   right when its target paragraph's text is the clean translation of its reference
   paragraph, or, for a 1-0 link, when that translation is nowhere in the version), as
-  deciles, and the share of (wrong, right) pairs that the confidence orders correctly.
+  deciles, and the share of (wrong, right) pairs that the confidence orders correctly;
+  the same for the sentence links of multi-sentence paragraphs, clean and with a
+  sentence dropped.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from trust_faults import (  # noqa: E402
 from aligner.checks.base import Severity  # noqa: E402
 from aligner.checks.runner import check_set  # noqa: E402
 from aligner.model import LANGUAGES, Alignment, Document, DocumentSet  # noqa: E402
+from aligner.sentalign import align_paragraph  # noqa: E402
 
 Key = tuple[str, str, int | None]
 
@@ -169,6 +172,50 @@ def sentence_faults(tally: Tally) -> None:
                 tally.add(kind, (rule, lang, number), findings, alignments, doc, docs["en"])
 
 
+def sentence_links() -> list[tuple[bool, float]]:
+    """(right, confidence) of the sentence beads of the water text's multi-sentence pairs,
+    clean and with each sentence dropped (its translations keep the reference's sentences
+    one to one, so the truth is known)."""
+    docs = read_set(CLEAN[1])
+    out = []
+    for lang in TARGETS:
+        for number in multi_sentence(docs[lang]):
+            ref = sentences(docs["en"], number)
+            cases = [(docs[lang], None)]
+            cases += [(drop_sentence(docs[lang], number, k), k) for k in range(len(ref))]
+            for doc, dropped in cases:
+                tgt = sentences(doc, number)
+                truth = [k for k in range(len(ref)) if k != dropped]  # ref index of each tgt
+                result = align_paragraph(" ".join(ref), " ".join(tgt), "en", lang)
+                for (xs, ys), confidence in zip(result.beads, result.confidences, strict=True):
+                    if xs and ys:
+                        right = len(xs) == len(ys) == 1 and truth[ys[0]] == xs[0]
+                    else:
+                        right = bool(xs) and xs[0] == dropped
+                    out.append((right, confidence))
+    return out
+
+
+def distributions(title: str, links: list[tuple[bool, float]]) -> None:
+    right = [c for ok, c in links if ok]
+    wrong = [c for ok, c in links if not ok]
+    print(f"\n{title} confidence (min, 10 %, 25 %, median, 75 %, 90 %, max):")
+    print(f"  right links ({len(right)}): {deciles(right)}")
+    print(f"  wrong links ({len(wrong)}): {deciles(wrong)}")
+    if right and wrong:
+        ordered = sum((w < r) + 0.5 * (w == r) for w in wrong for r in right)
+        print(
+            f"  pairs ordered right (wrong below right): {ordered / (len(wrong) * len(right)):.3f}"
+        )
+    by_band: dict[str, list[bool]] = defaultdict(list)
+    for ok, c in links:
+        by_band[f"{min(int(c * 10), 9) / 10:.1f}"].append(ok)
+    print(
+        "  share right per confidence band: "
+        + ", ".join(f"{band}: {sum(v)}/{len(v)}" for band, v in sorted(by_band.items()))
+    )
+
+
 def deciles(values: list[float]) -> str:
     if not values:
         return "none"
@@ -197,23 +244,8 @@ def main() -> None:
         doubt = tally.found[f"{kind}: possible-swap only"]
         if doubt:
             print(f"  {'   of the rest, said to be possible swaps':<52} {doubt:>4}")
-    right = [c for ok, c in tally.links if ok]
-    wrong = [c for ok, c in tally.links if not ok]
-    print("\nLink confidence (min, 10 %, 25 %, median, 75 %, 90 %, max):")
-    print(f"  right links ({len(right)}): {deciles(right)}")
-    print(f"  wrong links ({len(wrong)}): {deciles(wrong)}")
-    if right and wrong:
-        ordered = sum((w < r) + 0.5 * (w == r) for w in wrong for r in right)
-        print(
-            f"  pairs ordered right (wrong below right): {ordered / (len(wrong) * len(right)):.3f}"
-        )
-    by_band: dict[str, list[bool]] = defaultdict(list)
-    for ok, c in tally.links:
-        by_band[f"{min(int(c * 10), 9) / 10:.1f}"].append(ok)
-    print(
-        "  share right per confidence band: "
-        + ", ".join(f"{band}: {sum(v)}/{len(v)}" for band, v in sorted(by_band.items()))
-    )
+    distributions("Paragraph link", tally.links)
+    distributions("Sentence link", sentence_links())
 
 
 if __name__ == "__main__":

@@ -95,3 +95,25 @@ def test_min_confidence_is_checked(runner: CliRunner, tmp_path: Path) -> None:
     args = ["export", str(CLEAN[1]), "--to", "tmx", "-o", str(tmp_path), "--min-confidence", "2"]
     result = runner.invoke(cli, args)
     assert result.exit_code == 2 and "between 0 and 1" in result.stderr
+
+
+def test_sentence_links_have_confidence_and_gaps_score_low() -> None:
+    """A paragraph that lost a sentence: the bead hiding the gap (or the gap) is least sure."""
+    from trust_faults import drop_sentence, sentences
+
+    from aligner.sentalign import align_paragraph
+
+    docs = read_set(CLEAN[1])
+    ref = " ".join(sentences(docs["en"], 2))
+    clean = align_paragraph(ref, " ".join(sentences(docs["fr"], 2)), "en", "fr")
+    assert len(clean.confidences) == len(clean.beads) and min(clean.confidences) > 0.9
+    cut = align_paragraph(ref, " ".join(sentences(drop_sentence(docs["fr"], 2, 1), 2)), "en", "fr")
+    assert all(0 <= c <= 1 for c in cut.confidences)
+    assert min(cut.confidences) < 0.5
+
+
+def test_export_by_sentence_leaves_out_weak_sentence_pairs(runner: CliRunner, tmp_path) -> None:
+    args = ["export", str(CLEAN[1]), "--to", "tmx", "--segment", "sentence", "--targets", "ru"]
+    result = runner.invoke(cli, [*args, "-o", str(tmp_path), "--min-confidence", "0.99"])
+    assert result.exit_code == 0, result.output
+    assert "sentence link confidence" in result.stderr
