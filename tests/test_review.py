@@ -123,8 +123,9 @@ def test_html_review_matrix_rows_and_findings(
     assert status[("ru", str(where["ru"]))] == "missing"
     assert status[("de", str(where["de"]))] == "error"
     assert status[("de", str(where["de"] + 1))] == "error"
-    assert status[("fr", str(where["fr"]))] == "warning"
-    assert status[("it", str(where["it"]))] == "warning"
+    # a changed number and an untranslated paragraph are errors (they fail CI)
+    assert status[("fr", str(where["fr"]))] == "error"
+    assert status[("it", str(where["it"]))] == "error"
     assert sum(s != "ok" for s in status.values()) == 5
     for cell in cells:  # every cell links to its row
         row = page.get_element_by_id(cell.xpath("a/@href")[0][1:])
@@ -136,7 +137,7 @@ def test_html_review_matrix_rows_and_findings(
     assert re.fullmatch(r"\d+", fr.xpath(".//p[@class='text']/mark/text()")[0])
     finding = fr.xpath(".//div[contains(@class, 'finding')]")[0]
     assert finding.get("id") == f"f-set-fr-{where['fr']}-number-mismatch"
-    assert "sev-warning" in finding.get("class")
+    assert "sev-error" in finding.get("class")
     assert "[[tool.aligner.suppress]]" in finding.text_content()
     it = page.xpath(f"//tr[@data-ref-paragraph='{where['it']}']/td[@data-lang='it']")[0]
     assert it.get("lang") == "it" and it.xpath(".//mark")
