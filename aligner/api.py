@@ -152,10 +152,11 @@ def check(
         select=settings.select or None,
         ignore=settings.ignore,
         lang_overrides=langs,
-        suppressed=settings.is_suppressed,
         progress=_progress(progress),
         since=since,
         pins=settings.pins_for,
+        suppressions=settings.suppress,
+        excluded=settings.is_excluded,
     )
     return replace(result, fail_on=settings.fail_level)
 

@@ -156,6 +156,11 @@ def show(file: str, fmt: str, lang: str | None) -> None:
 @_statistics_option
 @_quiet_option
 @_max_size
+@click.option(
+    "--review-url",
+    metavar="URL",
+    help="The HTML review report (`aligner review --format html`) SARIF results link to.",
+)
 def check(
     paths: tuple[str, ...],
     reference: str | None,
@@ -170,6 +175,7 @@ def check(
     color: str,
     statistics: bool,
     quiet: bool,
+    review_url: str | None,
 ) -> None:
     """Check the language versions in PATHs (files or folders) against the reference.
 
@@ -198,6 +204,10 @@ def check(
         )
     for notice in result.notices if not quiet else ():
         click.echo(f"aligner: notice: {notice}", err=True)
+    if review_url is None:  # the config file's, if it names one
+        from aligner.config import load_config
+
+        review_url = load_config(config).review_url
     inputs = [d.path for s in result.documents for d in s.versions]
     _report(
         result,
@@ -208,6 +218,7 @@ def check(
         color=color,
         statistics=statistics,
         quiet=quiet,
+        review_url=review_url,
     )
 
 
@@ -326,6 +337,7 @@ def review(
             since=since,
             notices=notices,
             pins=settings.pins_for,
+            excluded=settings.is_excluded,
         )
     for notice in notices if not quiet else ():
         click.echo(f"aligner: notice: {notice}", err=True)
@@ -617,10 +629,11 @@ def _report(
     color: str = "auto",
     statistics: bool = False,
     quiet: bool = False,
+    review_url: str | None = None,
 ) -> None:
     """Write the report (stdout or `output`, never over an input; per-rule counts instead
     with `statistics`), the summary on stderr unless `quiet`, and exit with the result's
-    status."""
+    status. `review_url` is the review report SARIF results link to."""
     from aligner.atomic import write_atomic
     from aligner.reports import render, statistics_table, summary_line
     from aligner.terminal import use_color
@@ -629,7 +642,9 @@ def _report(
     if statistics:
         text = statistics_table(result, color=colored)
     else:
-        text = render(fmt, result, color=colored and fmt == "text", fail_on=fail_on)
+        text = render(
+            fmt, result, color=colored and fmt == "text", fail_on=fail_on, review_url=review_url
+        )
     if output is None:
         click.echo(text, nl=False, color=colored)
     else:

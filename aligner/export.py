@@ -535,6 +535,7 @@ def export_paths(
             since=since,
             notices=notices,
             pins=settings.pins_for,
+            excluded=settings.is_excluded,
         )
         if fmt == "po":
             report = export_po(sets, output, targets=targets, progress=progress)
