@@ -414,6 +414,18 @@ def _lang_pairs(values: tuple[str, ...]) -> dict[str, str]:
 )
 @_quiet_option
 @_max_size
+@click.option(
+    "--locale",
+    "locales",
+    multiple=True,
+    metavar="LANG=CODE",
+    help="Code written for a language (fr=fr-FR: xml:lang, PO Language); repeatable.",
+)
+@click.option(
+    "--merge",
+    is_flag=True,
+    help="TMX: one memory per language pair over all documents, and one multilingual.",
+)
 def export(
     paths: tuple[str, ...],
     fmt: str,
@@ -427,6 +439,8 @@ def export(
     config: str | None,
     since: str | None,
     quiet: bool,
+    locales: tuple[str, ...],
+    merge: bool,
 ) -> None:
     """Export aligned PATHs as TMX 1.4b or POT/PO; suspect pairs are listed on stderr.
 
@@ -450,6 +464,8 @@ def export(
             config=config,
             since=since,
             progress=progress,
+            locales=locales,
+            merge=merge,
         )
     for warning in report.warnings if not quiet else ():
         click.echo(f"aligner: warning: {warning}", err=True)
