@@ -78,7 +78,7 @@ def test_locales_from_the_config_file(tmp_path: Path, monkeypatch: pytest.Monkey
 
 @pytest.mark.parametrize("value", ["fr=fr_FR", "fr=français", "fr", "fr=fr-"])
 def test_a_bad_locale_is_a_usage_error(tmp_path: Path, value: str) -> None:
-    code, out, err = _export(str(CORPUS), "--to", "tmx", "--locale", value, "-o", str(tmp_path))
+    code, _out, err = _export(str(CORPUS), "--to", "tmx", "--locale", value, "-o", str(tmp_path))
     assert code == 2 and "locale" in err and len(err.strip().splitlines()) == 1
     assert not list(tmp_path.iterdir())
 
@@ -108,7 +108,7 @@ def test_merge_writes_one_memory_per_pair_and_a_multilingual_one(tmp_path: Path)
     shutil.copytree(CORPUS, docs / NAME)
     _faulted(docs)
     out = tmp_path / "tm"
-    code, stdout, err = _export(str(docs), "--to", "tmx", "--merge", "-o", str(out))
+    code, _stdout, err = _export(str(docs), "--to", "tmx", "--merge", "-o", str(out))
     assert code == 0, err
     assert sorted(p.name for p in out.iterdir()) == [
         "en-de.tmx", "en-es.tmx", "en-fr.tmx", "en-it.tmx", "en-ru.tmx", "multilingual.tmx",
@@ -152,7 +152,7 @@ def test_fuzzy_entries_say_why_and_reference_both_files(tmp_path: Path) -> None:
     (en_file, en_line), *versions = entry.occurrences
     assert Path(en_file).name == "en.md"
     assert (docs / "en.md").read_text("utf-8").splitlines()[int(en_line) - 1].startswith("8. ")
-    de_file, de_line = next(o for o in versions if Path(o[0]).name == "de.md")
+    _de_file, de_line = next(o for o in versions if Path(o[0]).name == "de.md")
     assert (docs / "de.md").read_text("utf-8").splitlines()[int(de_line) - 1].startswith("8. ")
     trusted = po.find("1:9", by="msgctxt")
     assert trusted is not None and not trusted.fuzzy and not trusted.tcomment
