@@ -384,7 +384,13 @@ def _lang_pairs(values: tuple[str, ...]) -> dict[str, str]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--to", "fmt", type=click.Choice(["tmx", "po"]), required=True, help="Format.")
+@click.option(
+    "--to",
+    "fmt",
+    type=click.Choice(["tmx", "po", "xlsx", "tsv"]),
+    required=True,
+    help="Format: TMX memories, POT/PO catalogs, or a side-by-side XLSX/TSV table.",
+)
 @click.option("--reference", help="Reference language (default: config file, else en).")
 @click.option("--targets", help="Target languages, comma-separated (default: all others).")
 @click.option("--multilingual", is_flag=True, help="One TMX whose units hold every language.")
@@ -401,7 +407,7 @@ def _lang_pairs(values: tuple[str, ...]) -> dict[str, str]:
     default=".",
     show_default=True,
     type=click.Path(path_type=str),
-    help="Folder to write into (a file with --multilingual).",
+    help="Folder to write into (a file with --multilingual, xlsx or tsv).",
 )
 @click.option("--include-suspect", is_flag=True, help="Keep pairs check flags, with a note.")
 @click.option("--lang", "langs", multiple=True, metavar="FILE=LANG", help="Set a file's language.")
@@ -442,7 +448,8 @@ def export(
     locales: tuple[str, ...],
     merge: bool,
 ) -> None:
-    """Export aligned PATHs as TMX 1.4b or POT/PO; suspect pairs are listed on stderr.
+    """Export aligned PATHs as TMX 1.4b, POT/PO or a side-by-side XLSX/TSV revision table;
+    suspect pairs are listed on stderr.
 
     Stale translations (aligner.lock, or --since REV) are fuzzy in PO, with the earlier
     reference text as the previous msgid, and left out of TMX.
@@ -469,7 +476,7 @@ def export(
         )
     for warning in report.warnings if not quiet else ():
         click.echo(f"aligner: warning: {warning}", err=True)
-    unit = "translation units" if fmt == "tmx" else "messages"
+    unit = {"tmx": "translation units", "po": "messages"}.get(fmt, "rows")
     for path, count in report.written:
         click.echo(f"{path}: {count} {unit}")
 

@@ -44,6 +44,8 @@ BLOCK_COMMENTS: dict[Kind, str] = {
     Kind.TEXT: "unnumbered text",
 }
 SEGMENTS = ("paragraph", "sentence")
+#: What `aligner export --to` writes: memories, catalogs, side-by-side tables.
+EXPORT_FORMATS = ("tmx", "po", "xlsx", "tsv")
 
 #: Warnings that say the content of a pair differs, so the pair is not trusted. Other
 #: warnings (length, end punctuation, document code, introductory line) leave it trusted.
@@ -131,6 +133,7 @@ def paragraph_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
     for lang in targets:
         alignment = aligned.alignments.get(lang)
         found: dict[Paragraph, Counterpart] = {}
+        version = alignment.target.path if alignment else ""
         for link in alignment.links if alignment else ():
             reasons = _link_reasons(link, lang)
             for f in serious:
@@ -148,11 +151,7 @@ def paragraph_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
                 text = " ".join(t.text for t in link.target) if index == 0 else None
                 line = link.target[0].line if index == 0 and link.target else 0
                 found[p] = Counterpart(
-                    text or None,
-                    tuple(dict.fromkeys(own)),
-                    revision,
-                    file=alignment.target.path,
-                    line=line,
+                    text or None, tuple(dict.fromkeys(own)), revision, file=version, line=line
                 )
         by_lang[lang] = found
     headings = {p: section.heading for section in ref.sections for p in section.paragraphs}
@@ -672,8 +671,12 @@ def export_paths(
         raise UsageError("--multilingual is for TMX; PO export writes one file per language")
     if fmt == "po" and segment != "paragraph":
         raise UsageError("PO export is by paragraph (apply rebuilds documents from paragraphs)")
-    if fmt not in ("tmx", "po"):
-        raise UsageError(f"unknown export format {fmt!r}; choose tmx or po")
+    if fmt not in EXPORT_FORMATS:
+        raise UsageError(
+            f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}"
+        )
+    if fmt in ("xlsx", "tsv") and (multilingual or segment != "paragraph"):
+        raise UsageError(f"--to {fmt} is one side-by-side table of paragraphs")
     notices: list[str] = []
     with input_scope():  # every file read or found is protected from the outputs
         sets = load_aligned(
@@ -691,6 +694,10 @@ def export_paths(
             report = export_po(
                 sets, output, targets=targets, progress=progress, locales=settings.locales
             )
+        elif fmt in ("xlsx", "tsv"):
+            from aligner.sidebyside import export_sheets
+
+            report = export_sheets(sets, output, fmt, targets=targets, locales=settings.locales)
         else:
             report = export_tmx(
                 sets,
