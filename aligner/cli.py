@@ -614,12 +614,14 @@ def align(
     """Align the sentences of two texts without paragraph numbers.
 
     Running text is split into sentences first; with --presegmented every line is a
-    sentence and vecalign indices are 0-based line numbers.
+    sentence and vecalign indices are 0-based line numbers. Outputs give each bead's kind
+    and cost; sentences without a counterpart are listed on stderr.
     """
     from aligner.api import align_sentences
     from aligner.atomic import write_atomic
     from aligner.export import creation_time
     from aligner.lexicon import load_lexicon
+    from aligner.sentalign import unmatched_lines
 
     src_text, src_lang = _read_text(src, src_lang, "--src-lang")
     tgt_text, tgt_lang = _read_text(tgt, tgt_lang, "--tgt-lang")
@@ -635,9 +637,12 @@ def align(
         write_atomic(output, data, inputs=[src, tgt])
     else:
         click.get_binary_stream("stdout").write(data)
+    for line in unmatched_lines(result, src_lang, tgt_lang, presegmented=presegmented):
+        click.echo(f"aligner: {line}", err=True)
+    kinds = ", ".join(f"{count} {kind}" for kind, count in result.kinds().items())
     click.echo(
         f"aligner: {len(result.src)} {src_lang} and {len(result.tgt)} {tgt_lang} sentences "
-        f"in {len(result.beads)} beads; {lexicon.describe()}",
+        f"in {len(result.beads)} beads ({kinds or 'none'}); {lexicon.describe()}",
         err=True,
     )
 

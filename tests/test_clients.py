@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -413,3 +414,27 @@ def test_aligner_validate_finds_no_error_in_the_terminology_exports(terminology:
     findings = validate([terminology]).findings
     assert [f for f in findings if str(f.severity) == "error"] == []
     assert {f.rule for f in findings} <= {"po-fuzzy", "po-untranslated"}, findings
+
+
+@needs_xmllint
+def test_align_tmx_with_unmatched_sentences_is_valid(tmp_path: Path) -> None:
+    src, tgt, out = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "al.tmx"
+    src.write_text("Eins ist 1.\nDrei ist 3.\n", encoding="utf-8")
+    tgt.write_text("Un est 1.\nDeux est 2, en plus.\nTrois est 3.\n", encoding="utf-8")
+    options = ["--presegmented", "--src-lang", "de", "--tgt-lang", "fr", "--format", "tmx"]
+    run = subprocess.run(
+        [sys.executable, "-m", "aligner", "align", str(src), str(tgt), *options, "-o", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    dtd = resources.files("aligner") / "data" / "tmx" / "tmx14.dtd"
+    with resources.as_file(dtd) as dtd_path:
+        lint = subprocess.run(
+            ["xmllint", "--noout", "--nonet", "--dtdvalid", str(dtd_path), str(out)],
+            capture_output=True,
+            text=True,
+        )
+    assert (lint.returncode, lint.stderr) == (0, "")
+    findings = validate([out]).findings
+    assert [f.rule for f in findings] == ["tmx-single-variant"]  # the kept 0-1 bead, only

@@ -46,6 +46,7 @@ class TranslationUnit:
     props: tuple[Prop, ...] = ()
     notes: tuple[str, ...] = ()
     changedate: str = ""  # YYYYMMDDThhmmssZ; left out when empty
+    srclang: str = ""  # this unit's source language when not the header's (else empty)
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ def _unit_element(unit: TranslationUnit) -> etree._Element:
     tu = etree.Element("tu", tuid=unit.tuid)
     if unit.changedate:
         tu.set("changedate", unit.changedate)
+    if unit.srclang:
+        tu.set("srclang", unit.srclang)
     _fill(tu, unit.props, unit.notes)
     for variant in unit.variants:
         tuv = etree.SubElement(tu, "tuv", {_XML_LANG: variant.lang})
