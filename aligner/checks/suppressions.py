@@ -30,12 +30,18 @@ UNSUPPRESSIBLE = frozenset({"unreadable"})
 class SuppressionLike(Protocol):
     """What a suppression from the config file offers (see `aligner.config.Suppression`)."""
 
-    rule: str
-    document: str | None
-    lang: str | None
-    reason: str
-    file: str | None
-    line: int | None
+    @property
+    def rule(self) -> str: ...
+    @property
+    def document(self) -> str | None: ...
+    @property
+    def lang(self) -> str | None: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def file(self) -> str | None: ...
+    @property
+    def line(self) -> int | None: ...
 
     def matches(self, f: Finding) -> bool: ...
 
