@@ -219,7 +219,7 @@ def export_sheets(
         if fmt == "xlsx":
             write_xlsx(stream, sheets, creation_time())
         else:
-            stream.write(render_tsv(sheets).encode("utf-8"))
+            stream.write(render_tsv(sheets).encode("utf-8", "replace"))  # lone surrogates
     report = ExportReport()
     report.written.append((path, sum(len(s.rows) for s in sheets)))
     return report

@@ -50,7 +50,7 @@ def sheet_titles(names: Sequence[str]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for name in names:
-        base = _NOT_IN_SHEET_NAME.sub("_", name).strip("'") or "document"
+        base = _NOT_IN_SHEET_NAME.sub("_", _ILLEGAL.sub("_", name)).strip("'") or "document"
         title, n = base[:SHEET_NAME_MAX], 1
         while title.lower() in seen:
             n += 1
