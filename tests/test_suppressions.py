@@ -80,3 +80,21 @@ def test_unused_suppressions_follow_the_rule_selection(tmp_path: Path) -> None:
     assert run.stdout.count("unused-suppression") == 1
     run = _check(tmp_path, "baku", "--select", "extra-paragraph,unused-suppression")
     assert "unused-suppression" not in run.stdout
+
+
+def test_the_rule_is_listed_and_can_be_ignored_in_the_config(tmp_path: Path) -> None:
+    listed = subprocess.run(
+        [sys.executable, "-m", "aligner", "rules", "unused-suppression"],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert listed.returncode == 0 and "matched no finding" in listed.stdout
+    _setup(tmp_path)
+    config = tmp_path / "pyproject.toml"
+    config.write_text(
+        CONFIG.replace("[tool.aligner]\n", '[tool.aligner]\nignore = ["unused-suppression"]\n'),
+        "utf-8",
+    )
+    run = _check(tmp_path, "baku")
+    assert run.returncode == 0 and "unused-suppression" not in run.stdout

@@ -1,6 +1,6 @@
 """Checks: small rule classes in one registry, run over aligned document sets."""
 
-from aligner.checks import amendments, content, files, structure
+from aligner.checks import amendments, content, files, structure, suppressions
 from aligner.checks.base import (
     REGISTRY,
     Context,
@@ -25,4 +25,5 @@ __all__ = [
     "register",
     "rules",
     "structure",
+    "suppressions",
 ]
