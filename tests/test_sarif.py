@@ -155,4 +155,5 @@ def test_review_url_from_the_config_file(tmp_path: Path, url: str) -> None:
     _faulted(tmp_path)
     (tmp_path / "pyproject.toml").write_text(f'[tool.aligner]\nreview-url = "{url}"\n', "utf-8")
     _, log, _ = _check(tmp_path, "baku")
-    assert all(r["hostedViewerUri"].startswith(url + "#") for r in log["runs"][0]["results"])
+    base = (tmp_path / url).resolve().as_uri()  # a path becomes an absolute file: URI
+    assert all(r["hostedViewerUri"].startswith(base + "#") for r in log["runs"][0]["results"])

@@ -15,7 +15,7 @@ import inspect
 from collections import Counter
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from aligner import __version__
 from aligner.checks.base import Finding, Result, Rule, Severity, Suppressed
@@ -162,9 +162,19 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1].rstrip() + "…"
 
 
+def viewer_uri(review_url: str) -> str:
+    """The review report as an absolute URI: a URL as it is, a path as a `file:` URI (SARIF's
+    `hostedViewerUri` must be absolute)."""
+    if urlsplit(review_url).scheme:
+        return review_url
+    return Path(review_url).resolve().as_uri()
+
+
 def sarif_log(result: Result, *, review_url: str | None = None) -> dict[str, Any]:
     """The SARIF log as plain data: one run, every rule, one result per finding (suppressed
     ones marked); `review_url` is the review report each result links to."""
+    if review_url:
+        review_url = viewer_uri(review_url)
     rules = rules_in_report(result)
     rule_index = {rule_id: i for i, (rule_id, _) in enumerate(rules)}
     paths = files(result)
