@@ -7,15 +7,20 @@ import io
 import re
 import shutil
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
 from click.testing import CliRunner
 from exporting import CORPUS, NAME
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aligner.cli import cli
-from aligner.writers.xlsx import FILLS, sheet_titles
+from aligner.writers.table import Cell, Row, Sheet
+from aligner.writers.tsv import render_tsv
+from aligner.writers.xlsx import FILLS, sheet_titles, write_xlsx
 
 EPOCH = "1404302400"
 
@@ -172,3 +177,30 @@ def test_tsv_into_a_folder_is_named_after_the_document(tmp_path: Path) -> None:
         cli, ["export", str(CORPUS), "--to", "xlsx", "--multilingual", "-o", str(tmp_path)]
     )
     assert result.exit_code == 2
+
+
+@settings(max_examples=30, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.tuples(st.text(max_size=40), st.text(max_size=40)), min_size=1, max_size=5))
+def test_any_text_survives_both_writers(pairs: list[tuple[str, str]]) -> None:
+    rows = tuple(
+        Row(f"1:{n}", "paragraph", (Cell(f"{n}.", a), Cell("", b, "missing")), "error", (a,))
+        for n, (a, b) in enumerate(pairs, 1)
+    )
+    sheet = Sheet("doc", ("en", "fr"), rows)
+    stream = io.BytesIO()
+    write_xlsx(stream, [sheet], datetime(2014, 7, 2, 12, tzinfo=UTC))
+    ws = openpyxl.load_workbook(io.BytesIO(stream.getvalue())).worksheets[0]
+    for (a, b), row in zip(pairs, ws.iter_rows(min_row=2), strict=True):
+        cells = [c.value or "" for c in row]
+        assert cells[3] == xml_safe_text(a) and cells[5] == xml_safe_text(b)
+        assert all(c.data_type in ("s", "n") for c in row)
+    table = list(csv.reader(io.StringIO(render_tsv([sheet])), delimiter="\t"))
+    assert len(table) == len(pairs) + 1
+    for (a, b), values in zip(pairs, table[1:], strict=True):
+        assert values[4] == " ".join(re.split(r"[\t\r\n\v\f\x85\u2028\u2029]+", a))
+        assert values[6] == " ".join(re.split(r"[\t\r\n\v\f\x85\u2028\u2029]+", b))
+
+
+def xml_safe_text(text: str) -> str:
+    """What a cell keeps of `text`: characters XML forbids become U+FFFD."""
+    return re.sub("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]", "\ufffd", text)

@@ -111,8 +111,9 @@ def write_xlsx(stream: BinaryIO, sheets: Sequence[Sheet], created: datetime) -> 
             statuses += [row.status, row.status]
             for column, (value, status) in enumerate(zip(values, statuses, strict=True), 1):
                 cell = ws.cell(row=index, column=column)
-                cell.value = _text(value)
-                cell.data_type = "s"  # never a formula, whatever the text starts with
+                if value:  # an empty cell stays empty (but keeps its fill)
+                    cell.value = _text(value)
+                    cell.data_type = "s"  # never a formula, whatever the text starts with
                 cell.alignment = wrap
                 if status in fills:
                     cell.fill = fills[status]
