@@ -518,25 +518,41 @@ def export_tmx(
     return report
 
 
+Positions = Mapping[str, tuple[tuple[str, int], ...]]
+
+
+def version_positions(aligned: AlignedSet) -> Positions:
+    """For each unit key, the file:line of its text in every version (the reference's
+    excluded), whichever languages an export writes."""
+    langs = [lang for lang in aligned.documents.langs if lang != aligned.reference.lang]
+    return {
+        unit.key: tuple(
+            (_reference_path(cp.file), cp.line)
+            for cp in unit.counterparts.values()
+            if cp.file and cp.line > 0
+        )
+        for unit in document_units(aligned, langs)
+    }
+
+
 def catalog_entries(
-    units: Sequence[Unit], lang: str | None, source_file: str
+    units: Sequence[Unit],
+    lang: str | None,
+    source_file: str,
+    positions: Positions | None = None,
 ) -> list[CatalogEntry]:
     """PO entries for the units: the reference as msgid, `lang`'s text (if any) as msgstr.
 
-    `#:` gives the reference's file:line, then each version's (so a PO names its own
-    version's line, and POT and PO carry the same positions: msgmerge, which takes them from
-    the POT, changes nothing). A suspect pair's reasons are translator comments
-    (`# number-mismatch: ...`), which msgmerge keeps.
+    `#:` gives the reference's file:line, then every version's (`positions`), in the POT
+    and in each PO alike: a PO names its own version's line, and msgmerge, which takes
+    positions from the POT, changes nothing. A suspect pair's reasons are translator
+    comments (`# number-mismatch: ...`), which msgmerge keeps.
     """
     entries = []
     for unit in units:
         cp = unit.counterparts.get(lang) if lang else None
         revision = cp.revision if cp else None
-        also = tuple(
-            (_reference_path(other.file), other.line)
-            for other in unit.counterparts.values()
-            if other.file and other.line > 0
-        )
+        also = (positions or {}).get(unit.key, ())
         entries.append(
             CatalogEntry(
                 context=unit.key,
@@ -583,14 +599,16 @@ def export_po(
         for aligned in sets:
             langs = _targets(aligned, targets, report)
             units = sanitize(document_units(aligned, langs), aligned, report)
+            positions = version_positions(aligned)
             pot = Path(output) / f"{aligned.name}.pot"
             with batch.open(pot) as stream:
-                stream.write(catalog_text(aligned, units, None, date).encode("utf-8"))
+                text = catalog_text(aligned, units, None, date, positions=positions)
+                stream.write(text.encode("utf-8"))
             report.written.append((pot, len(units)))
             for lang in langs:
                 path = Path(output) / f"{aligned.name}.{lang}.po"
                 with batch.open(path) as stream:
-                    text = catalog_text(aligned, units, lang, date, locales)
+                    text = catalog_text(aligned, units, lang, date, locales, positions)
                     stream.write(text.encode("utf-8"))
                 report.written.append((path, len(units)))
                 _exported(progress, report)
@@ -608,16 +626,20 @@ def catalog_text(
     lang: str | None,
     date: str,
     locales: Mapping[str, str] | None = None,
+    positions: Positions | None = None,
 ) -> str:
     """The POT template (`lang` None) or `lang`'s PO file of one document set's units
-    (`Language`: `lang`'s locale code in gettext's spelling)."""
+    (`Language`: `lang`'s locale code in gettext's spelling; `positions`: the versions'
+    file:line per unit, computed when not given)."""
+    if positions is None:
+        positions = version_positions(aligned)
     ref_lang = aligned.reference.lang or "?"
     if lang is None:
         title = f"{aligned.name}: messages of the {ref_lang} version, exported by aligner"
     else:
         title = f"{aligned.name}: {lang} translation of the {ref_lang} version"
     return render_catalog(
-        catalog_entries(units, lang, _reference_path(aligned.reference.path)),
+        catalog_entries(units, lang, _reference_path(aligned.reference.path), positions),
         project=aligned.name,
         lang=gettext_locale(_code(locales, lang)) if lang else None,
         date=date,

@@ -76,12 +76,13 @@ def test_script_using_public_names_reads_aligns_checks_and_exports(tmp_path: Pat
     assert not list(cwd.iterdir())  # nothing written beside the user's working folder
     for lang in ("fr", "de", "it", "ru", "es"):
         tmx = etree.parse(str(out / f"baku-2014-child-sex-trafficking.{lang}.tmx"))
-        assert len(tmx.findall(".//tu")) == clean["written"][f"{lang}.tmx"] == 20
+        # 20 paragraphs and 6 blocks (code, title, headings, introductory line)
+        assert len(tmx.findall(".//tu")) == clean["written"][f"{lang}.tmx"] == 26
         po = polib.pofile(str(out / f"baku-2014-child-sex-trafficking.{lang}.po"))
         assert len(po) == clean["written"][f"{lang}.po"]
         assert all(e.msgstr for e in po) and po.metadata["Language"] == lang
     # The faulted ru export leaves the unmatched paragraph out.
-    assert broken["written"]["ru.tmx"] == 19
+    assert broken["written"]["ru.tmx"] == 25
 
 
 def test_mypy_strict_accepts_a_user_script(tmp_path: Path) -> None:
