@@ -398,7 +398,9 @@ def _parse(table: dict[str, Any], file: str, text: str) -> Config:
     for key in ("select", "ignore"):
         if key in table:
             rules = _rule_list(table[key], key, file, _line_of(text, key))
-            config = replace(config, **{key: rules})
+            config = (
+                replace(config, select=rules) if key == "select" else replace(config, ignore=rules)
+            )
     if "fail-on" in table:
         value = table["fail-on"]
         if not isinstance(value, str) or value not in FAIL_ON:

@@ -87,7 +87,8 @@ def _reproducible(data: bytes, when: datetime) -> bytes:
 def write_xlsx(stream: BinaryIO, sheets: Sequence[Sheet], created: datetime) -> None:
     """Write the workbook of `sheets` to `stream`, dated `created` (UTC)."""
     book = Workbook()
-    book.remove(book.active)
+    for default in list(book.worksheets):  # the empty sheet a new workbook starts with
+        book.remove(default)
     naive = created.replace(tzinfo=None)
     book.properties.creator = "aligner"
     book.properties.lastModifiedBy = "aligner"
