@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aligner.atomic import OutputBatch, atomic_output, input_scope, output_batch
+from aligner.checks.amendments import StaleTranslation
 from aligner.checks.base import Finding, Revision, Severity
 from aligner.errors import UsageError
 from aligner.model import Block, Document, Kind, Link, Paragraph, item_keys
@@ -535,6 +536,13 @@ def version_positions(aligned: AlignedSet) -> Positions:
     }
 
 
+def _translator_notes(reasons: Sequence[str]) -> tuple[str, ...]:
+    """A suspect pair's reasons as translator comments, one line each; a stale entry's
+    change is left to its `#| msgid` (as msgmerge --previous writes it, with no comment)."""
+    stale = f"{StaleTranslation.id}: "
+    return tuple(one_line(r) for r in reasons if not r.startswith(stale))
+
+
 def catalog_entries(
     units: Sequence[Unit],
     lang: str | None,
@@ -565,7 +573,7 @@ def catalog_entries(
                 previous_context=revision.units[0] if revision and revision.units else None,
                 previous_source=revision.text if revision and revision.units else None,
                 also=also,
-                notes=tuple(one_line(r) for r in cp.reasons) if cp else (),
+                notes=_translator_notes(cp.reasons) if cp else (),
             )
         )
     return entries
