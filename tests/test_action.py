@@ -70,6 +70,7 @@ def test_sarif_is_uploaded_even_when_the_check_fails_and_the_status_is_kept() ->
     upload = names.index("github/codeql-action/upload-sarif")
     assert names.index("check") < upload < len(steps) - 1
     assert steps[upload]["if"].startswith("always()")
+    assert "steps.check.outputs.written == 'true'" in steps[upload]["if"]
     assert steps[upload]["with"]["sarif_file"] == "${{ inputs.sarif-file }}"
     last = steps[-1]
     assert last["if"] == "always()" and "exit" in last["run"]
@@ -124,8 +125,11 @@ def test_the_check_step_writes_sarif_and_records_a_failing_status(tmp_path: Path
     assert "missing-paragraph" in rules
     code, outputs = _run_check_step(tmp_path, paths="docs/doc", **{"fail-on": "never"})
     assert outputs["exit-code"] == "0"
-    code, outputs = _run_check_step(tmp_path, paths="no/such/folder")
-    assert outputs["exit-code"] == "2"
+    assert outputs["written"] == "true"
+    code, outputs = _run_check_step(tmp_path, paths="no/such/folder", **{"sarif-file": "x.sarif"})
+    assert outputs["exit-code"] == "2"  # a missing path: a finding in the SARIF, and exit 2
+    code, outputs = _run_check_step(tmp_path, paths="", **{"sarif-file": "none.sarif"})
+    assert (outputs["exit-code"], outputs["written"]) == ("2", "false")  # nothing to upload
 
 
 @pytest.mark.parametrize("name", ["README.md"])
