@@ -145,7 +145,7 @@ def test_review_url_links_every_result_to_its_anchor(tmp_path: Path) -> None:
         assert uri.startswith("https://example.org/review.html#f-baku-")
         assert r["ruleId"] in uri
     [missing] = [r for r in results if r["ruleId"] == "missing-paragraph"]
-    assert missing["hostedViewerUri"].endswith("#f-baku-ru-missing-paragraph-1-7")
+    assert missing["hostedViewerUri"].endswith("#f-baku-ru-7-missing-paragraph")
     _, plain, _ = _check(tmp_path, "baku")
     assert all("hostedViewerUri" not in r for r in plain["runs"][0]["results"])
 

@@ -11,16 +11,6 @@ from aligner.errors import UsageError
 from aligner.model import Document, Paragraph
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
-_NOT_ID = re.compile(r"[^A-Za-z0-9_.-]+")
-
-
-def finding_anchor(f: Finding) -> str:
-    """The stable HTML id of a finding in the review report, and the fragment SARIF links to:
-    `f-<document>-<lang>-<rule>-<section>-<reference paragraph (else the version's)>`, with
-    every run of characters other than letters, digits, `_`, `.`, `-` replaced by `_`."""
-    number = f.reference_paragraph if f.reference_paragraph is not None else f.paragraph
-    parts = (f.document, f.lang, f.rule, f.section or "", "" if number is None else str(number))
-    return "f-" + "-".join(_NOT_ID.sub("_", part) for part in parts)
 
 
 @dataclass(frozen=True)

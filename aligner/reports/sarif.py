@@ -5,7 +5,8 @@ language, rule, reference unit and a hash of the unit's text, never a line numbe
 GitHub code scanning tracks a finding across commits; findings hidden by a configured
 suppression are kept with a `suppressions` entry giving its reason; `relatedLocations`
 point at the reference paragraph; with a review-report URL, `hostedViewerUri` links each
-result to its finding's anchor there (`finding_anchor`).
+result to its finding's anchor there (`aligner.reports.review.finding_anchors`); findings
+hidden by a suppression are not on that page, so they get no link.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from aligner.checks.base import Finding, Result, Rule, Severity, Suppressed
 from aligner.model import normalize_space
 from aligner.reports.common import (
     files,
-    finding_anchor,
     finding_key,
     finding_units,
     rules_in_report,
@@ -111,7 +111,7 @@ def _result(
     rule_index: int,
     artifact_index: dict[str, int],
     fingerprint_value: str,
-    review_url: str | None,
+    anchor: str | None,
     suppression: Suppressed | None,
 ) -> dict[str, Any]:
     extra = {
@@ -140,8 +140,8 @@ def _result(
             f"{_excerpt(ref.text)}"
         }
         out["relatedLocations"] = [related]
-    if review_url:
-        out["hostedViewerUri"] = f"{review_url}#{quote(finding_anchor(f), safe='')}"
+    if anchor:
+        out["hostedViewerUri"] = anchor
     if suppression is not None:
         entry: dict[str, Any] = {"kind": suppression.kind, "status": "accepted"}
         if suppression.justification:
@@ -173,8 +173,12 @@ def viewer_uri(review_url: str) -> str:
 def sarif_log(result: Result, *, review_url: str | None = None) -> dict[str, Any]:
     """The SARIF log as plain data: one run, every rule, one result per finding (suppressed
     ones marked); `review_url` is the review report each result links to."""
+    anchors: dict[Finding, str] = {}
     if review_url:
-        review_url = viewer_uri(review_url)
+        from aligner.reports.review import finding_anchors
+
+        page = viewer_uri(review_url)
+        anchors = {f: f"{page}#{quote(a, safe='')}" for f, a in finding_anchors(result).items()}
     rules = rules_in_report(result)
     rule_index = {rule_id: i for i, (rule_id, _) in enumerate(rules)}
     paths = files(result)
@@ -194,8 +198,9 @@ def sarif_log(result: Result, *, review_url: str | None = None) -> dict[str, Any
         base = fingerprint(result, f)
         seen[base] += 1
         value = base if seen[base] == 1 else f"{base}:{seen[base]}"
+        anchor = anchors.get(f) if suppression is None else None
         results.append(
-            _result(result, f, rule_index[f.rule], artifact_index, value, review_url, suppression)
+            _result(result, f, rule_index[f.rule], artifact_index, value, anchor, suppression)
         )
     run = {
         "tool": {
