@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import regex
 
+from aligner.names import escape_name
 from aligner.writers.table import Sheet
 
 _BREAKS = regex.compile(r"[\t\r\n\v\f\x85\u2028\u2029]+")
@@ -33,5 +34,5 @@ def render_tsv(sheets: Sequence[Sheet]) -> str:
         for row in sheet.rows:
             values = sheet.values(row)
             values[-1] = " | ".join(row.findings)
-            writer.writerow([_value(sheet.name), *(_value(v) for v in values)])
+            writer.writerow([escape_name(sheet.name), *(_value(v) for v in values)])
     return out.getvalue()

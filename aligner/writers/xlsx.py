@@ -21,6 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
+from aligner.names import escape_name
 from aligner.writers.table import Sheet
 
 #: Fills per status: Excel's own "bad" (light red) and "neutral" (light yellow) styles.
@@ -50,7 +51,7 @@ def sheet_titles(names: Sequence[str]) -> list[str]:
     out: list[str] = []
     seen: set[str] = set()
     for name in names:
-        base = _NOT_IN_SHEET_NAME.sub("_", _ILLEGAL.sub("_", name)).strip("'") or "document"
+        base = _NOT_IN_SHEET_NAME.sub("_", escape_name(name)).strip("'") or "document"
         title, n = base[:SHEET_NAME_MAX], 1
         while title.lower() in seen:
             n += 1
