@@ -152,10 +152,11 @@ def check(
         select=settings.select or None,
         ignore=settings.ignore,
         lang_overrides=langs,
-        suppressed=settings.is_suppressed,
         progress=_progress(progress),
         since=since,
         pins=settings.pins_for,
+        suppressions=settings.suppress,
+        excluded=settings.is_excluded,
     )
     return replace(result, fail_on=settings.fail_level)
 
@@ -179,10 +180,10 @@ def to_tmx(
 
     >>> docset = load("translations")[0]
     >>> buffer = io.BytesIO()
-    >>> to_tmx(docset, buffer, targets=["de"], config=False).units
-    20
+    >>> to_tmx(docset, buffer, targets=["de"], config=False).units  # 20 paragraphs, 6 blocks
+    26
     >>> buffer.getvalue().count(b'<tuv xml:lang="de">')
-    20
+    26
     """
     from aligner.atomic import atomic_output
     from aligner.export import (
@@ -190,8 +191,8 @@ def to_tmx(
         ExportReport,
         _targets,
         bilingual_units,
+        document_units,
         multilingual_units,
-        paragraph_units,
         sanitize,
         tmx_date,
     )
@@ -207,9 +208,11 @@ def to_tmx(
         raise UsageError(f"{aligned.name}: no version to export beside the reference")
     if len(langs) > 1 and segment != "paragraph":
         raise UsageError("segment='sentence' needs one target language")
-    units = sanitize(paragraph_units(aligned, langs), aligned, report)
+    units = sanitize(document_units(aligned, langs), aligned, report)
     ref_lang = aligned.reference.lang or ""
-    header = TmxHeader(srclang=ref_lang, creationdate=tmx_date(), segtype=segment)
+    when = tmx_date()
+    locales = settings.locales
+    header = TmxHeader(srclang=locales.get(ref_lang, ref_lang), creationdate=when, segtype=segment)
     if len(langs) == 1:
         tus = bilingual_units(
             aligned,
@@ -218,10 +221,18 @@ def to_tmx(
             include_suspect=include_suspect,
             segment=segment,
             report=report,
+            locales=locales,
+            changedate=when,
         )
     else:
         tus = multilingual_units(
-            aligned, units, langs, include_suspect=include_suspect, report=report
+            aligned,
+            units,
+            langs,
+            include_suspect=include_suspect,
+            report=report,
+            locales=locales,
+            changedate=when,
         )
     path: Path | None = None
     if isinstance(output, str | os.PathLike):
@@ -266,7 +277,8 @@ def to_po(
         raise UsageError(f"{aligned.name}: no {lang} version to export beside the reference")
     langs = [] if lang is None else [lang]
     units = sanitize(document_units(aligned, langs), aligned, report)
-    path = _write(output, catalog_text(aligned, units, lang, po_date()), aligned)
+    text = catalog_text(aligned, units, lang, po_date(), settings.locales)
+    path = _write(output, text, aligned)
     return Exported(((path, len(units)),), tuple(report.warnings))
 
 
@@ -285,10 +297,15 @@ def export_files(
     since: str | None = None,
     progress: Progress | RichProgress | None = None,
     min_confidence: float = 0.0,
+    locales: Iterable[str] = (),
+    merge: bool = False,
 ) -> Exported:
-    """Export everything under `paths` into folder `output` (`to` is "tmx" or "po"), file
-    names and all, as `aligner export` does: `<doc>.<ref>-<lang>.tmx` per language, or one
-    multilingual TMX (`output` then a file), or `<doc>.pot` and `<doc>.<lang>.po`. Stale
+    """Export everything under `paths` into folder `output` (`to` is "tmx", "po", "xlsx"
+    or "tsv"), file names and all, as `aligner export` does: `<doc>.<ref>-<lang>.tmx` per
+    language, or one multilingual TMX (`output` then a file), or with `merge` one
+    `<ref>-<lang>.tmx` per pair over all documents and `multilingual.tmx`; `<doc>.pot` and
+    `<doc>.<lang>.po`; one side-by-side XLSX workbook or TSV table (`output` a file).
+    `locales` are `LANG=CODE` strings (`fr=fr-FR`) for the language codes written. Stale
     translations (`aligner.lock`, or git revision `since`) are fuzzy in PO and left out of
     TMX; so are pairs whose link confidence is below `min_confidence`. `progress` is told
     of files read, documents checked and units written.
@@ -309,6 +326,8 @@ def export_files(
         since=since,
         progress=_progress(progress),
         min_confidence=min_confidence,
+        locales=locales,
+        merge=merge,
     )
     return Exported(tuple((path, count) for path, count in report.written), tuple(report.warnings))
 

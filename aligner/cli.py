@@ -156,6 +156,11 @@ def show(file: str, fmt: str, lang: str | None) -> None:
 @_statistics_option
 @_quiet_option
 @_max_size
+@click.option(
+    "--review-url",
+    metavar="URL",
+    help="The HTML review report (`aligner review --format html`) SARIF results link to.",
+)
 def check(
     paths: tuple[str, ...],
     reference: str | None,
@@ -170,6 +175,7 @@ def check(
     color: str,
     statistics: bool,
     quiet: bool,
+    review_url: str | None,
 ) -> None:
     """Check the language versions in PATHs (files or folders) against the reference.
 
@@ -198,6 +204,10 @@ def check(
         )
     for notice in result.notices if not quiet else ():
         click.echo(f"aligner: notice: {notice}", err=True)
+    if review_url is None:  # the config file's, if it names one
+        from aligner.config import load_config
+
+        review_url = load_config(config).review_url
     inputs = [d.path for s in result.documents for d in s.versions]
     _report(
         result,
@@ -208,6 +218,7 @@ def check(
         color=color,
         statistics=statistics,
         quiet=quiet,
+        review_url=review_url,
     )
 
 
@@ -326,6 +337,7 @@ def review(
             since=since,
             notices=notices,
             pins=settings.pins_for,
+            excluded=settings.is_excluded,
         )
     for notice in notices if not quiet else ():
         click.echo(f"aligner: notice: {notice}", err=True)
@@ -372,7 +384,13 @@ def _lang_pairs(values: tuple[str, ...]) -> dict[str, str]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--to", "fmt", type=click.Choice(["tmx", "po"]), required=True, help="Format.")
+@click.option(
+    "--to",
+    "fmt",
+    type=click.Choice(["tmx", "po", "xlsx", "tsv"]),
+    required=True,
+    help="Format: TMX memories, POT/PO catalogs, or a side-by-side XLSX/TSV table.",
+)
 @click.option("--reference", help="Reference language (default: config file, else en).")
 @click.option("--targets", help="Target languages, comma-separated (default: all others).")
 @click.option("--multilingual", is_flag=True, help="One TMX whose units hold every language.")
@@ -389,7 +407,7 @@ def _lang_pairs(values: tuple[str, ...]) -> dict[str, str]:
     default=".",
     show_default=True,
     type=click.Path(path_type=str),
-    help="Folder to write into (a file with --multilingual).",
+    help="Folder to write into (a file with --multilingual, xlsx or tsv).",
 )
 @click.option("--include-suspect", is_flag=True, help="Keep pairs check flags, with a note.")
 @click.option(
@@ -409,6 +427,18 @@ def _lang_pairs(values: tuple[str, ...]) -> dict[str, str]:
 )
 @_quiet_option
 @_max_size
+@click.option(
+    "--locale",
+    "locales",
+    multiple=True,
+    metavar="LANG=CODE",
+    help="Code written for a language (fr=fr-FR: xml:lang, PO Language); repeatable.",
+)
+@click.option(
+    "--merge",
+    is_flag=True,
+    help="TMX: one memory per language pair over all documents, and one multilingual.",
+)
 def export(
     paths: tuple[str, ...],
     fmt: str,
@@ -423,8 +453,11 @@ def export(
     config: str | None,
     since: str | None,
     quiet: bool,
+    locales: tuple[str, ...],
+    merge: bool,
 ) -> None:
-    """Export aligned PATHs as TMX 1.4b or POT/PO; suspect pairs are listed on stderr.
+    """Export aligned PATHs as TMX 1.4b, POT/PO or a side-by-side XLSX/TSV revision table;
+    suspect pairs are listed on stderr.
 
     Stale translations (aligner.lock, or --since REV) are fuzzy in PO, with the earlier
     reference text as the previous msgid, and left out of TMX.
@@ -447,10 +480,12 @@ def export(
             since=since,
             progress=progress,
             min_confidence=min_confidence,
+            locales=locales,
+            merge=merge,
         )
     for warning in report.warnings if not quiet else ():
         click.echo(f"aligner: warning: {warning}", err=True)
-    unit = "translation units" if fmt == "tmx" else "messages"
+    unit = {"tmx": "translation units", "po": "messages"}.get(fmt, "rows")
     for path, count in report.written:
         click.echo(f"{path}: {count} {unit}")
 
@@ -588,12 +623,14 @@ def align(
     """Align the sentences of two texts without paragraph numbers.
 
     Running text is split into sentences first; with --presegmented every line is a
-    sentence and vecalign indices are 0-based line numbers.
+    sentence and vecalign indices are 0-based line numbers. Outputs give each bead's kind
+    and cost; sentences without a counterpart are listed on stderr.
     """
     from aligner.api import align_sentences
     from aligner.atomic import write_atomic
     from aligner.export import creation_time
     from aligner.lexicon import load_lexicon
+    from aligner.sentalign import unmatched_lines
 
     src_text, src_lang = _read_text(src, src_lang, "--src-lang")
     tgt_text, tgt_lang = _read_text(tgt, tgt_lang, "--tgt-lang")
@@ -609,9 +646,12 @@ def align(
         write_atomic(output, data, inputs=[src, tgt])
     else:
         click.get_binary_stream("stdout").write(data)
+    for line in unmatched_lines(result, src_lang, tgt_lang, presegmented=presegmented):
+        click.echo(f"aligner: {line}", err=True)
+    kinds = ", ".join(f"{count} {kind}" for kind, count in result.kinds().items())
     click.echo(
         f"aligner: {len(result.src)} {src_lang} and {len(result.tgt)} {tgt_lang} sentences "
-        f"in {len(result.beads)} beads; {lexicon.describe()}",
+        f"in {len(result.beads)} beads ({kinds or 'none'}); {lexicon.describe()}",
         err=True,
     )
 
@@ -626,10 +666,11 @@ def _report(
     color: str = "auto",
     statistics: bool = False,
     quiet: bool = False,
+    review_url: str | None = None,
 ) -> None:
     """Write the report (stdout or `output`, never over an input; per-rule counts instead
     with `statistics`), the summary on stderr unless `quiet`, and exit with the result's
-    status."""
+    status. `review_url` is the review report SARIF results link to."""
     from aligner.atomic import write_atomic
     from aligner.reports import render, statistics_table, summary_line
     from aligner.terminal import use_color
@@ -638,7 +679,9 @@ def _report(
     if statistics:
         text = statistics_table(result, color=colored)
     else:
-        text = render(fmt, result, color=colored and fmt == "text", fail_on=fail_on)
+        text = render(
+            fmt, result, color=colored and fmt == "text", fail_on=fail_on, review_url=review_url
+        )
     if output is None:
         click.echo(text, nl=False, color=colored)
     else:

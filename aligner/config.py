@@ -7,6 +7,9 @@ select = ["missing-paragraph"]   # run only these rules (default: all)
 ignore = ["length-mismatch"]     # never report these rules
 fail-on = "warning"              # error (default) | warning | never
 max-size = "64M"                 # largest input file read (--max-size wins)
+exclude = ["drafts", "*/old/*"]  # paths never read from folders (globs, see `is_excluded`)
+locales = { fr = "fr-FR" }       # language codes written in TMX/PO (BCP 47)
+review-url = "review.html"       # the review report SARIF results link to
 
 [[tool.aligner.suppress]]        # a deliberate difference; every key but `rule` optional
 rule = "extra-paragraph"
@@ -24,20 +27,24 @@ reason = "it 14 is a clarifying paragraph of its own"
 
 The file is `--config FILE` when given, else the nearest `pyproject.toml` with a
 `[tool.aligner]` table in the current directory or one of its parents. Rule ids are checked
-against the rule registry when the configuration is loaded, not at import.
+against the rule registry when the configuration is loaded, not at import. A suppression
+that hides no finding of a run is reported as `unused-suppression` at its line.
 """
 
 from __future__ import annotations
 
+import fnmatch
+import os
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from aligner import limits
 from aligner.checks.base import REGISTRY, Finding, Severity
+from aligner.checks.files import valid_language_tag
 from aligner.errors import ConfigError, UsageError
 from aligner.reports.common import unknown_rule_message
 
@@ -49,7 +56,18 @@ FAIL_ON: dict[str, Severity | None] = {
     "warning": Severity.WARNING,
     "never": None,
 }
-_KEYS = ("reference", "select", "ignore", "fail-on", "max-size", "suppress", "pin")
+_KEYS = (
+    "reference",
+    "select",
+    "ignore",
+    "fail-on",
+    "max-size",
+    "exclude",
+    "locales",
+    "review-url",
+    "suppress",
+    "pin",
+)
 _PIN_KEYS = ("document", "link", "reason")
 _PIN_LINK = re.compile(
     r"\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)\s+(?:(\w+):)?(\d+)\s*=\s*"
@@ -77,6 +95,22 @@ class Suppression:
     paragraph: int | None = None
     section: str | None = None
     reason: str = ""
+    file: str | None = field(default=None, compare=False)  # where it is configured
+    line: int | None = field(default=None, compare=False)
+
+    def describe(self) -> str:
+        """`extra-paragraph (document d, lang ru, paragraph 7)`: the rule and keys given."""
+        keys = [
+            f"{name} {value}"
+            for name, value in (
+                ("document", self.document),
+                ("lang", self.lang),
+                ("section", self.section),
+                ("paragraph", self.paragraph),
+            )
+            if value is not None
+        ]
+        return f"{self.rule} ({', '.join(keys)})" if keys else self.rule
 
     def matches(self, f: Finding) -> bool:
         return (
@@ -128,6 +162,33 @@ class Config:
             (p.paragraph, p.target) for p in self.pin if p.applies(document, self.reference, lang)
         )
 
+    exclude: tuple[str, ...] = ()
+    locales: Mapping[str, str] = field(default_factory=dict)
+    review_url: str | None = None
+
+    def is_excluded(self, path: str | os.PathLike[str]) -> bool:
+        """Whether `exclude` names `path`: a glob (fnmatch, `*` crossing `/`) matching the path
+        relative to the config file's folder or to the working folder, one of its parent
+        folders there, or its file name."""
+        if not self.exclude:
+            return False
+        absolute = os.path.abspath(path)
+        bases = [os.getcwd()]
+        if self.path:
+            bases.insert(0, os.path.dirname(os.path.abspath(self.path)))
+        candidates = {os.path.basename(absolute)}
+        for base in bases:
+            relative = os.path.relpath(absolute, base)
+            if relative.startswith(".."):
+                continue
+            parts = relative.replace(os.sep, "/").split("/")
+            candidates.update("/".join(parts[:n]) for n in range(1, len(parts) + 1))
+        return any(fnmatch.fnmatchcase(c, g) for g in self.exclude for c in candidates)
+
+    def locale(self, lang: str) -> str:
+        """The code written for language `lang` (its `locales` entry, else `lang`)."""
+        return self.locales.get(lang, lang)
+
     @property
     def fail_level(self) -> Severity | None:
         """The lowest severity that makes `check` exit 1 (None for `never`)."""
@@ -156,14 +217,22 @@ class Config:
         select: str | Iterable[str] | None = None,
         ignore: str | Iterable[str] | None = None,
         fail_on: str | None = None,
+        locales: Iterable[str] | None = None,
+        review_url: str | None = None,
     ) -> Config:
         """A copy with the command line's options (None: keep the file's value).
 
         `select` and `ignore` are lists of rule ids or strings of ids separated by commas;
         `ignore` adds to the file's ignored rules, `select` replaces its selection. Unknown
-        rule ids raise `UsageError` listing the valid ones.
+        rule ids raise `UsageError` listing the valid ones. `locales` are `LANG=CODE`
+        strings (`fr=fr-FR`) added to the file's.
         """
         changes: dict[str, Any] = {}
+        if locales:
+            codes = dict(parse_locale(value) for value in locales)
+            changes["locales"] = {**self.locales, **codes}
+        if review_url is not None:
+            changes["review_url"] = review_url or None
         if reference is not None:
             changes["reference"] = _check_lang(reference, "--reference")
         named: list[str] = []
@@ -181,6 +250,22 @@ class Config:
         if unknown:
             raise UsageError(unknown_rule_message(unknown, what="rule id"))
         return replace(self, **changes)
+
+
+def _check_locale(lang: str, code: object, where: str) -> str:
+    if not isinstance(code, str) or not valid_language_tag(code):
+        raise UsageError(f"{where}: {code!r} is not a BCP 47 language tag (such as fr-FR)")
+    if not _LANG.fullmatch(lang):
+        raise UsageError(f"{where}: {lang!r} is not a language code (such as fr)")
+    return code
+
+
+def parse_locale(value: str) -> tuple[str, str]:
+    """`fr=fr-FR` as `("fr", "fr-FR")`; `UsageError` unless the code is a BCP 47 tag."""
+    lang, sep, code = value.partition("=")
+    if not sep:
+        raise UsageError(f"--locale expects LANG=CODE (such as fr=fr-FR), not {value!r}")
+    return lang.strip(), _check_locale(lang.strip(), code.strip(), "--locale")
 
 
 def find_config(start: str | Path | None = None) -> Path | None:
@@ -313,7 +398,9 @@ def _parse(table: dict[str, Any], file: str, text: str) -> Config:
     for key in ("select", "ignore"):
         if key in table:
             rules = _rule_list(table[key], key, file, _line_of(text, key))
-            config = replace(config, **{key: rules})
+            config = (
+                replace(config, select=rules) if key == "select" else replace(config, ignore=rules)
+            )
     if "fail-on" in table:
         value = table["fail-on"]
         if not isinstance(value, str) or value not in FAIL_ON:
@@ -331,6 +418,40 @@ def _parse(table: dict[str, Any], file: str, text: str) -> Config:
                 f"max-size: {exc.message}", file=file, line=_line_of(text, "max-size")
             ) from None
         config = replace(config, max_size=size)
+    if "exclude" in table:
+        value = table["exclude"]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(g, str) and g for g in value):
+            raise ConfigError(
+                f"exclude must be a list of path globs, not {table['exclude']!r}",
+                file=file,
+                line=_line_of(text, "exclude"),
+            )
+        config = replace(config, exclude=tuple(value))
+    if "locales" in table:
+        value = table["locales"]
+        line = _line_of(text, "locales")
+        if not isinstance(value, dict):
+            raise ConfigError(
+                f'locales must be a table such as {{ fr = "fr-FR" }}, not {value!r}',
+                file=file,
+                line=line,
+            )
+        try:
+            locales = {k: _check_locale(k, v, "locales") for k, v in value.items()}
+        except UsageError as exc:
+            raise ConfigError(exc.message, file=file, line=line) from None
+        config = replace(config, locales=locales)
+    if "review-url" in table:
+        value = table["review-url"]
+        if not isinstance(value, str):
+            raise ConfigError(
+                f"review-url must be a string, not {value!r}",
+                file=file,
+                line=_line_of(text, "review-url"),
+            )
+        config = replace(config, review_url=value or None)
     if "suppress" in table:
         entries = table["suppress"]
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
@@ -411,4 +532,6 @@ def _suppression(entry: dict[str, Any], file: str, line: int | None) -> Suppress
         paragraph=paragraph,
         section=entry.get("section"),
         reason=entry.get("reason", ""),
+        file=file,
+        line=line,
     )

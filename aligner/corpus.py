@@ -35,10 +35,13 @@ def load(
     paths: Iterable[str | Path],
     lang_overrides: Mapping[str, str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    excluded: Callable[[Path], bool] | None = None,
 ) -> tuple[list[DocumentSet], list[Finding]]:
     """Read every document set under `paths`; return them with `unreadable` findings.
 
     `lang_overrides` maps file paths (as given, or any path to the same file) to languages.
+    Files found in folders for which `excluded` is true are skipped (named files never are).
     Raise `UsageError` when a folder holds no file to read (a check pointed at the wrong
     folder must not pass), when a document has two versions in one language or a version
     whose language cannot be told. `progress` is told (files read, files to read) after
@@ -52,6 +55,12 @@ def load(
         path = Path(raw)
         if path.is_dir():
             found = _folders(path, findings)
+            if excluded is not None:
+                found = [
+                    (folder, kept)
+                    for folder, files in found
+                    if (kept := [f for f in files if not excluded(f)])
+                ]
             if not found:
                 raise UsageError(
                     f"no language versions in this folder or below it (looked for "

@@ -22,6 +22,7 @@ from aligner.amendments import Baseline
 from aligner.checks.amendments import StaleTranslation
 from aligner.checks.base import Context, Finding, Result
 from aligner.checks.runner import run_rules, select_rules
+from aligner.checks.suppressions import SuppressionLike, apply_suppressions
 from aligner.corpus import load
 from aligner.errors import InputError, UsageError
 from aligner.model import Alignment, Document, DocumentSet
@@ -62,11 +63,12 @@ def read(
     paths: Iterable[str | Path],
     lang_overrides: Mapping[str, str] | None = None,
     progress: Progress | None = None,
+    excluded: Callable[[Path], bool] | None = None,
 ) -> tuple[list[DocumentSet], list[Finding]]:
-    """Every document set under `paths`, and an `unreadable` finding per file not read
-    (those are never suppressed)."""
+    """Every document set under `paths` (but files in folders that `excluded` names), and
+    an `unreadable` finding per file not read (those are never suppressed)."""
     reported = None if progress is None else _stage(progress, READ)
-    return load(paths, lang_overrides, progress=reported)
+    return load(paths, lang_overrides, progress=reported, excluded=excluded)
 
 
 #: Gives, per translation of a set, the reference as that translation was made from it.
@@ -173,27 +175,35 @@ def run_check(
     progress: Progress | None = None,
     since: str | None = None,
     pins: Pins | None = None,
+    suppressions: Sequence[SuppressionLike] = (),
+    excluded: Callable[[Path], bool] | None = None,
 ) -> Result:
     """Read, align and check everything under `paths` (what `aligner check` does).
 
-    `suppressed` drops deliberate differences (see `aligner.config`); `unreadable`
-    findings are always kept. Translations are compared with the reference they were
-    made from: the reference at git revision `since`, else their `aligner.lock` record.
-    `pins` are links a reviser fixed.
+    `suppressed` drops findings outright; findings one of `suppressions` (see
+    `aligner.config`) matches go to `Result.suppressed` with its reason, and those that
+    matched nothing become `unused-suppression` findings. `unreadable` findings are always
+    kept. Files in folders that `excluded` names are not read. Translations are compared
+    with the reference they were made from: the reference at git revision `since`, else
+    their `aligner.lock` record. `pins` are links a reviser fixed.
     """
     select = None if select is None else list(select)
     ignore = None if ignore is None else list(ignore)
-    select_rules(select, ignore)  # unknown ids are a usage error even without documents
-    docsets, problems = read(paths, lang_overrides, progress)
+    rules_run = [r.id for r in select_rules(select, ignore)]  # unknown ids: usage error
+    docsets, problems = read(paths, lang_overrides, progress, excluded)
     notices: list[str] = []
     source = baseline_source(since, notices, docsets)
     checked = check_sets(docsets, reference, select, ignore, suppressed, progress, source, pins)
     findings = [*problems, *(f for aligned in checked for f in aligned.findings)]
+    kept, hidden = apply_suppressions(
+        sorted(set(findings)), suppressions, rules_run=rules_run, docsets=docsets
+    )
     return Result(
         reference,
         tuple(docsets),
-        tuple(sorted(set(findings))),
+        tuple(sorted(set(kept))),
         notices=tuple(notices),
+        suppressed=tuple(hidden),
         alignments={aligned.name: aligned.alignments for aligned in checked},
     )
 
@@ -208,15 +218,17 @@ def load_aligned(
     since: str | None = None,
     notices: list[str] | None = None,
     pins: Pins | None = None,
+    excluded: Callable[[Path], bool] | None = None,
 ) -> list[AlignedSet]:
-    """Read, align and check everything under `paths`; an unreadable input is an error.
+    """Read, align and check everything under `paths` (but files in folders `excluded`
+    names); an unreadable input is an error.
 
     Findings for which `suppressed` is true (deliberate differences, ignored rules) do not
     make pairs suspect. Stale translations are found as `run_check` finds them (`since`,
     else `aligner.lock`); its notices are added to `notices`. `pins` are links a reviser
     fixed.
     """
-    docsets, problems = read(paths, lang_overrides, progress)
+    docsets, problems = read(paths, lang_overrides, progress, excluded)
     if problems:
         first = problems[0]
         raise InputError(first.message, file=first.file or None, line=first.line)

@@ -445,7 +445,8 @@ def _band(n: int, m: int, anchors: list[tuple[int, int]], params: Params) -> lis
     return list(zip(lo, hi, strict=True))
 
 
-def _dp(n: int, m: int, band: list[tuple[int, int]], scorer: _Scorer) -> list[Bead]:
+def _dp(n: int, m: int, band: list[tuple[int, int]], scorer: _Scorer) -> list[tuple[Bead, float]]:
+    """The cheapest path through the band: its beads in order, each with its own cost."""
     size = scorer.params.max_bead
     types = [(1, 0), (0, 1)]
     types += [(a, b) for a in range(1, size) for b in range(1, size) if a + b <= size]
@@ -454,6 +455,7 @@ def _dp(n: int, m: int, band: list[tuple[int, int]], scorer: _Scorer) -> list[Be
     inf = math.inf
     costs: list[list[float]] = []
     backs: list[list[int]] = []
+    own: list[list[float]] = []  # the cost of the best bead ending at each cell
     for x in range(n + 1):
         if x > reach:  # rows further back are never read again
             scorer.forget(x - reach - 1, band[x - reach][0] - reach)
@@ -461,11 +463,12 @@ def _dp(n: int, m: int, band: list[tuple[int, int]], scorer: _Scorer) -> list[Be
         lo, hi = band[x]
         row = [inf] * (hi - lo + 1)
         back = [-1] * (hi - lo + 1)
+        bead_cost = [0.0] * (hi - lo + 1)
         for y in range(lo, hi + 1):
             if x == 0 and y == 0:
                 row[0] = 0.0
                 continue
-            best, arg = inf, -1
+            best, arg, best_own = inf, -1, 0.0
             for t, (a, b) in enumerate(types):
                 px, py = x - a, y - b
                 if px < 0 or py < 0:
@@ -481,16 +484,19 @@ def _dp(n: int, m: int, band: list[tuple[int, int]], scorer: _Scorer) -> list[Be
                     continue
                 total += scorer.lexical(px, py, a, b)
                 if total < best:
-                    best, arg = total, t
+                    best, arg, best_own = total, t, total - prev
             row[y - lo] = best
             back[y - lo] = arg
+            bead_cost[y - lo] = best_own
         costs.append(row)
         backs.append(back)
-    beads: list[Bead] = []
+        own.append(bead_cost)
+    beads: list[tuple[Bead, float]] = []
     x, y = n, m
     while x > 0 or y > 0:
-        a, b = types[backs[x][y - band[x][0]]]
-        beads.append((list(range(x - a, x)), list(range(y - b, y))))
+        cell = y - band[x][0]
+        a, b = types[backs[x][cell]]
+        beads.append(((list(range(x - a, x)), list(range(y - b, y))), own[x][cell]))
         x, y = x - a, y - b
     return beads[::-1]
 
@@ -510,6 +516,26 @@ def align_sentences(
     `ratio` is the expected target/source length ratio (say, of the whole documents when
     aligning one paragraph pair); by default it is estimated from the two lists.
     """
+    return [
+        bead
+        for bead, _ in align_sentences_costed(
+            src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio, params=params
+        )
+    ]
+
+
+def align_sentences_costed(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    src_lang: str,
+    tgt_lang: str,
+    lexicon: Lexicon | None = None,
+    *,
+    ratio: float | None = None,
+    params: Params = DEFAULT_PARAMS,
+) -> list[tuple[Bead, float]]:
+    """`align_sentences`, each bead with its cost (what the search adds for it: lower is a
+    surer bead; a 1-0 or 0-1 bead costs `Params.skip`)."""
     return _aligned(src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio, params=params)[0]
 
 
@@ -523,7 +549,8 @@ def scored_alignment(
     ratio: float | None = None,
 ) -> tuple[list[Bead], list[float]]:
     """`align_sentences`, with the confidence of each bead (see `_confidence`)."""
-    beads, scorer = _aligned(src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio)
+    costed, scorer = _aligned(src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio)
+    beads = [bead for bead, _ in costed]
     if scorer is None:
         return beads, [1.0] * len(beads)
     return beads, [_confidence(scorer, bead, len(src), len(tgt)) for bead in beads]
@@ -538,8 +565,9 @@ def _aligned(
     *,
     ratio: float | None = None,
     params: Params = DEFAULT_PARAMS,
-) -> tuple[list[Bead], _Scorer | None]:
-    """The beads, and the scorer that chose them (None when a side is empty)."""
+) -> tuple[list[tuple[Bead, float]], _Scorer | None]:
+    """The beads with their costs, and the scorer that chose them (None when a side is
+    empty; a 1-0 or 0-1 bead costs `Params.skip`)."""
     if lexicon is None:
         lexicon = load_lexicon(src_lang, tgt_lang)
     if lexicon:
@@ -548,7 +576,8 @@ def _aligned(
         )
     n, m = len(src), len(tgt)
     if not n or not m:
-        return [([i], []) for i in range(n)] + [([], [j]) for j in range(m)], None
+        skips: list[Bead] = [([i], []) for i in range(n)] + [([], [j]) for j in range(m)]
+        return [(bead, params.skip) for bead in skips], None
     sf = _Features(src, 0, lexicon, params.prefix)
     tf = _Features(tgt, 1, lexicon, params.prefix)
     shared = sf.key_df.keys() & tf.key_df.keys()
@@ -631,13 +660,15 @@ def similarities(
 
 @dataclass(frozen=True)
 class SentenceAlignment:
-    """Two lists of sentences and the beads that align them."""
+    """Two lists of sentences, the beads that align them and each bead's cost (None when
+    the beads were not searched, e.g. a paragraph of one sentence on each side)."""
 
     src: list[str]
     tgt: list[str]
     beads: list[Bead]
     #: How sure each bead is, in [0, 1] (`scored_alignment`); empty when not computed.
     confidences: list[float] = field(default_factory=list)
+    costs: list[float] | None = None
 
     def pairs(self) -> list[tuple[str, str]]:
         """Source and target text of each bead (sentences joined with a space)."""
@@ -653,27 +684,85 @@ class SentenceAlignment:
             [ys[0] for xs, ys in self.beads if not xs],
         )
 
+    def kinds(self) -> dict[str, int]:
+        """How many beads of each kind (`1-1`, `2-1`, `1-0`, ...), 1-1 first, then by size."""
+        counts: dict[str, int] = {}
+        for xs, ys in self.beads:
+            kind = bead_kind((xs, ys))
+            counts[kind] = counts.get(kind, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (kv[0] != "1-1", kv[0])))
+
+    def _cost(self, index: int) -> str:
+        return "" if self.costs is None else f"{self.costs[index]:.6f}"
+
     def vecalign(self) -> str:
-        """The beads in Vecalign's format, one per line: ``[0, 1]:[0]``."""
-        return "".join(f"{xs}:{ys}\n" for xs, ys in self.beads)
+        """The beads in Vecalign's output format, one per line: ``[0, 1]:[0]:0.123456``
+        (source and target indices, then the bead's cost when known)."""
+        return "".join(
+            f"{xs}:{ys}:{cost}\n" if (cost := self._cost(n)) else f"{xs}:{ys}\n"
+            for n, (xs, ys) in enumerate(self.beads)
+        )
 
     def tsv(self) -> str:
-        """One bead per line: source text, a tab, target text (tabs inside become spaces)."""
-        return "".join(f"{_one_line(a)}\t{_one_line(b)}\n" for a, b in self.pairs())
+        """One bead per line: source text, target text, bead kind (`2-1`) and cost (empty
+        when unknown), tab-separated (tabs and breaks inside a text become spaces)."""
+        return "".join(
+            f"{_one_line(a)}\t{_one_line(b)}\t{bead_kind(bead)}\t{self._cost(n)}\n"
+            for n, ((a, b), bead) in enumerate(zip(self.pairs(), self.beads, strict=True))
+        )
 
     def tmx(self, src_lang: str, tgt_lang: str, created: datetime) -> bytes:
-        """A TMX 1.4b document with one unit per bead that has text on both sides."""
-        units = [
-            TranslationUnit(
-                f"s{n}", (Variant(src_lang, xml_safe(a)[0]), Variant(tgt_lang, xml_safe(b)[0]))
-            )
-            for n, (a, b) in enumerate(self.pairs(), 1)
-            if a and b
-        ]
+        """A TMX 1.4b document with one unit per bead (`x-bead` kind and `x-cost` props); a
+        sentence without a counterpart is a unit of its one language, with a note."""
+        units = []
+        langs = (src_lang, tgt_lang)
+        for n, ((a, b), bead) in enumerate(zip(self.pairs(), self.beads, strict=True), 1):
+            props: tuple[tuple[str, str], ...] = (("x-bead", bead_kind(bead)),)
+            if self.costs is not None:
+                props += (("x-cost", self._cost(n - 1)),)
+            texts = [(lang, text) for lang, text in zip(langs, (a, b), strict=True) if text]
+            notes: tuple[str, ...] = ()
+            own_source = ""
+            if len(texts) == 1:
+                other = tgt_lang if texts[0][0] == src_lang else src_lang
+                notes = (f"no {other} counterpart",)
+                props += (("x-status", "unmatched"),)
+                own_source = "" if texts[0][0] == src_lang else texts[0][0]
+            variants = tuple(Variant(lang, xml_safe(text)[0]) for lang, text in texts)
+            units.append(TranslationUnit(f"s{n}", variants, props, notes, srclang=own_source))
         header = TmxHeader(src_lang, created.strftime("%Y%m%dT%H%M%SZ"), segtype="sentence")
         stream = io.BytesIO()
         write_tmx(stream, header, units)
         return stream.getvalue()
+
+
+def bead_kind(bead: Bead) -> str:
+    """`<source count>-<target count>`: `1-1`, `2-1`, `1-0` ..."""
+    return f"{len(bead[0])}-{len(bead[1])}"
+
+
+#: Characters of a sentence quoted in the list of unmatched sentences.
+QUOTE = 60
+
+
+def unmatched_lines(
+    result: SentenceAlignment, src_lang: str, tgt_lang: str, *, presegmented: bool
+) -> list[str]:
+    """One line per sentence without a counterpart: which side, its number (its line with
+    `presegmented`, 1-based) and its first words."""
+    src, tgt = result.unmatched()
+    where = "line" if presegmented else "sentence"
+    out = []
+    for lang, other, indices, texts in (
+        (src_lang, tgt_lang, src, result.src),
+        (tgt_lang, src_lang, tgt, result.tgt),
+    ):
+        for i in indices:
+            text = _one_line(texts[i])
+            if len(text) > QUOTE:
+                text = text[: QUOTE - 1].rstrip() + "…"
+            out.append(f"{lang} {where} {i + 1} has no {other} counterpart: {text!r}")
+    return out
 
 
 def _one_line(text: str) -> str:
@@ -694,7 +783,8 @@ def align_texts(
         src, tgt = _lines(src_text), _lines(tgt_text)
     else:
         src, tgt = segment(src_text, src_lang), segment(tgt_text, tgt_lang)
-    return SentenceAlignment(src, tgt, align_sentences(src, tgt, src_lang, tgt_lang, lexicon))
+    costed = align_sentences_costed(src, tgt, src_lang, tgt_lang, lexicon)
+    return SentenceAlignment(src, tgt, [b for b, _ in costed], costs=[c for _, c in costed])
 
 
 def _lines(text: str) -> list[str]:
@@ -721,6 +811,6 @@ def align_paragraph(
     src = segment(src_text, src_lang)
     tgt = segment(tgt_text, tgt_lang)
     if len(src) == 1 and len(tgt) == 1:
-        return SentenceAlignment(src, tgt, [([0], [0])], [1.0])
+        return SentenceAlignment(src, tgt, [([0], [0])], confidences=[1.0])
     beads, confidences = scored_alignment(src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio)
-    return SentenceAlignment(src, tgt, beads, confidences)
+    return SentenceAlignment(src, tgt, beads, confidences=confidences)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -47,8 +48,10 @@ def _run(*args: object) -> object:
 def test_vecalign_output_and_lexicon_notice(texts: tuple[Path, Path]) -> None:
     result = _run(*texts)
     assert result.exit_code == 0, result.output
-    assert result.stdout == "[0]:[0]\n[1]:[1]\n[2]:[2]\n[3]:[3]\n"
-    assert "4 de and 4 fr sentences" in result.stderr
+    beads = [line.split(":") for line in result.stdout.splitlines()]
+    assert [(a, b) for a, b, _ in beads] == [(f"[{n}]", f"[{n}]") for n in range(4)]
+    assert all(re.fullmatch(r"\d+\.\d{6}", cost) for _, _, cost in beads)  # Vecalign's cost
+    assert "4 de and 4 fr sentences in 4 beads (4 1-1)" in result.stderr
     assert "lexicon: none" in result.stderr
 
 
@@ -56,7 +59,8 @@ def test_tsv_output(texts: tuple[Path, Path]) -> None:
     result = _run(*texts, "--format", "tsv")
     assert result.exit_code == 0
     rows = [line.split("\t") for line in result.stdout.splitlines()]
-    assert rows[2] == ["Das Wetter war schlecht.", "Le temps était mauvais."]
+    assert rows[2][:3] == ["Das Wetter war schlecht.", "Le temps était mauvais.", "1-1"]
+    assert all(len(row) == 4 and float(row[3]) >= 0 for row in rows)
 
 
 def test_tmx_output_is_valid_and_reproducible(
@@ -82,7 +86,36 @@ def test_presegmented_input_uses_line_numbers(tmp_path: Path) -> None:
     tgt.write_text("Un est 1.\nTrois est 3.\n", encoding="utf-8")
     result = _run(src, tgt, "--presegmented", "--src-lang", "de", "--tgt-lang", "fr")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "[0]:[0]\n[1]:[]\n[2]:[1]\n"
+    beads = [line.rsplit(":", 1)[0] for line in result.stdout.splitlines()]
+    assert beads == ["[0]:[0]", "[1]:[]", "[2]:[1]"]
+    assert "de line 2 has no fr counterpart: 'Zwei ist 2.'" in result.stderr
+    assert "(2 1-1, 1 1-0)" in result.stderr
+
+
+def test_sentences_without_counterpart_are_listed_and_kept_in_tmx(tmp_path: Path) -> None:
+    src, tgt = tmp_path / "a.txt", tmp_path / "b.txt"
+    src.write_text("Eins ist 1.\nDrei ist 3.\n", encoding="utf-8")
+    tgt.write_text("Un est 1.\nDeux est 2, en plus.\nTrois est 3.\n", encoding="utf-8")
+    args = (src, tgt, "--presegmented", "--src-lang", "de", "--tgt-lang", "fr")
+    tsv = _run(*args, "--format", "tsv")
+    rows = [line.split("\t") for line in tsv.stdout.splitlines()]
+    assert [row[2] for row in rows] == ["1-1", "0-1", "1-1"]
+    assert rows[1][:2] == ["", "Deux est 2, en plus."]
+    assert "fr line 2 has no de counterpart: 'Deux est 2, en plus.'" in tsv.stderr
+    assert "(2 1-1, 1 0-1)" in tsv.stderr
+    result = _run(*args, "--format", "tmx")
+    root = etree.fromstring(result.stdout_bytes, etree.XMLParser(resolve_entities=False))
+    units = root.findall("body/tu")
+    assert len(units) == 3
+    lone = units[1]
+    assert [tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in lone.iter("tuv")] == [
+        "fr"
+    ]
+    assert lone.findtext("note") == "no de counterpart"
+    assert lone.get("srclang") == "fr"  # a unit's source must be one of its variants
+    props = {p.get("type"): p.text for p in lone.findall("prop")}
+    assert props["x-bead"] == "0-1" and props["x-status"] == "unmatched"
+    assert {p.get("type"): p.text for p in units[0].findall("prop")}["x-bead"] == "1-1"
 
 
 def test_output_file_is_written_and_inputs_are_protected(texts: tuple[Path, Path]) -> None:

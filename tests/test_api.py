@@ -76,12 +76,13 @@ def test_script_using_public_names_reads_aligns_checks_and_exports(tmp_path: Pat
     assert not list(cwd.iterdir())  # nothing written beside the user's working folder
     for lang in ("fr", "de", "it", "ru", "es"):
         tmx = etree.parse(str(out / f"baku-2014-child-sex-trafficking.{lang}.tmx"))
-        assert len(tmx.findall(".//tu")) == clean["written"][f"{lang}.tmx"] == 20
+        # 20 paragraphs and 6 blocks (code, title, headings, introductory line)
+        assert len(tmx.findall(".//tu")) == clean["written"][f"{lang}.tmx"] == 26
         po = polib.pofile(str(out / f"baku-2014-child-sex-trafficking.{lang}.po"))
         assert len(po) == clean["written"][f"{lang}.po"]
         assert all(e.msgstr for e in po) and po.metadata["Language"] == lang
     # The faulted ru export leaves the unmatched paragraph out.
-    assert broken["written"]["ru.tmx"] == 19
+    assert broken["written"]["ru.tmx"] == 25
 
 
 def test_mypy_strict_accepts_a_user_script(tmp_path: Path) -> None:
@@ -233,21 +234,21 @@ def test_to_tmx_and_to_po_write_what_export_writes(tmp_path: Path, monkeypatch) 
     docset = aligner.load(CORPUS)[0]
     exported = aligner.export_files(CORPUS, "tmx", tmp_path / "cli", targets=["fr"], config=False)
     [(written, units)] = exported.written
-    assert written is not None and units == 20
+    assert written is not None and units == 26  # 20 paragraphs, 6 blocks
     binary = io.BytesIO()
-    assert aligner.to_tmx(docset, binary, targets=["fr"], config=False).units == 20
+    assert aligner.to_tmx(docset, binary, targets=["fr"], config=False).units == 26
     assert binary.getvalue() == written.read_bytes()
     text = io.StringIO()
     aligner.to_tmx(docset, text, targets=["fr"], config=False)
     assert text.getvalue().encode("utf-8") == written.read_bytes()
     path = tmp_path / "fr.tmx"
     result = aligner.to_tmx(docset, path, targets=["fr"], config=False)
-    assert result.written == ((path, 20),) and path.read_bytes() == written.read_bytes()
+    assert result.written == ((path, 26),) and path.read_bytes() == written.read_bytes()
     # several targets: one multilingual file
     many = io.BytesIO()
     aligner.to_tmx(docset, many, targets=["fr", "de"], config=False)
     tus = etree.fromstring(many.getvalue()).findall(".//tu")
-    assert len(tus) == 20 and all(len(tu.findall("tuv")) == 3 for tu in tus)
+    assert len(tus) == 26 and all(len(tu.findall("tuv")) == 3 for tu in tus)
 
     aligner.export_files(CORPUS, "po", tmp_path / "po", targets=["ru"], config=False)
     for lang, name in ((None, "pot"), ("ru", "ru.po")):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -89,6 +90,32 @@ def tricky(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def terminology(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two documents (the corpus and a copy with a changed German year and a dropped Russian
+    paragraph) exported with locale codes: merged memories per pair and multilingual, and PO
+    catalogs whose fuzzy entries carry their reasons."""
+    root = tmp_path_factory.mktemp("terminology")
+    docs = root / "docs"
+    shutil.copytree(CORPUS, docs / NAME)
+    faulted = docs / "baku-faulted"
+    shutil.copytree(CORPUS, faulted)
+    de = faulted / "de.md"
+    de.write_text(de.read_text("utf-8").replace("Addendum von 2013", "Addendum von 2012"), "utf-8")
+    ru = faulted / "ru.md"
+    ru.write_text(
+        "".join(ln for ln in ru.read_text("utf-8").splitlines(True) if not ln.startswith("7. ")),
+        "utf-8",
+    )
+    out = root / "out"
+    locales = ["fr=fr-FR", "de=de-DE", "en=en-GB"]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1404302400")
+        export_paths([docs], "tmx", out, merge=True, locales=locales)
+        export_paths([faulted], "po", out, locales=locales)
+    return out
+
+
 def tmx_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.tmx"))
 
@@ -103,11 +130,11 @@ def tmx_pairs(path: Path, target: str) -> set[tuple[str, str]]:
 
 
 def test_the_corpus_exports_to_the_promised_counts(exported: Path) -> None:
-    for lang in TARGETS:
-        assert len(tmx_pairs(exported / f"{NAME}.en-{lang}.tmx", lang)) == 20
+    for lang in TARGETS:  # 20 paragraphs and 6 blocks (code, title, heading, intro)
+        assert len(tmx_pairs(exported / f"{NAME}.en-{lang}.tmx", lang)) == 26
     root = etree.parse(str(exported / "all.tmx")).getroot()
     units = root.findall("body/tu")
-    assert len(units) == 20 and all(len(tu.findall("tuv")) == 6 for tu in units)
+    assert len(units) == 26 and all(len(tu.findall("tuv")) == 6 for tu in units)
     assert len(list(exported.glob("*.po"))) == 5 and len(list(exported.glob("*.pot"))) == 1
     assert validate([exported]).findings == ()
 
@@ -116,7 +143,7 @@ def test_the_corpus_exports_to_the_promised_counts(exported: Path) -> None:
 
 
 @needs_xmllint
-@pytest.mark.parametrize("source", ["exported", "tricky"])
+@pytest.mark.parametrize("source", ["exported", "tricky", "terminology"])
 def test_xmllint_validates_every_tmx_against_the_dtd(
     source: str, request: pytest.FixtureRequest
 ) -> None:
@@ -154,7 +181,7 @@ def po_files(folder: Path) -> list[Path]:
 
 
 @needs_gettext
-@pytest.mark.parametrize("source", ["exported", "tricky"])
+@pytest.mark.parametrize("source", ["exported", "tricky", "terminology"])
 def test_msgfmt_accepts_every_po_and_pot(source: str, request: pytest.FixtureRequest) -> None:
     folder: Path = request.getfixturevalue(source)
     for path in po_files(folder):
@@ -175,7 +202,7 @@ def test_msgfmt_accepts_every_po_and_pot(source: str, request: pytest.FixtureReq
 
 
 @needs_gettext
-@pytest.mark.parametrize("source", ["exported", "tricky"])
+@pytest.mark.parametrize("source", ["exported", "tricky", "terminology"])
 def test_msgmerge_and_msgcat_change_nothing(
     source: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
@@ -222,14 +249,14 @@ def test_translate_toolkit_loads_our_files_with_the_right_counts(exported: Path)
     for lang in TARGETS:
         with open(exported / f"{NAME}.en-{lang}.tmx", "rb") as stream:
             store = tmx.tmxfile(stream, sourcelanguage="en", targetlanguage=lang)
-        assert len(store.units) == 20
+        assert len(store.units) == 26
         assert all(u.source and u.target for u in store.units)
         with open(exported / f"{NAME}.{lang}.po", "rb") as stream:
             catalog = po.pofile(stream)
         units = [u for u in catalog.units if not u.isheader()]
         assert len(units) == 26 and all(u.istranslated() for u in units)
     with open(exported / "all.tmx", "rb") as stream:
-        assert len(tmx.tmxfile(stream).units) == 20
+        assert len(tmx.tmxfile(stream).units) == 26
 
 
 @pytest.mark.skipif(not shutil.which("po2tmx"), reason="translate-toolkit not installed")
@@ -250,8 +277,8 @@ def test_po2tmx_on_our_po_gives_the_pairs_of_our_tmx(
         for e in polib.pofile(str(exported / f"{NAME}.{lang}.po"))
         if e.msgctxt and not e.msgctxt[0].isdigit()
     }
-    assert theirs == ours | blocks
-    assert len(ours) == 20
+    assert theirs == ours and blocks <= ours  # the blocks are TUs too
+    assert len(ours) == 26
 
 
 # --- OmegaT --------------------------------------------------------------------------------
@@ -277,11 +304,14 @@ PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 """
 
 
-def omegat_project(root: Path, source: list[str], tmx: Path, target: str) -> subprocess.Popen:
+def omegat_project(
+    root: Path, source: list[str], tmx: Path, target: str, source_lang: str = "en"
+) -> subprocess.Popen:
     """Lay out a throw-away project whose tm/auto holds `tmx`, and start console-translate."""
     for folder in ("source", "target", "tm/auto", "glossary", "dictionary", "omegat", "config"):
         (root / folder).mkdir(parents=True)
-    (root / "omegat.project").write_text(PROJECT.format(source="en", target=target), "utf-8")
+    project = PROJECT.format(source=source_lang, target=target)
+    (root / "omegat.project").write_text(project, "utf-8")
     (root / "source" / "document.txt").write_text("\n\n".join(source) + "\n", "utf-8")
     shutil.copy(tmx, root / "tm" / "auto" / tmx.name)
     command = [
@@ -317,7 +347,7 @@ class OmegatJob:
 
 @pytest.fixture(scope="module")
 def omegat_runs(
-    exported: Path, tricky: Path, tmp_path_factory: pytest.TempPathFactory
+    exported: Path, tricky: Path, terminology: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[dict[str, OmegatJob]]:
     """Start every OmegaT project at once (one per language, plus the tricky multilingual
     one); each test waits for its own."""
@@ -333,6 +363,12 @@ def omegat_runs(
     source = [xml_safe(t)[0] for t in TRICKY_EN]
     process = omegat_project(project, source, tricky / "tricky.tmx", "de")
     jobs["tricky-de"] = OmegatJob(project, [xml_safe(t)[0] for t in TRICKY_DE], process)
+    # a fr-FR project (from en-GB) with the merged memory of two documents and locale codes
+    project = root / "merged-fr-FR"
+    french = [p.text for p in read_document(CORPUS / "fr.md").paragraphs]
+    tmx = terminology / "en-fr.tmx"
+    process = omegat_project(project, english, tmx, "fr-FR", source_lang="en-GB")
+    jobs["merged-fr-FR"] = OmegatJob(project, french, process)
     yield jobs
     for job in jobs.values():
         if job.process.poll() is None:
@@ -351,7 +387,7 @@ def _start_omegat_early(request: pytest.FixtureRequest) -> None:
 
 
 @needs_omegat
-@pytest.mark.parametrize("name", [*TARGETS, "tricky-de"])
+@pytest.mark.parametrize("name", [*TARGETS, "tricky-de", "merged-fr-FR"])
 def test_omegat_translates_every_paragraph_from_our_tmx(
     omegat_runs: dict[str, OmegatJob], name: str
 ) -> None:
@@ -372,3 +408,33 @@ def test_omegat_translates_every_paragraph_from_our_tmx(
     target = (project / "target" / "document.txt").read_text("utf-8")
     paragraphs = [p for p in target.split("\n\n") if p.strip()]
     assert [p.strip("\n") for p in paragraphs] == expected
+
+
+def test_aligner_validate_finds_no_error_in_the_terminology_exports(terminology: Path) -> None:
+    findings = validate([terminology]).findings
+    assert [f for f in findings if str(f.severity) == "error"] == []
+    assert {f.rule for f in findings} <= {"po-fuzzy", "po-untranslated"}, findings
+
+
+@needs_xmllint
+def test_align_tmx_with_unmatched_sentences_is_valid(tmp_path: Path) -> None:
+    src, tgt, out = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "al.tmx"
+    src.write_text("Eins ist 1.\nDrei ist 3.\n", encoding="utf-8")
+    tgt.write_text("Un est 1.\nDeux est 2, en plus.\nTrois est 3.\n", encoding="utf-8")
+    options = ["--presegmented", "--src-lang", "de", "--tgt-lang", "fr", "--format", "tmx"]
+    run = subprocess.run(
+        [sys.executable, "-m", "aligner", "align", str(src), str(tgt), *options, "-o", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    dtd = resources.files("aligner") / "data" / "tmx" / "tmx14.dtd"
+    with resources.as_file(dtd) as dtd_path:
+        lint = subprocess.run(
+            ["xmllint", "--noout", "--nonet", "--dtdvalid", str(dtd_path), str(out)],
+            capture_output=True,
+            text=True,
+        )
+    assert (lint.returncode, lint.stderr) == (0, "")
+    findings = validate([out]).findings
+    assert [f.rule for f in findings] == ["tmx-single-variant"]  # the kept 0-1 bead, only

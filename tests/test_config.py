@@ -373,3 +373,45 @@ def test_bad_pins_name_file_and_line(tmp_path, body, words):
         load_config(path)
     assert words in str(info.value)
     assert info.value.line == 3
+
+
+# --- exclude and locales -------------------------------------------------------------------
+
+
+def test_exclude_globs_match_paths_below_the_config_folder(tmp_path: Path, monkeypatch) -> None:
+    config = load_config(
+        _write(tmp_path, '[tool.aligner]\nexclude = ["drafts", "*/old/*", "*.bak.md"]\n')
+    )
+    monkeypatch.chdir(tmp_path / "..")
+    assert config.is_excluded(tmp_path / "drafts" / "doc" / "fr.md")
+    assert config.is_excluded(tmp_path / "docs" / "old" / "fr.md")
+    assert config.is_excluded(tmp_path / "docs" / "fr.bak.md")
+    assert not config.is_excluded(tmp_path / "docs" / "doc" / "fr.md")
+    assert not config.is_excluded(tmp_path / "docs" / "drafts-2" / "fr.md")
+    assert not Config().is_excluded(tmp_path / "drafts" / "fr.md")
+
+
+@pytest.mark.parametrize("value", ["3", '[""]', "[1]", "{ a = 1 }"])
+def test_exclude_must_be_globs(tmp_path: Path, value: str) -> None:
+    with pytest.raises(ConfigError, match="exclude"):
+        load_config(_write(tmp_path, f"[tool.aligner]\nexclude = {value}\n"))
+
+
+def test_locales_from_the_file_and_the_command_line(tmp_path: Path) -> None:
+    config = load_config(_write(tmp_path, '[tool.aligner]\nlocales = { fr = "fr-FR" }\n'))
+    assert config.locale("fr") == "fr-FR" and config.locale("de") == "de"
+    both = config.with_overrides(locales=["de=de-CH", "fr=fr-BE"])
+    assert (both.locale("fr"), both.locale("de")) == ("fr-BE", "de-CH")
+
+
+@pytest.mark.parametrize("value", ["fr=fr_FR", "fr=", "fr", "fr=fr-FRANCE-", "f r=fr-FR"])
+def test_bad_locale_options_are_usage_errors(value: str) -> None:
+    with pytest.raises(UsageError, match="locale"):
+        Config().with_overrides(locales=[value])
+
+
+def test_bad_locales_in_the_file_name_the_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, '[tool.aligner]\nreference = "en"\nlocales = { fr = "français" }\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert info.value.line == 3 and "BCP 47" in info.value.message

@@ -104,3 +104,31 @@ def test_a_folder_without_versions_is_a_usage_error(corpus_dir: Path, tmp_path: 
         with pytest.raises(UsageError, match="no language versions") as caught:
             load([corpus_dir / "en.md", folder])
         assert caught.value.file == str(folder)
+
+
+def test_excluded_files_are_not_read_from_folders(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    corpus = root / "translations" / "baku-2014-child-sex-trafficking"
+    shutil.copytree(corpus, tmp_path / "docs" / "baku")
+    drafts = tmp_path / "docs" / "drafts"
+    drafts.mkdir()
+    (drafts / "en.md").write_text("1. One.\n\n2. Two.\n", "utf-8")
+    (drafts / "fr.md").write_text("1. Un.\n", "utf-8")  # fr 2 missing
+
+    def check() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "aligner", "check", "docs"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
+        )
+
+    assert check().returncode == 1
+    (tmp_path / "pyproject.toml").write_text('[tool.aligner]\nexclude = ["docs/drafts"]\n', "utf-8")
+    run = check()
+    assert (run.returncode, run.stdout) == (0, "")
+    assert load([tmp_path / "docs"], excluded=lambda p: "drafts" in p.parts)[0][0].name == "baku"

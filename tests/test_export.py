@@ -139,8 +139,8 @@ def test_cli_export_writes_and_lists(tmp_path: Path, monkeypatch: pytest.MonkeyP
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        f"{tmp_path / f'{NAME}.en-fr.tmx'}: 20 translation units",
-        f"{tmp_path / f'{NAME}.en-de.tmx'}: 20 translation units",
+        f"{tmp_path / f'{NAME}.en-fr.tmx'}: 26 translation units",
+        f"{tmp_path / f'{NAME}.en-de.tmx'}: 26 translation units",
     ]
     result = CliRunner().invoke(cli, ["export", str(CORPUS), "--to", "po", "-o", str(tmp_path)])
     assert result.exit_code == 0 and result.stdout.count("26 messages") == 6
@@ -158,7 +158,7 @@ def test_cli_export_lists_left_out_paragraphs(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["export", str(folder), "--to", "tmx", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "aligner: warning: left out doc:1:7 (fr)" in result.stderr
-    assert "doc.en-fr.tmx: 19 translation units" in result.stdout
+    assert "doc.en-fr.tmx: 25 translation units" in result.stdout  # 19 paragraphs, 6 blocks
 
 
 def test_cli_export_bad_input_is_a_one_line_error(tmp_path: Path) -> None:

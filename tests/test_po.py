@@ -50,8 +50,10 @@ def test_pot_holds_the_reference_with_context_reference_and_heading(corpus_po: P
     first = paragraphs[0]
     assert first.msgid.startswith("Recalling the resolutions on human trafficking")
     assert first.msgstr == ""
-    [(file, line)] = first.occurrences
+    (file, line), *versions = first.occurrences  # the reference, then every version
     assert file.endswith("translations/baku-2014-child-sex-trafficking/en.md") and line == "21"
+    assert [Path(f).name for f, _ in versions] == ["fr.md", "de.md", "it.md", "ru.md", "es.md"]
+    assert all(n.isdigit() for _, n in versions)
     assert "CHILD SEX TRAFFICKING" in first.comment
     blocks = [e.msgctxt for e in pot if not e.msgctxt[0].isdigit()]
     assert {"code:1", "title:1", "heading:1", "heading:2", "intro:1"} <= set(blocks)

@@ -338,7 +338,8 @@ def test_junit_one_case_per_version_with_unique_names_and_right_counts():
     assert failure.get("type") == "error"
     assert failure.get("message") == f"1 error in {FOLDER}/ru.md"
     assert "missing-paragraph" in failure.text and "Брюссель" in failure.text
-    assert "length-mismatch" in ru.find("system-out").text  # below the failing level
+    assert "length-mismatch" in ru.find("system-err").text  # below the failing level
+    assert ru.find("system-out") is None
 
 
 def test_junit_fail_on_warning_and_never():
@@ -350,7 +351,7 @@ def test_junit_fail_on_warning_and_never():
     assert root.get("failures") == "3"
     never = _junit(sample(), fail_on=None)
     assert never.get("failures") == "0" and not list(never.iter("failure"))
-    assert len(list(never.iter("system-out"))) == 3
+    assert len(list(never.iter("system-err"))) == 3
 
 
 def test_junit_survives_characters_xml_forbids():

@@ -123,8 +123,11 @@ def test_one_sentence_each_is_one_bead() -> None:
 
 def test_output_formats() -> None:
     result = SentenceAlignment(["A b.", "C\td."], ["X."], [([0, 1], [0])])
-    assert result.vecalign() == "[0, 1]:[0]\n"
-    assert result.tsv() == "A b. C d.\tX.\n"
+    assert result.vecalign() == "[0, 1]:[0]\n"  # no cost column when the cost is unknown
+    assert result.tsv() == "A b. C d.\tX.\t2-1\t\n"
+    costed = SentenceAlignment(["A b.", "C\td."], ["X."], [([0, 1], [0])], costs=[1.5])
+    assert costed.vecalign() == "[0, 1]:[0]:1.500000\n"
+    assert costed.tsv() == "A b. C d.\tX.\t2-1\t1.500000\n"
     root = etree.fromstring(
         result.tmx("de", "fr", bench_created()),
         etree.XMLParser(resolve_entities=False, no_network=True),

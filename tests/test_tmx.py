@@ -56,34 +56,46 @@ def test_header_has_every_attribute_tmx_14b_requires(tmp_path: Path) -> None:
     assert header.get("creationtoolversion")
 
 
-def test_one_unit_per_paragraph_with_ids_props_and_languages(tmp_path: Path) -> None:
-    report = export_tmx([corpus_set()], tmp_path)
+def test_one_unit_per_paragraph_and_block_with_ids_props_and_languages(tmp_path: Path) -> None:
+    corpus = corpus_set()
+    report = export_tmx([corpus], tmp_path)
     names = sorted(p.name for p, _ in report.written)
     assert names == sorted(f"{NAME}.en-{lang}.tmx" for lang in LANGUAGES[1:])
-    assert all(count == 20 for _, count in report.written)
+    assert all(count == 26 for _, count in report.written)  # 20 paragraphs and 6 blocks
     assert report.warnings == []
     root = parse(tmp_path / f"{NAME}.en-ru.tmx")
     units = root.findall("body/tu")
-    assert [tu.get("tuid") for tu in units] == [f"{NAME}:1:{n}" for n in range(1, 21)]
-    for n, tu in enumerate(units, 1):
+    by_kind: dict[str, list[etree._Element]] = {}
+    for tu in units:
         props = {p.get("type"): p.text for p in tu.findall("prop")}
-        assert props["x-document"] == NAME and props["x-paragraph"] == str(n)
+        by_kind.setdefault(props["x-kind"], []).append(tu)
+        assert props["x-document"] == NAME and props["x-document-code"] == corpus.reference.code
         assert [tuv.get(XML_LANG) for tuv in tu.findall("tuv")] == ["en", "ru"]
         assert all(tuv.findtext("seg") for tuv in tu.findall("tuv"))
+        files = [tuv.findtext("prop[@type='x-file']") for tuv in tu.findall("tuv")]
+        assert [Path(f).name for f in files] == ["en.md", "ru.md"]
+    paragraphs = by_kind.pop("paragraph")
+    assert [tu.get("tuid") for tu in paragraphs] == [f"{NAME}:1:{n}" for n in range(1, 21)]
+    for n, tu in enumerate(paragraphs, 1):
+        assert tu.findtext("prop[@type='x-paragraph']") == str(n)
+    assert set(by_kind) == {"code", "title", "heading", "intro"}
+    [code] = by_kind["code"]
+    assert code.get("tuid") == f"{NAME}:code:1"
+    assert [s.text.replace(" ", "")[-1] for s in code.iter("seg")] == ["E", "R"]
 
 
 def test_multilingual_units_hold_all_six_languages(tmp_path: Path) -> None:
     out = tmp_path / "all.tmx"
     report = export_tmx([corpus_set()], out, multilingual=True)
-    assert report.written == [(out, 20)]
+    assert report.written == [(out, 26)]
     units = parse(out).findall("body/tu")
-    assert len(units) == 20
+    assert len(units) == 26
     assert all([v.get(XML_LANG) for v in tu.findall("tuv")] == list(LANGUAGES) for tu in units)
 
 
 def test_multilingual_into_a_folder_is_named_after_the_document(tmp_path: Path) -> None:
     report = export_tmx([corpus_set()], tmp_path, multilingual=True)
-    assert report.written == [(tmp_path / f"{NAME}.tmx", 20)]
+    assert report.written == [(tmp_path / f"{NAME}.tmx", 26)]
 
 
 def test_texts_are_the_aligned_paragraphs(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Checks: small rule classes in one registry, run over aligned document sets."""
 
-from aligner.checks import amendments, content, files, sentences, structure
+from aligner.checks import amendments, content, files, sentences, structure, suppressions
 from aligner.checks.base import (
     REGISTRY,
     Context,
@@ -26,4 +26,5 @@ __all__ = [
     "rules",
     "sentences",
     "structure",
+    "suppressions",
 ]

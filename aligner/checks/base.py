@@ -78,8 +78,25 @@ class Context:
 
 
 @dataclass(frozen=True)
+class Suppressed:
+    """A finding a configured suppression hides, with that suppression's reason.
+
+    `kind` is SARIF's: "external" for a suppression kept outside the checked file (the
+    config file), "inSource" for one written in it.
+    """
+
+    finding: Finding
+    justification: str
+    kind: str = "external"
+
+
+@dataclass(frozen=True)
 class Result:
-    """Everything one `check` run found, ready for a report writer."""
+    """Everything one `check` run found, ready for a report writer.
+
+    `suppressed` holds the findings configured suppressions hide: SARIF reports them
+    marked as suppressed, every other format leaves them out, and they never fail a run.
+    """
 
     reference: str
     documents: tuple[DocumentSet, ...]
@@ -88,6 +105,7 @@ class Result:
     notices: tuple[str, ...] = ()  # one-line remarks for stderr (e.g. no aligner.lock record)
     #: Every version's alignment to its reference: document name -> language -> alignment.
     alignments: Mapping[str, Mapping[str, Alignment]] = field(default_factory=dict)
+    suppressed: tuple[Suppressed, ...] = ()
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)

@@ -28,9 +28,15 @@ RULE_FORMATS: tuple[str, ...] = ("text", "json")
 
 
 def render(
-    fmt: str, result: Result, *, color: bool = False, fail_on: Severity | None = Severity.ERROR
+    fmt: str,
+    result: Result,
+    *,
+    color: bool = False,
+    fail_on: Severity | None = Severity.ERROR,
+    review_url: str | None = None,
 ) -> str:
-    """`result` in format `fmt`; `color` affects text only, `fail_on` JUnit failures only."""
+    """`result` in format `fmt`; `color` affects text only, `fail_on` JUnit failures only,
+    `review_url` (the HTML review report findings link to) SARIF only."""
     if fmt == "text":
         return render_text(result, color=color)
     if fmt == "json":
@@ -38,7 +44,7 @@ def render(
     if fmt == "github":
         return render_github(result)
     if fmt == "sarif":
-        return render_sarif(result)
+        return render_sarif(result, review_url=review_url)
     if fmt == "junit":
         return render_junit(result, fail_on=fail_on)
     raise UsageError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")

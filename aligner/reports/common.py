@@ -4,11 +4,47 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass
 
 from aligner.checks.base import REGISTRY, Finding, Result, Rule, Severity, rules
 from aligner.errors import UsageError
+from aligner.model import Document, Paragraph
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
+
+
+@dataclass(frozen=True)
+class Units:
+    """The paragraphs a finding names, looked up in the run's documents."""
+
+    reference: Document | None
+    version: Document | None
+    reference_paragraph: Paragraph | None
+    paragraph: Paragraph | None
+
+
+def _paragraph(doc: Document | None, number: int | None, section: str | None) -> Paragraph | None:
+    if doc is None or number is None:
+        return None
+    candidates = [p for p in doc.paragraphs if p.number == number]
+    in_section = [p for p in candidates if section is None or p.section == section]
+    chosen = in_section or candidates
+    return chosen[0] if chosen else None
+
+
+def finding_units(result: Result, f: Finding) -> Units:
+    """The reference and version documents of `f` and the paragraphs it names in them."""
+    docset = next((d for d in result.documents if d.name == f.document), None)
+    reference = docset.get(result.reference) if docset else None
+    version = docset.get(f.lang) if docset and f.lang else None
+    if version is None and docset:
+        version = next((d for d in docset.versions if d.path == f.file), None)
+    return Units(
+        reference,
+        version,
+        _paragraph(reference, f.reference_paragraph, f.section),
+        _paragraph(version, f.paragraph, f.section),
+    )
 
 
 def finding_key(f: Finding) -> tuple[str, int, int, str, str, str]:

@@ -1,4 +1,9 @@
-"""JUnit XML report: one testcase per document × language version, built with lxml."""
+"""JUnit XML report: one testcase per document × language version, built with lxml.
+
+Each testcase names its `file` (and the `line` of its first finding); a `<failure>` lists
+every finding at or above `fail_on`, and every finding below it (warnings, by default) is
+a line of `<system-err>`, which CI servers show beside the case, not hidden in its output.
+"""
 
 from __future__ import annotations
 
@@ -79,8 +84,16 @@ def junit_tree(result: Result, *, fail_on: Severity | None = Severity.ERROR) -> 
         failures = 0
         for case, name in zip(doc_cases, _names(doc_cases), strict=True):
             element = etree.SubElement(
-                suite, "testcase", classname=_xml_text(document), name=_xml_text(name), time="0"
+                suite,
+                "testcase",
+                classname=_xml_text(document),
+                name=_xml_text(name),
+                time="0",
+                file=_xml_text(case.file),
             )
+            lines = [f.line for f in case.findings if f.line >= 1]
+            if lines:
+                element.set("line", str(min(lines)))
             failing = [f for f in case.findings if fail_on is not None and f.severity >= fail_on]
             passing = [f for f in case.findings if fail_on is None or f.severity < fail_on]
             if failing:
@@ -94,8 +107,8 @@ def junit_tree(result: Result, *, fail_on: Severity | None = Severity.ERROR) -> 
                 failure = etree.SubElement(element, "failure", message=message, type=str(worst))
                 failure.text = _xml_text("\n".join(format_finding(f) for f in failing) + "\n")
             if passing:
-                out = etree.SubElement(element, "system-out")
-                out.text = _xml_text("\n".join(format_finding(f) for f in passing) + "\n")
+                err = etree.SubElement(element, "system-err")
+                err.text = _xml_text("\n".join(format_finding(f) for f in passing) + "\n")
         suite.set("tests", str(len(doc_cases)))
         suite.set("failures", str(failures))
         suite.set("errors", "0")

@@ -70,6 +70,8 @@ class CatalogEntry:
     line: int = 0
     previous_context: str | None = None  # `#| msgctxt` of a fuzzy entry: the key it had
     previous_source: str | None = None  # `#| msgid` of a fuzzy entry: the source it had
+    also: tuple[tuple[str, int], ...] = ()  # further references (the versions' file:line)
+    notes: tuple[str, ...] = ()  # translator comments (# ...), one line each (a PO only)
 
 
 class _GettextEntry(polib.POEntry):
@@ -135,7 +137,11 @@ def render_catalog(
                 msgstr=item.translation if lang else "",
                 flags=["fuzzy"] if fuzzy else [],
                 comment=item.comment,
-                occurrences=[(item.file, str(item.line))] if item.file else [],
+                tcomment="\n".join(item.notes) if lang else "",
+                occurrences=[
+                    *([(item.file, str(item.line))] if item.file else []),
+                    *((file, str(line)) for file, line in item.also),
+                ],
                 previous_msgctxt=item.previous_context if fuzzy else None,
                 previous_msgid=item.previous_source if fuzzy else None,
             )
@@ -144,4 +150,13 @@ def render_catalog(
 
 
 def _language_name(lang: str) -> str:
-    return LANGUAGE_NAMES.get(lang.split("-")[0].lower(), lang)
+    return LANGUAGE_NAMES.get(lang.replace("_", "-").split("-")[0].lower(), lang)
+
+
+def gettext_locale(tag: str) -> str:
+    """A BCP 47 tag as gettext spells a locale: `fr-FR` -> `fr_FR`; `fr` and tags with a
+    script or more subtags stay as they are."""
+    parts = tag.split("-")
+    if len(parts) == 2 and len(parts[1]) == 2 and parts[1].isalpha():
+        return f"{parts[0].lower()}_{parts[1].upper()}"
+    return tag

@@ -45,6 +45,8 @@ class TranslationUnit:
     variants: tuple[Variant, ...]
     props: tuple[Prop, ...] = ()
     notes: tuple[str, ...] = ()
+    changedate: str = ""  # YYYYMMDDThhmmssZ; left out when empty
+    srclang: str = ""  # this unit's source language when not the header's (else empty)
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,10 @@ def _fill(element: etree._Element, props: tuple[Prop, ...], notes: tuple[str, ..
 
 def _unit_element(unit: TranslationUnit) -> etree._Element:
     tu = etree.Element("tu", tuid=unit.tuid)
+    if unit.changedate:
+        tu.set("changedate", unit.changedate)
+    if unit.srclang:
+        tu.set("srclang", unit.srclang)
     _fill(tu, unit.props, unit.notes)
     for variant in unit.variants:
         tuv = etree.SubElement(tu, "tuv", {_XML_LANG: variant.lang})

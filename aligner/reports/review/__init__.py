@@ -10,7 +10,13 @@ from collections.abc import Sequence
 
 from aligner.export import AlignedSet
 from aligner.reports.review.html import render_html
-from aligner.reports.review.rows import finding_anchor, review_sets, row_anchor, unit_of
+from aligner.reports.review.rows import (
+    finding_anchor,
+    finding_anchors,
+    review_sets,
+    row_anchor,
+    unit_of,
+)
 from aligner.reports.review.text import render_text
 
 REVIEW_FORMATS = ("text", "html")
@@ -48,6 +54,7 @@ def render_review_text(
 __all__ = [
     "REVIEW_FORMATS",
     "finding_anchor",
+    "finding_anchors",
     "render_review_html",
     "render_review_text",
     "row_anchor",

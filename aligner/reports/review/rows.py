@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from aligner.checks.base import Finding, Severity
@@ -72,6 +72,18 @@ def finding_anchor(finding: Finding) -> str:
     """
     parts = (finding.document, finding.lang, unit_of(finding), finding.rule)
     return "f-" + "-".join(_escape(p) for p in parts)
+
+
+def finding_anchors(findings: Iterable[Finding]) -> dict[Finding, str]:
+    """The HTML id of each finding, numbered as the review page numbers repeats (`-2`,
+    `-3` in the order it lists findings); SARIF links use it too."""
+    ids: Counter[str] = Counter()
+    out = {}
+    for f in sorted(findings, key=_order):
+        anchor = finding_anchor(f)
+        ids[anchor] += 1
+        out[f] = anchor if ids[anchor] == 1 else f"{anchor}-{ids[anchor]}"
+    return out
 
 
 def row_anchor(document: str, unit: str) -> str:
@@ -434,15 +446,12 @@ def _place_findings(
                 key = (lang, row.paragraph.section, row.paragraph.number)
                 by_ref.setdefault(key, (row, cell))
                 by_number.setdefault((lang, row.paragraph.number), (row, cell))
-    ids: Counter[str] = Counter()
+    anchors = finding_anchors(aligned.findings)
     loose: list[ReviewFinding] = []
     for f in sorted(aligned.findings, key=_order):
         if f.lang not in langs:
             continue
-        anchor = finding_anchor(f)
-        ids[anchor] += 1
-        if ids[anchor] > 1:
-            anchor = f"{anchor}-{ids[anchor]}"
+        anchor = anchors[f]
         found = _cell_for(f, by_own, by_ref, by_number)
         if found is None:
             loose.append(ReviewFinding(f, anchor, (), suggestions(f, ref_lang, None)))
