@@ -17,6 +17,7 @@ from pathlib import Path
 from aligner.atomic import display, note_input
 from aligner.checks.base import Finding, Severity
 from aligner.errors import InputError, UsageError
+from aligner.langid import foreign_language
 from aligner.lock import LOCK_NAME
 from aligner.model import LANGUAGES, Document, DocumentSet, document_name
 from aligner.readers import read_document
@@ -54,7 +55,7 @@ def load(
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = _folders(path, findings)
+            found, skipped = _folders(path, findings)
             if excluded is not None:
                 found = [
                     (folder, kept)
@@ -62,11 +63,13 @@ def load(
                     if (kept := [f for f in files if not excluded(f)])
                 ]
             if not found:
+                other = f"; found only {skipped[0].name}" if skipped else ""
                 raise UsageError(
                     f"no language versions in this folder or below it (looked for "
-                    f"{', '.join(EXTENSIONS)} files)",
+                    f"{', '.join(EXTENSIONS)} files{other})",
                     file=str(path),
                 )
+            findings.extend(_unsupported(file, _format_note(file)) for file in skipped)
             groups.extend((_folder_name(folder), files) for folder, files in found)
         elif path.name in OWN_FILES and path.is_file():
             continue  # `aligner check folder/*` names the lock too
@@ -84,10 +87,12 @@ def load(
     for name, files in groups:
         documents: list[Document] = []
         for file in files:
-            try:
-                documents.append(read_document(file, lang=overrides.get(_key(file))))
-            except InputError as exc:
-                findings.append(_unreadable(exc if exc.file else _with_file(exc, file)))
+            lang = overrides.get(_key(file))
+            foreign = foreign_language(file) if lang is None else None
+            if foreign is not None:
+                findings.append(_unsupported(file, _language_note(foreign)))
+            else:
+                findings.extend(_read(file, lang, documents))
             done += 1
             if progress is not None:
                 progress(done, total)
@@ -97,25 +102,47 @@ def load(
     return sets, findings
 
 
+def _read(file: Path, lang: str | None, documents: list[Document]) -> list[Finding]:
+    """Read one version into `documents`; the finding that says why it was not read."""
+    try:
+        doc = read_document(file, lang=lang)
+    except InputError as exc:
+        return [_unreadable(exc if exc.file else _with_file(exc, file))]
+    if not doc.lang:
+        message = (
+            "cannot tell the language of this file; name it like fr.md or use --lang FILE=LANG"
+        )
+        return [_unsupported(file, message)]
+    documents.append(doc)
+    return []
+
+
 def _key(path: str | Path) -> str:
     return str(Path(path).resolve())
 
 
-def _folders(root: Path, findings: list[Finding]) -> list[tuple[Path, list[Path]]]:
-    """Folders under `root` (itself included) that directly hold files to read; whatever
-    the walk skipped (FIFOs, devices, dangling links, loops) becomes an `unreadable`
-    finding. Hidden entries and `_` folders are not looked at."""
+def _folders(
+    root: Path, findings: list[Finding]
+) -> tuple[list[tuple[Path, list[Path]]], list[Path]]:
+    """Folders under `root` (itself included) that directly hold files to read, and the
+    files no reader reads; whatever the walk skipped (FIFOs, devices, dangling links,
+    loops) becomes an `unreadable` finding. Hidden entries and `_` folders are not
+    looked at."""
     found = walk(root, skip_underscore=True)
     for skipped, why in found.skipped:
         findings.append(_unreadable(InputError(why, file=skipped)))
     out = []
+    unsupported: list[Path] = []
     for folder, files in found.folders:
         wanted = [p for p in files if p.suffix.lower() in EXTENSIONS and p.name not in OWN_FILES]
+        unsupported += [
+            p for p in files if p.suffix.lower() not in EXTENSIONS and p.name not in OWN_FILES
+        ]
         for path in wanted:
             note_input(path)
         if wanted:
             out.append((folder, wanted))
-    return out
+    return out, unsupported
 
 
 def _folder_name(folder: Path) -> str:
@@ -148,12 +175,6 @@ def _unique_names(sets: list[DocumentSet]) -> list[DocumentSet]:
 
 def _group(name: str | None, documents: Sequence[Document]) -> list[DocumentSet]:
     """Make document sets: one if the languages differ, else one per document name."""
-    for doc in documents:
-        if not doc.lang:
-            raise UsageError(
-                "cannot tell the language of this file; name it like fr.md or use --lang FILE=LANG",
-                file=doc.path,
-            )
     if _distinct(documents):
         return [_docset(name, documents)] if documents else []
     by_name: dict[str, list[Document]] = {}
@@ -208,6 +229,23 @@ def _docset(name: str | None, documents: Sequence[Document]) -> DocumentSet:
 
 def _with_file(exc: InputError, file: Path) -> InputError:
     return InputError(exc.message, file=str(file), line=exc.line)
+
+
+def _format_note(file: Path) -> str:
+    suffix = file.suffix.lower() or "(no extension)"
+    return f"no reader for {suffix} files (aligner reads {', '.join(EXTENSIONS)})"
+
+
+def _language_note(lang: str) -> str:
+    return (
+        f"language {lang} is not one of {', '.join(LANGUAGES)}; name it with "
+        f"--lang FILE={lang} to check it"
+    )
+
+
+def _unsupported(file: Path, message: str) -> Finding:
+    """An `unsupported-file` finding: a file seen but not read as a version."""
+    return replace(_unreadable(InputError(message, file=display(file))), rule="unsupported-file")
 
 
 def _unreadable(exc: InputError) -> Finding:

@@ -20,7 +20,7 @@ from typing import Protocol
 from aligner.align import PinnedLink, align_versions
 from aligner.amendments import Baseline
 from aligner.checks.amendments import StaleTranslation
-from aligner.checks.base import Context, Finding, Result
+from aligner.checks.base import READING_RULES, Context, Finding, Result
 from aligner.checks.runner import run_rules, select_rules
 from aligner.checks.suppressions import SuppressionLike, apply_suppressions
 from aligner.corpus import load
@@ -141,6 +141,24 @@ def reference_of(docset: DocumentSet, reference_lang: str) -> Document:
     return docset.versions[0]
 
 
+def require_versions(docset: DocumentSet, reference: str) -> None:
+    """A check compares versions: one alone, or none in the reference language, is a
+    usage error (a check that compared nothing must not pass)."""
+    if len(docset.versions) >= 2 and docset.get(reference) is not None:
+        return
+    found = ", ".join(f"{d.lang} ({d.path})" for d in docset.versions)
+    if len(docset.versions) < 2:
+        raise UsageError(
+            f"document {docset.name} has only one version, {found}: check compares the "
+            f"{reference} reference with at least one other language version (give both "
+            "files, or their folder)"
+        )
+    raise UsageError(
+        f"document {docset.name} has no {reference} version to check the others against "
+        f"(it has {found}); add the {reference} version or choose the reference with --reference"
+    )
+
+
 def check_sets(
     docsets: Sequence[DocumentSet],
     reference: str,
@@ -183,7 +201,9 @@ def run_check(
     `suppressed` drops findings outright; findings one of `suppressions` (see
     `aligner.config`) matches go to `Result.suppressed` with its reason, and those that
     matched nothing become `unused-suppression` findings. `unreadable` findings are always
-    kept. Files in folders that `excluded` names are not read. Translations are compared
+    kept. Files in folders that `excluded` names are not read. A set with one version, or
+    none in `reference`, is a `UsageError` unless a file could not be read (that is
+    reported). Translations are compared
     with the reference they were made from: the reference at git revision `since`, else
     their `aligner.lock` record. `pins` are links a reviser fixed.
     """
@@ -191,6 +211,9 @@ def run_check(
     ignore = None if ignore is None else list(ignore)
     rules_run = [r.id for r in select_rules(select, ignore)]  # unknown ids: usage error
     docsets, problems = read(paths, lang_overrides, progress, excluded)
+    if not any(f.rule in READING_RULES for f in problems):
+        for docset in docsets:
+            require_versions(docset, reference)
     notices: list[str] = []
     source = baseline_source(since, notices, docsets)
     checked = check_sets(docsets, reference, select, ignore, suppressed, progress, source, pins)

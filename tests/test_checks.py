@@ -280,7 +280,7 @@ def test_every_rule_explains_itself() -> None:
     ours = [r for r in REGISTRY.values() if r.__module__.startswith("aligner.checks.s")] + [
         r for r in REGISTRY.values() if r.__module__ == "aligner.checks.content"
     ]
-    assert len(ours) == 22  # structure, sentences, suppressions (unused-suppression), content
+    assert len(ours) == 24  # structure, sentences, suppressions, content, reading
     for rule in ours:
         assert rule.id and rule.description and "\n" not in rule.description
         assert rule.explanation and rule.example

@@ -34,7 +34,8 @@ def test_a_folder_of_folders_is_several_documents(corpus_dir: Path, tmp_path: Pa
     _copy(corpus_dir, tmp_path / "a-doc", ["en", "fr", "de"])
     (tmp_path / "a-doc" / "notes.json").write_text("{}")  # not a readable extension
     sets, findings = load([tmp_path])
-    assert findings == []
+    # a file no reader reads is reported, never skipped quietly
+    assert [(Path(f.file).name, f.rule) for f in findings] == [("notes.json", "unsupported-file")]
     assert [(s.name, s.langs) for s in sets] == [
         ("a-doc", ("en", "fr", "de")),
         ("b-doc", ("en", "ru")),

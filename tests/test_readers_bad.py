@@ -69,7 +69,7 @@ def test_unknown_language_override(tmp_path: Path) -> None:
     path = tmp_path / "doc.md"
     path.write_text("1. Text.\n", encoding="utf-8")
     with pytest.raises(UsageError):
-        read_document(path, lang="pt")
+        read_document(path, lang="english")
     result = CliRunner().invoke(cli, ["show", "--lang", "xx", str(path)])
     assert result.exit_code == 2
     assert "unknown language 'xx'" in result.stderr

@@ -8,11 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from aligner.checks.base import REGISTRY, Context, Finding, Rule
+from aligner.checks.base import READING_RULES, REGISTRY, Context, Finding, Rule
 from aligner.errors import UsageError
-
-#: Rules whose findings come from reading files, not from a `Context`.
-READING_RULES = frozenset({"unreadable"})
 
 
 def select_rules(

@@ -914,3 +914,43 @@ class Unreadable(Rule):
 
     def check(self, context: Context) -> Iterable[Finding]:
         return ()  # reported while reading, by aligner.corpus
+
+
+@register
+class UnsupportedFile(Rule):
+    id = "unsupported-file"
+    severity = Severity.ERROR
+    description = "A file in a checked folder is in a format or language aligner does not read."
+    explanation = (
+        "Every file in a checked folder is either read as a language version or reported: "
+        "a format without a reader (.odt, .rtf, images) or a version in a language outside "
+        "en, fr, de, it, ru and es (read it by naming its language with --lang FILE=LANG). "
+        "Hidden files and files whose names start with '_' are not versions. The exit "
+        "status is 2."
+    )
+    example = "pl.md:1:1: error unsupported-file language pl is not one of en, fr, de, it, ru, es"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        return ()  # reported while reading, by aligner.corpus
+
+
+@register
+class NoUnits(Rule):
+    id = "no-units"
+    severity = Severity.ERROR
+    description = "No paragraph or article could be read in a version: nothing was compared."
+    explanation = (
+        "A version whose text yields no unit to align (only a title, headings or nothing "
+        "aligner recognises as a paragraph) cannot be checked, so it is an error rather "
+        "than a clean file."
+    )
+    example = "fr.md:1:1: error no-units no paragraph could be read in fr (2 lines of title)"
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        for doc in context.documents.versions:
+            if doc.paragraphs:
+                continue
+            kinds = sorted({str(b.kind) for b in doc.blocks})
+            found = f"only {', '.join(kinds)} text" if kinds else "no text"
+            message = f"no paragraph could be read in {doc.lang} ({found}): nothing was compared"
+            yield finding(self.__class__, doc, 1, message)

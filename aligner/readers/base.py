@@ -18,7 +18,7 @@ from typing import Protocol
 from aligner import limits
 from aligner.atomic import display, note_input
 from aligner.errors import InputError, UsageError
-from aligner.langid import detect_language, find_code
+from aligner.langid import ISO_639_1, detect_language, find_code
 from aligner.model import LANGUAGES, Block, Document, Item, Paragraph, build_document
 from aligner.readers.common import decode
 from aligner.readers.docx import DocxReader
@@ -105,8 +105,11 @@ def read_document(path: str | Path, lang: str | None = None) -> Document:
     """
     if lang is not None:
         lang = lang.lower()
-        if lang not in LANGUAGES:
-            raise UsageError(f"unknown language {lang!r} (expected one of {', '.join(LANGUAGES)})")
+        if lang not in LANGUAGES and lang not in ISO_639_1:
+            raise UsageError(
+                f"unknown language {lang!r} (expected one of {', '.join(LANGUAGES)}, "
+                "or another ISO 639-1 code)"
+            )
     return parse_document(read_bytes(path), display(path), lang)
 
 

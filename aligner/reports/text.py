@@ -37,7 +37,8 @@ def _count(n: int, word: str) -> str:
 
 
 def summary_line(result: Result, *, color: bool = False) -> str:
-    """E.g. `2 errors, 1 warning in 6 files (120 paragraphs)`; the CLI prints it on stderr."""
+    """E.g. `2 errors in 3 files (58 paragraphs: en 20, de 19, ru 19)`: the paragraphs
+    read per language, so a version that yielded none shows; the CLI prints it on stderr."""
     s = summarize(result)
     notices = result.count(Severity.INFO)
     counts = [
@@ -51,7 +52,14 @@ def summary_line(result: Result, *, color: bool = False) -> str:
             text = _count(n, word)
             parts.append(click.style(text, fg=_COLOURS[severity], bold=True) if color else text)
     problems = ", ".join(parts) if parts else "no problems"
-    return f"{problems} in {_count(s['files'], 'file')} ({_count(s['paragraphs'], 'paragraph')})"
+    per_lang: dict[str, int] = {}
+    for docset in result.documents:
+        for doc in docset.versions:
+            lang = doc.lang or "?"
+            per_lang[lang] = per_lang.get(lang, 0) + len(doc.paragraphs)
+    counts_by_lang = ", ".join(f"{lang} {n}" for lang, n in per_lang.items())
+    units = _count(s["paragraphs"], "paragraph") + (f": {counts_by_lang}" if per_lang else "")
+    return f"{problems} in {_count(s['files'], 'file')} ({units})"
 
 
 def statistics_table(result: Result, *, color: bool = False) -> str:
