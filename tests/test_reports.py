@@ -120,7 +120,8 @@ def test_text_colour_only_when_asked():
 
 
 def test_summary_line_counts():
-    assert summary_line(sample()) == "2 errors, 2 warnings in 5 files (11 paragraphs: en 3, ru 2, de 6)"
+    expected = "2 errors, 2 warnings in 5 files (11 paragraphs: en 3, ru 2, de 6)"
+    assert summary_line(sample()) == expected
     empty = Result("en", (DocumentSet("d", (_doc("d/en.md", "en", 1),)),), ())
     assert summary_line(empty) == "no problems in 1 file (1 paragraph: en 1)"
     assert render_text(empty) == ""

@@ -72,7 +72,8 @@ def test_a_language_outside_the_six_is_reported_unless_named(tmp_path: Path) -> 
     folder = _pair(tmp_path / "d")
     pl = folder / "pl.md"
     pl.write_text(
-        "Zgromadzenie:\n\n1. Z zadowoleniem przyjmuje raport.\n\n2. Wzywa państwa do działania w 2025.\n",
+        "Zgromadzenie:\n\n1. Z zadowoleniem przyjmuje raport.\n\n"
+        "2. Wzywa państwa do działania w 2025.\n",
         encoding="utf-8",
     )
     code, out, _ = _check(folder)

@@ -11,7 +11,6 @@ from typing import ClassVar
 from aligner.amendments import Baseline, Hunk, render_diff
 from aligner.model import Alignment, Document, DocumentSet
 
-
 #: Rules whose findings come from reading files, not from a `Context`; any of them makes
 #: the exit status 2 (an input was not read, so the run cannot pass).
 READING_RULES = frozenset({"unreadable", "unsupported-file"})
@@ -119,8 +118,8 @@ class Result:
         return sum(1 for f in self.findings if f.severity is severity)
 
     def exit_status(self, fail_on: Severity | EllipsisType | None = ...) -> int:
-        """2 if an input was unreadable or unsupported, 1 if a finding is at or above `fail_on` (default:
-        the run's `fail_on`; None: never), else 0."""
+        """2 if an input was unreadable or unsupported, 1 if a finding is at or above
+        `fail_on` (default: the run's `fail_on`; None: never), else 0."""
         if isinstance(fail_on, EllipsisType):
             fail_on = self.fail_on
         if any(f.rule in READING_RULES for f in self.findings):
