@@ -135,8 +135,9 @@ class Pieces:
     ):
         self.ref = list(ref_profiles) if ref_profiles is not None else profiles(ref)
         self.tgt = list(tgt_profiles) if tgt_profiles is not None else profiles(tgt)
-        self.ref_numbers = [p.number for p in ref]
-        self.tgt_numbers = [p.number for p in tgt]
+        # what pairs paragraphs by number: section and id as cited (None: no number written)
+        self.ref_numbers = [(p.section, p.ident) if p.numbered else None for p in ref]
+        self.tgt_numbers = [(p.section, p.ident) if p.numbered else None for p in tgt]
         self.matcher = NameMatcher()
         self._sides: dict[tuple[bool, int, int], Profile] = {}
         self._anchors: dict[tuple[int, int, int, int], Anchors] = {}
@@ -255,7 +256,8 @@ class Scorer:
         if share is not None:
             return share >= CONTAINED
         if (
-            self.pieces.ref_numbers[i] != self.pieces.tgt_numbers[j]
+            self.pieces.ref_numbers[i] is None
+            or self.pieces.ref_numbers[i] != self.pieces.tgt_numbers[j]
             or short.numbers - long_.numbers
             or not short.organisations <= long_.organisations
         ):
@@ -310,8 +312,9 @@ class Scorer:
             return SKIP * (len(r) + len(t))
         value = self.cost(r[0], r[0] + len(r), t[0], t[0] + len(t))
         if len(r) == len(t) == 1:
-            numbers = self.pieces.ref_numbers[r[0]] == self.pieces.tgt_numbers[t[0]]
-            return value - SAME_NUMBER if numbers else value
+            number = self.pieces.ref_numbers[r[0]]
+            same = number is not None and number == self.pieces.tgt_numbers[t[0]]
+            return value - SAME_NUMBER if same else value
         return value + (DOUBLE if len(r) == len(t) else MERGE)
 
     def confirmed(self, i: int, j: int) -> bool:
@@ -549,14 +552,18 @@ def length_model(alignment: Alignment) -> LengthModel:
 
 
 def _numbered_pairs(ref: Sequence[Paragraph], tgt: Sequence[Paragraph]) -> list[Pair]:
-    """Index pairs of paragraphs with the same section and number (first occurrence each)."""
-    where: dict[tuple[str, int], int] = {}
+    """Index pairs of paragraphs with the same section and number (first occurrence each).
+
+    Paragraphs without a written number pair with nothing here: content aligns them.
+    """
+    where: dict[tuple[str, str], int] = {}
     for j, p in enumerate(tgt):
-        where.setdefault((p.section, p.number), j)
+        if p.numbered:
+            where.setdefault((p.section, p.ident), j)
     out = []
     used: set[int] = set()
     for i, p in enumerate(ref):
-        j = where.get((p.section, p.number))
+        j = where.get((p.section, p.ident)) if p.numbered else None
         if j is not None and j not in used:
             used.add(j)
             out.append((i, j))
@@ -862,7 +869,12 @@ def _judge_lookalikes(
                     )
                 numbered = scorer.pieces.ref_numbers[i], scorer.pieces.ref_numbers[i2]
                 crossed_numbers = (scorer.pieces.tgt_numbers[j2], scorer.pieces.tgt_numbers[j])
-                tie = alike and evidence <= SLIGHT and crossed_numbers == numbered
+                tie = (
+                    alike
+                    and evidence <= SLIGHT
+                    and None not in numbered
+                    and crossed_numbers == numbered
+                )
                 if evidence < -DECISIVE or tie:
                     # clear evidence, or a tie broken by the numbers (moved with them)
                     beads[k], beads[k2] = ((i,), (j2,)), ((i2,), (j,))

@@ -113,7 +113,7 @@ def creation_time() -> datetime:
 
 def _names(finding: Finding, paragraph: Paragraph, *, reference_side: bool) -> bool:
     number = finding.reference_paragraph if reference_side else finding.paragraph
-    if number != paragraph.number:
+    if number != paragraph.cited:
         return False
     return finding.section is None or finding.section == paragraph.section
 
@@ -300,7 +300,7 @@ def _unit_props(aligned: AlignedSet, unit: Unit) -> tuple[Prop, ...]:
     if unit.paragraph is not None:
         props += [
             ("x-section", unit.paragraph.section),
-            ("x-paragraph", str(unit.paragraph.number)),
+            ("x-paragraph", unit.paragraph.ident),
         ]
     if aligned.reference.code:
         props.append(("x-document-code", aligned.reference.code))

@@ -63,6 +63,25 @@ class Paragraph:
     label: str
     text: str
     line: int
+    #: The unit's id as cited when it is not the plain number: "3.4", "3.a", "II", "A",
+    #: or "¶12" for the 12th unit without a written number (then `number` is 12 too).
+    key: str = ""
+    numbered: bool = True  # False: no number written; named and aligned by position
+
+    @property
+    def ident(self) -> str:
+        """The id reports and exports use: `key`, else the number."""
+        return self.key or str(self.number)
+
+    @property
+    def cited(self) -> int | str:
+        """The number when it is a plain one, else the id (what findings record)."""
+        return self.number if self.sequential else self.ident
+
+    @property
+    def sequential(self) -> bool:
+        """Numbered with a plain integer, so its number must continue a sequence."""
+        return self.numbered and not self.key
 
 
 Item = Block | Paragraph
@@ -116,6 +135,8 @@ class Document:
                 if item.kind is Kind.HEADING:
                     pending.append(item)
                 continue
+            if not item.sequential:
+                continue  # sections are runs of plainly numbered paragraphs
             if current and item.section != current[0].section:
                 result.append(Section(current[0].section, headings, tuple(current)))
                 current = []
@@ -144,6 +165,37 @@ def normalize_space(text: str) -> str:
     return " ".join(text.split())
 
 
+#: Unnumbered text at least this long (in characters and words) that ends a clause is
+#: body text, a unit of its own: shorter lines are titles, headings or captions. A
+#: title line rarely ends with punctuation; a sentence of 8 words is about 50 characters.
+PROSE_CHARS = 50
+PROSE_WORDS = 8
+#: An unnumbered line between paragraphs, without final punctuation, at most this long and
+#: right before a paragraph, is an introductory line ("Die Parlamentarische Versammlung
+#: der OSZE" is printed without a colon); the longest the six languages print is ~60.
+INTRO_CHARS = 150
+_TERMINAL = ".,;:!?…"
+_CLOSERS = "*_\"'»”’)]} "
+
+
+def ends_clause(text: str) -> bool:
+    """Whether `text` ends with clause punctuation (before closing quotes or brackets)."""
+    stripped = text.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def is_prose(text: str) -> bool:
+    """Body text rather than a title line: long enough, a finished clause, not capitals."""
+    letters = [c for c in text if c.isalpha()]
+    capitals = bool(letters) and not any(c.islower() for c in letters)
+    return (
+        len(text) >= PROSE_CHARS
+        and len(text.split()) >= PROSE_WORDS
+        and ends_clause(text)
+        and not capitals
+    )
+
+
 def build_document(
     path: str, items: list[Item], *, lang: str | None = None, code: str | None = None
 ) -> Document:
@@ -152,10 +204,14 @@ def build_document(
     Readers give paragraphs with an empty section and unnumbered text as `Kind.TEXT`
     (or `Kind.HEADING` where the format marks headings). Here:
     - a new section starts at the first paragraph after a heading that follows
-      paragraphs, or where numbering restarts at 1 after unnumbered text;
+      paragraphs, or where numbering restarts at 1 after unnumbered text (only plainly
+      numbered paragraphs have sections; others have the section "");
     - text before the first heading or paragraph is the title block (the document
       code line, when present, is `Kind.CODE`);
-    - unnumbered text after paragraphs that ends with a colon is an introductory line.
+    - unnumbered text after paragraphs that ends with a colon, or a short line without
+      final punctuation right before a paragraph, is an introductory line;
+    - other unnumbered body text (`is_prose`) is a unit of its own, without a number:
+      the k-th is named "¶k" and aligned by content.
     """
     out: list[Item] = []
     section = 0
@@ -163,30 +219,53 @@ def build_document(
     break_pending = False  # a heading or text came after the last paragraph
     heading_pending = False
     last_number = 0
-    for item in items:
+    unnumbered = 0
+    texts = [normalize_space(i.text) for i in items]
+    following_at: list[Item | None] = [None] * len(items)  # the next item with text
+    for k in range(len(items) - 2, -1, -1):
+        following_at[k] = items[k + 1] if texts[k + 1] else following_at[k + 1]
+    for k, item in enumerate(items):
         if isinstance(item, Paragraph):
+            if not item.sequential:
+                seen_paragraph = True
+                out.append(replace(item, section=""))
+                continue
             restart = break_pending and item.number <= 1 and last_number >= 1
             if not seen_paragraph or heading_pending or restart:
                 section += 1
             seen_paragraph = True
             break_pending = heading_pending = False
             last_number = item.number
-            out.append(replace(item, section=str(section)))
+            out.append(replace(item, section=str(max(section, 1))))
             continue
-        text = normalize_space(item.text)
+        text = texts[k]
         if not text:
             continue
         kind = item.kind
         if kind is Kind.TEXT or kind is Kind.TITLE:
             squeezed = text.replace(" ", "")
+            following = following_at[k]
             if code is not None and not seen_paragraph and squeezed == code.replace(" ", ""):
                 kind = Kind.CODE
+            elif seen_paragraph and text.endswith(":") and len(text) <= 300:
+                kind = Kind.INTRO
+            elif (
+                seen_paragraph
+                and isinstance(following, Paragraph)
+                and len(text) <= INTRO_CHARS
+                and not ends_clause(text)
+                and text[:1].isupper()
+            ):
+                kind = Kind.INTRO
+            elif is_prose(text):
+                unnumbered += 1
+                seen_paragraph = True
+                out.append(Paragraph("", unnumbered, "", text, item.line, f"¶{unnumbered}", False))
+                continue
             elif not seen_paragraph and not any(
                 isinstance(i, Block) and i.kind is Kind.HEADING for i in out
             ):
                 kind = Kind.TITLE
-            elif seen_paragraph and text.endswith(":"):
-                kind = Kind.INTRO
             else:
                 kind = Kind.TEXT
         if kind is Kind.HEADING and seen_paragraph:
@@ -204,7 +283,7 @@ def item_keys(doc: Document) -> list[str]:
     seen: Counter[str] = Counter()
     out = []
     for item in doc.items:
-        key = f"{item.section}:{item.number}" if isinstance(item, Paragraph) else item.kind.value
+        key = f"{item.section}:{item.ident}" if isinstance(item, Paragraph) else item.kind.value
         seen[key] += 1
         if isinstance(item, Block):
             out.append(f"{key}:{seen[key]}")

@@ -51,8 +51,8 @@ class Finding:
     severity: Severity
     lang: str
     message: str
-    paragraph: int | None = None  # number in the checked version
-    reference_paragraph: int | None = None  # number in the reference version
+    paragraph: int | str | None = None  # number (or id: "3.4", "¶12") in the checked version
+    reference_paragraph: int | str | None = None  # number or id in the reference version
     document: str = ""
     section: str | None = None  # section id of the paragraph concerned
     column: int = field(default=1, compare=False)

@@ -32,7 +32,13 @@ from aligner.model import (
 
 
 def label(paragraph: Paragraph, doc: Document) -> str:
-    """A paragraph's number as people cite it: "7", or "2.7" when numbering has sections."""
+    """A paragraph's number as people cite it: "7", or "2.7" when numbering has sections;
+    a label that is not a plain number as written ("3.4", "II"); "¶12" (and its line)
+    for the 12th paragraph without a number."""
+    if not paragraph.numbered:
+        return f"{paragraph.ident} (line {paragraph.line})"
+    if paragraph.key:
+        return paragraph.key
     if len({s.id for s in doc.sections}) > 1:
         return f"{paragraph.section}.{paragraph.number}"
     return str(paragraph.number)
@@ -56,8 +62,8 @@ def finding(
         severity=rule.severity,
         lang=doc.lang or "",
         message=message,
-        paragraph=paragraph.number if paragraph else None,
-        reference_paragraph=reference.number if reference else None,
+        paragraph=paragraph.cited if paragraph else None,
+        reference_paragraph=reference.cited if reference else None,
         document=doc.name,
         section=where.section if where else None,
     )
@@ -153,7 +159,9 @@ def _longest_from(values: Sequence[int], size: int) -> list[int]:
 
 
 def _same_number(link: Link) -> bool:
-    return bool(link.source) and link.source[0].number == link.target[0].number
+    if not link.source or not link.source[0].numbered or not link.target[0].numbered:
+        return False
+    return link.source[0].ident == link.target[0].ident
 
 
 def _target_sequence(alignment: Alignment) -> list[tuple[Paragraph, Link | None, int]]:
@@ -167,7 +175,7 @@ def _target_sequence(alignment: Alignment) -> list[tuple[Paragraph, Link | None,
 
 def _numbers_from_content(link: Link | None, place: int) -> set[int] | None:
     """Numbers a target paragraph may carry given the reference paragraphs it matches."""
-    if link is None or not link.source:
+    if link is None or not link.source or not all(p.sequential for p in link.source):
         return None
     numbers = {p.number for p in link.source}
     if len(link.target) == 2 and len(link.source) == 1 and place == 1:
@@ -194,12 +202,14 @@ def numbering_problems(doc: Document, alignment: Alignment | None) -> list[Numbe
         sequence = _target_sequence(alignment)
     else:
         sequence = [(p, None, 0) for p in doc.paragraphs]
+    sequence = [entry for entry in sequence if entry[0].sequential]  # plain numbers only
     out: list[NumberingProblem] = []
     previous: Paragraph | None = None
     expected_previous = 0
     numbered: dict[tuple[str, int], list[Paragraph]] = {}
     for q in doc.paragraphs:
-        numbered.setdefault((q.section, q.number), []).append(q)
+        if q.sequential:
+            numbered.setdefault((q.section, q.number), []).append(q)
     for k, (p, link, place) in enumerate(sequence):
         from_content = _numbers_from_content(link, place)
         if link is not None and not link.source:
@@ -304,12 +314,12 @@ class _Neighbours:
             link = links[k]
             if not (link.source and link.target):
                 continue
-            delta = link.target[0].number - link.source[0].number
+            delta = _delta(link)
             self.run_end[k] = k
-            if following is not None:
+            if following is not None and delta is not None:
                 nxt = links[following]
                 one = len(nxt.source) == 1 and len(nxt.target) == 1
-                if one and nxt.target[0].number - nxt.source[0].number == delta:
+                if one and _delta(nxt) == delta:
                     self.run_end[k] = self.run_end[following]
             following = k
 
@@ -337,7 +347,7 @@ class _Neighbours:
             f" ({tgt.lang} {label(first.target[0], tgt)} matches "
             f"{ref.lang} {label(first.source[0], ref)}"
         )
-        delta = first.target[0].number - first.source[0].number
+        delta = _delta(first)
         if delta:
             end = self.run_end[k]
             labels = [label(first.target[0], tgt), label(alignment.links[end].target[0], tgt)]
@@ -348,6 +358,15 @@ class _Neighbours:
                 f"{_lower_or_higher(delta)} than {ref.lang}"
             )
         return note + ")"
+
+
+def _delta(link: Link) -> int | None:
+    """How much higher the target is numbered than the reference (None: not both plainly
+    numbered)."""
+    source, target = link.source[0], link.target[0]
+    if not (source.sequential and target.sequential):
+        return None
+    return target.number - source.number
 
 
 def _aligned(context: Context) -> Iterator[tuple[Document, Alignment]]:
@@ -701,7 +720,7 @@ def numbering_runs(doc: Document) -> list[tuple[Paragraph, int]]:
     moved among its neighbours ("2, 1, 3") is a reordering, not a new part.
     """
     runs: list[tuple[Paragraph, int]] = []
-    paragraphs = doc.paragraphs
+    paragraphs = [p for p in doc.paragraphs if p.sequential]
     previous: Paragraph | None = None
     for index, p in enumerate(paragraphs):
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None

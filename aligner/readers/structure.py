@@ -11,8 +11,8 @@ from aligner.model import Block, Document, Paragraph
 def describe(doc: Document) -> dict[str, Any]:
     """The structure as JSON-ready data.
 
-    `file`, `lang`, `code` and `paragraphs` (section, number, label, text, line) are the
-    contract; `sections` and `blocks` (kind, text, line, level) are extra.
+    `file`, `lang`, `code` and `paragraphs` (section, number, label, id as reports cite
+    it, numbered, text, line) are the contract; `sections` and `blocks` (kind, text, line, level) are extra.
     """
     return {
         "file": doc.path,
@@ -23,6 +23,8 @@ def describe(doc: Document) -> dict[str, Any]:
                 "section": p.section,
                 "number": p.number,
                 "label": p.label,
+                "id": p.ident,
+                "numbered": p.numbered,
                 "text": p.text,
                 "line": p.line,
             }
@@ -59,7 +61,9 @@ def to_text(doc: Document) -> str:
     ]
     for item in doc.items:
         if isinstance(item, Paragraph):
-            out.append(f"{item.line:>5}  §{item.section:<3} {item.label:<5} {item.text}")
+            out.append(
+                f"{item.line:>5}  §{item.section:<3} {item.label or item.ident:<5} {item.text}"
+            )
         elif isinstance(item, Block):
             kind = f"[{item.kind}{item.level or ''}]"
             out.append(f"{item.line:>5}  {kind:<10}{item.text}")

@@ -55,7 +55,13 @@ def write_markdown(doc: Document) -> str:
         if isinstance(item, Paragraph):
             if previous != "paragraph" and out:
                 out.append("")
-            out.append(f"{item.number}. {escape_block(item.text)}")
+            if not item.numbered:
+                out.extend([""] if out else [])
+                out.append(escape_block(item.text))
+            elif item.key:
+                out.append(f"{item.label} {escape_block(item.text)}")
+            else:
+                out.append(f"{item.number}. {escape_block(item.text)}")
             previous = "paragraph"
             continue
         assert isinstance(item, Block)

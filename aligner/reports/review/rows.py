@@ -180,7 +180,10 @@ class DocumentReview:
 
 
 def unit_id(paragraph: Paragraph, doc: Document) -> str:
-    """A paragraph's number as people cite it: "7", or "2.7" when numbering has sections."""
+    """A paragraph's number as people cite it: "7", or "2.7" when numbering has sections;
+    its id when not a plain number ("3.4", "¶12")."""
+    if not paragraph.sequential:
+        return paragraph.ident
     if len(doc.sections) > 1:
         return f"{paragraph.section}.{paragraph.number}"
     return str(paragraph.number)
@@ -235,6 +238,8 @@ def _pin_for(finding: Finding, reference: str, cell: Cell) -> str | None:
 
 
 def _pin_number(p: Paragraph) -> str:
+    if not p.sequential:
+        return p.ident
     return f"{p.section}:{p.number}" if p.section != "1" else str(p.number)
 
 
@@ -432,20 +437,20 @@ def _place_findings(
     """Attach each finding to the cell it is about; return those that name no cell."""
     ref = aligned.reference
     ref_lang = ref.lang or ""
-    by_own: dict[tuple[str, str, int], tuple[Row, Cell]] = {}
-    by_ref: dict[tuple[str, str, int], tuple[Row, Cell]] = {}
-    by_number: dict[tuple[str, int], tuple[Row, Cell]] = {}  # any section
+    by_own: dict[tuple[str, str, int | str], tuple[Row, Cell]] = {}
+    by_ref: dict[tuple[str, str, int | str], tuple[Row, Cell]] = {}
+    by_number: dict[tuple[str, int | str], tuple[Row, Cell]] = {}  # any section
     for row in rows:
         for lang, cell in row.cells.items():
             for t in cell.link.target if cell.link and cell.pieces else ():
-                by_own.setdefault((lang, t.section, t.number), (row, cell))
+                by_own.setdefault((lang, t.section, t.cited), (row, cell))
             if lang == ref_lang and row.paragraph is not None:
-                key = (lang, row.paragraph.section, row.paragraph.number)
+                key = (lang, row.paragraph.section, row.paragraph.cited)
                 by_own.setdefault(key, (row, cell))
             if row.paragraph is not None:
-                key = (lang, row.paragraph.section, row.paragraph.number)
+                key = (lang, row.paragraph.section, row.paragraph.cited)
                 by_ref.setdefault(key, (row, cell))
-                by_number.setdefault((lang, row.paragraph.number), (row, cell))
+                by_number.setdefault((lang, row.paragraph.cited), (row, cell))
     anchors = finding_anchors(aligned.findings)
     loose: list[ReviewFinding] = []
     for f in sorted(aligned.findings, key=_order):
@@ -486,13 +491,13 @@ def _order(f: Finding) -> tuple[str, str, int, int, str, str]:
 
 def _cell_for(
     f: Finding,
-    by_own: dict[tuple[str, str, int], tuple[Row, Cell]],
-    by_ref: dict[tuple[str, str, int], tuple[Row, Cell]],
-    by_number: dict[tuple[str, int], tuple[Row, Cell]],
+    by_own: dict[tuple[str, str, int | str], tuple[Row, Cell]],
+    by_ref: dict[tuple[str, str, int | str], tuple[Row, Cell]],
+    by_number: dict[tuple[str, int | str], tuple[Row, Cell]],
 ) -> tuple[Row, Cell] | None:
     """The cell a finding is about: the one showing the version paragraph it names, else
     the one of the reference paragraph it names (in its section, else in any)."""
-    section = f.section or "1"
+    section = "1" if f.section is None else f.section
     if f.paragraph is not None:
         found = by_own.get((f.lang, section, f.paragraph))
         if found is not None:
