@@ -247,9 +247,7 @@ def build_document(
             following = following_at[k]
             if code is not None and not seen_paragraph and squeezed == code.replace(" ", ""):
                 kind = Kind.CODE
-            elif seen_paragraph and text.endswith(":") and len(text) <= 300:
-                kind = Kind.INTRO
-            elif (
+            elif (seen_paragraph and text.endswith(":") and len(text) <= 300) or (
                 seen_paragraph
                 and isinstance(following, Paragraph)
                 and len(text) <= INTRO_CHARS

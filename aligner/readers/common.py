@@ -19,7 +19,7 @@ from lxml import etree
 from aligner import limits
 from aligner.errors import InputError
 from aligner.langid import CODE_PATTERN, find_code
-from aligner.model import Block, Item, Kind, Paragraph, normalize_space
+from aligner.model import INTRO_CHARS, Block, Item, Kind, Paragraph, normalize_space
 
 #: Largest out-of-sequence step accepted for a number at a paragraph boundary
 #: (a translation may lack a few paragraphs).
@@ -131,17 +131,38 @@ def parse_xml(data: bytes, file: str, part: str) -> etree._Element:
 # --- labels ---------------------------------------------------------------------
 
 _EMPHASIS = r"(?:\*\*|__|\*|_)"
+#: Digits of a paragraph number: running numbers of a long document reach tens of
+#: thousands; seven digits bound a number (a line starting with more is not one).
+_DIGITS = "[0-9]{1,7}"
 _LABEL = re.compile(
     rf"""^[ \t]*(?P<pre>{_EMPHASIS})?
-    (?: (?P<a>[0-9]{{1,3}})(?P<sp>[ \u00a0]?)(?P<p>\\?[.)])    # 1.  1)  1 .  1\.
-      | \((?P<b>[0-9]{{1,3}})\)                               # (1)
-      | (?P<c>[0-9]{{1,3}})(?=\t)                             # 1<TAB>
+    (?: (?P<d>{_DIGITS}(?:\.(?:{_DIGITS}|[a-z])){{1,4}})(?P<dp>\.?)(?=[ \t\u00a0]|$)  # 1.1 2.3.1
+      | (?P<a>{_DIGITS})(?P<sp>[ \u00a0]?)(?P<p>\\?[.)])    # 1.  1)  1 .  1\.
+      | \((?P<b>{_DIGITS})\)                               # (1)
+      | (?P<c>{_DIGITS})(?=\t)                             # 1<TAB>
+      | (?P<r>[IVXLC]{{1,7}})\.(?=[ \t\u00a0]+[^\W\d_]|[ \t]*$)   # II. Chapter
+      | (?P<l>[A-Z])\.(?=[ \t\u00a0]+[^\W\d_])                # A. Section
+      | (?P<i>\([a-z]\)|[a-z]\))(?=[ \t\u00a0])                # (a) a)
     )
     (?P<post>{_EMPHASIS})?
     (?:\s+|$|(?=[^\W\d_]))""",
     re.VERBOSE,
 )
-_BARE = re.compile(r"^\s*([0-9]{1,3})\s*$")
+_BARE = re.compile(rf"^\s*({_DIGITS})\s*$")
+#: Article headings in the six languages: "Article 1", "Article premier", "Artikel 1",
+#: "Articolo primo", "Статья 1", "Artículo 1", "Art. 1", alone on their line or with a
+#: title after a separator ("Article 2 – Purpose").
+_ARTICLE = re.compile(
+    rf"""^[ \t]*(?P<pre>{_EMPHASIS})?
+    (?P<word>Article|ARTICLE|Artikel|ARTIKEL|Articolo|ARTICOLO|Art[íi]culo|ART[ÍI]CULO
+      |Статья|СТАТЬЯ|Art\.)[ \t\u00a0]+
+    (?P<n>{_DIGITS}(?:er|ère|o|º|°)?|premier|première|primo|primero|первая
+      |PREMIER|PRIMO|PRIMERO)
+    (?P<post>{_EMPHASIS})?
+    [ \t\u00a0]*(?P<sep>[.:\-–—][ \t\u00a0]*|(?=$))""",
+    re.VERBOSE,
+)
+_FIRST = frozenset({"premier", "première", "primo", "primero", "первая"})
 
 
 class Style(StrEnum):
@@ -152,43 +173,94 @@ class Style(StrEnum):
     PARENS = "parens"  # (1)
     TAB = "tab"  # 1<TAB>
     BARE = "bare"  # 1 alone on its line (or a page number)
+    DOTTED = "dotted"  # 1.1  2.3.1  1.a
+    ROMAN = "roman"  # II.
+    LETTER = "letter"  # A.
+    ITEM = "item"  # (a)  a): a sub-item, or a unit where nothing else is numbered
+    ARTICLE = "article"  # Article 1, Article premier, Статья 1
+
+
+#: Styles of paragraph numbers that run as one sequence of integers (see `assemble`).
+RUNNING = frozenset({Style.DOT, Style.PAREN, Style.PARENS, Style.TAB})
 
 
 @dataclass(frozen=True)
 class Label:
-    """A paragraph number at the start of a line: number, label as written, style, rest."""
+    """A paragraph number at the start of a line: number, label as written, style, rest.
+
+    `key` is the id as cited when it is not the plain number ("2.3", "II", "A", "(a)").
+    """
 
     number: int
     label: str
     style: Style
     rest: str
+    key: str = ""
+
+
+def roman_value(text: str) -> int | None:
+    """The value of a well-formed Roman numeral (I to MMMCMXCIX), else None."""
+    value, rest = 0, text.lower()
+    for amount, digits in _ROMAN:
+        while rest.startswith(digits):
+            value, rest = value + amount, rest[len(digits) :]
+    if rest or not value or format_number(value, "lowerRoman") != text.lower():
+        return None
+    return value
 
 
 def parse_label(line: str) -> Label | None:
-    """Parse `1.`, `1)`, `(1)`, `1 .`, `1<TAB>` (also bold `**1.**`) at the start of `line`.
+    """Parse the number at the start of `line`.
 
-    A number alone on the line is a `Style.BARE` label with empty rest; whether it is a
-    paragraph number or a page number is decided by `assemble`.
+    `1.`, `1)`, `(1)`, `1 .`, `1<TAB>` (also bold `**1.**`), dotted `1.1` / `2.3.1` /
+    `1.a`, Roman chapters `II.`, lettered sections `A.`, items `(a)` / `a)`, and article
+    headings (see `_ARTICLE`). A number alone on the line is a `Style.BARE` label with
+    empty rest; whether it is a paragraph number or a page number is decided by `assemble`.
     """
     if m := _BARE.match(line.lstrip()):  # stripped first: no backtracking over indents
         return Label(int(m.group(1)), m.group(1), Style.BARE, "")
     line = line.lstrip(" \t")
+    if m := _ARTICLE.match(line):
+        raw = m.group("n")
+        digits = raw.rstrip("erèoº°") if raw[:1].isdigit() else ""
+        number = int(digits) if digits else 1 if raw.lower() in _FIRST else 0
+        if number:
+            label = f"{m.group('word')} {raw}"
+            return Label(number, label, Style.ARTICLE, line[m.end() :].strip())
     m = _LABEL.match(line)
     if not m:
         return None
-    if m.group("a"):
+    key = ""
+    if m.group("d"):
+        key = m.group("d")
+        label, style = key + m.group("dp"), Style.DOTTED
+        number = int(key.split(".")[0])
+    elif m.group("r"):
+        key = m.group("r")
+        value = roman_value(key)
+        if value is None:
+            return None
+        label, style, number = f"{key}.", Style.ROMAN, value
+    elif m.group("l"):
+        key = m.group("l")
+        label, style, number = f"{key}.", Style.LETTER, ord(key) - ord("A") + 1
+    elif m.group("i"):
+        letter = m.group("i").strip("()")
+        key = f"({letter})"
+        label, style, number = m.group("i"), Style.ITEM, ord(letter) - ord("a") + 1
+    elif m.group("a"):
         punct = m.group("p")[-1]
         label = f"{m.group('a')}{m.group('sp')}{punct}"
         style = Style.DOT if punct == "." else Style.PAREN
+        number = int(m.group("a"))
     elif m.group("b"):
-        label, style = f"({m.group('b')})", Style.PARENS
+        label, style, number = f"({m.group('b')})", Style.PARENS, int(m.group("b"))
     else:
-        label, style = m.group("c"), Style.TAB
+        label, style, number = m.group("c"), Style.TAB, int(m.group("c"))
     rest = line[m.end() :].strip()
     if m.group("pre") and not m.group("post"):
         rest = m.group("pre") + rest  # "**1. Text**": the emphasis covers the text
-    number = int(m.group("a") or m.group("b") or m.group("c"))
-    return Label(number, label, style, rest)
+    return Label(number, label, style, rest, key)
 
 
 _ROMAN = (
@@ -423,6 +495,8 @@ class _Open:
     number: int | None = None
     label: str = ""
     waits: bool = False  # a number alone on its line, its text to follow
+    key: str = ""  # the id when not the plain number ("2.3", "II")
+    article: bool = False  # an article: every line up to the next article is its text
 
     @property
     def text(self) -> str:
@@ -457,10 +531,24 @@ class _Assembler:
         self.units = units
         self.mode = mode
         self.clean = clean
-        self.labels = [
+        parsed = [
             parse_label(u.text) if u.number is None and not u.heading and not u.sub else None
             for u in units
         ]
+        # running numbers (and bare ones) drive the sequence logic; other labels (dotted,
+        # Roman, letters, articles) open units of their own at clause boundaries
+        self.labels = [
+            lab if lab and (lab.style in RUNNING or lab.style is Style.BARE) else None
+            for lab in parsed
+        ]
+        self.keyed = [
+            lab if mine is None else None for lab, mine in zip(parsed, self.labels, strict=True)
+        ]
+        self.articles = any(lab and lab.style is Style.ARTICLE for lab in self.keyed)
+        # "(a)" is a unit of its own only where nothing else is numbered
+        self.items_top = not any(u.number is not None for u in units) and not any(
+            lab and lab.style is not Style.ITEM for lab in parsed
+        )
         self.bare_labels = _numbers_stand_alone(self.labels)
         self.items: list[Item] = []
         self.cur: _Open | None = None
@@ -482,6 +570,22 @@ class _Assembler:
             if unit.number is not None:
                 self.open_paragraph(unit.number, unit.label, unit.text, unit.line)
                 continue
+            keyed = self.keyed[i]
+            if keyed and self.opens_keyed(keyed, gap):
+                article = keyed.style is Style.ARTICLE
+                self.open_paragraph(
+                    keyed.number,
+                    keyed.label,
+                    keyed.rest,
+                    unit.line,
+                    waits=not keyed.rest,
+                    key=keyed.key,
+                    article=article,
+                )
+                continue
+            if self.cur is not None and self.cur.article:
+                self.add_to_article(i, unit, gap)
+                continue
             lab = self.labels[i]
             if lab and lab.style == Style.BARE:
                 if self.bare_is_label(i, lab):
@@ -499,6 +603,29 @@ class _Assembler:
         return self.items
 
     # -- decisions
+
+    def opens_keyed(self, lab: Label, gap: int) -> bool:
+        """Whether a dotted, Roman, lettered or article label opens a unit: at a clause
+        boundary (not "... the\n3.5 per cent"), and inside an article only if it is the
+        next article; `(a)` only where nothing else is numbered."""
+        cur = self.cur
+        if self.awaiting() or (cur is not None and gap == 0 and not cur.ends_clause):
+            return False
+        if lab.style is Style.ARTICLE:
+            return True
+        if self.articles and cur is not None and cur.article:
+            return False  # "1.1" or "(a)" inside an article is part of it
+        return lab.style is not Style.ITEM or self.items_top
+
+    def add_to_article(self, i: int, unit: Unit, gap: int) -> None:
+        """Inside an article everything is its text (numbered sub-paragraphs too), up to
+        a heading between articles."""
+        cur = self.cur
+        assert cur is not None
+        if gap and cur.parts and not self.labels[i] and self.is_heading(i):
+            self.open_block(unit)
+            return
+        cur.parts.append(unit.text)
 
     def awaiting(self) -> bool:
         """The open paragraph is a number alone on its line, still waiting for its text.
@@ -611,6 +738,20 @@ class _Assembler:
         first = text.lstrip(_OPENERS)[:1]
         return text.endswith(":") and len(text) <= 300 and first.isupper()
 
+    def is_bare_intro(self, i: int, gap: int) -> bool:
+        """An introductory line printed without a colon ("Die Parlamentarische
+        Versammlung der OSZE"): after a blank line, short, capitalised, without final
+        punctuation, and directly before the next paragraph."""
+        if not gap or not self.next_opens_paragraph(i):
+            return False
+        text = self.run_text(i) or ""
+        return (
+            0 < len(text) <= INTRO_CHARS
+            and text.lstrip(_OPENERS)[:1].isupper()
+            and not ends_terminal(text)
+            and not is_upper(text)
+        )
+
     def next_opens_paragraph(self, i: int) -> bool:
         """Whether the short run starting at unit i is followed by the next paragraph
         (the next number, or 1 starting a new part)."""
@@ -642,7 +783,9 @@ class _Assembler:
                 cur.parts.append(text)
                 return
             terminal = cur.ends_clause
-            if terminal and (self.is_intro(i) or (gap and self.is_heading(i))):
+            if terminal and (
+                self.is_intro(i) or self.is_bare_intro(i, gap) or (gap and self.is_heading(i))
+            ):
                 self.open_block(unit)
                 return
             if gap == 0 or self.mode is Mode.WRAPPED:
@@ -670,11 +813,20 @@ class _Assembler:
     # -- building
 
     def open_paragraph(
-        self, number: int, label: str, text: str, line: int, *, waits: bool = False
+        self,
+        number: int,
+        label: str,
+        text: str,
+        line: int,
+        *,
+        waits: bool = False,
+        key: str = "",
+        article: bool = False,
     ) -> None:
         self.close()
-        self.cur = _Open(line, [text] if text else [], number, label, waits)
-        self.last = number
+        self.cur = _Open(line, [text] if text else [], number, label, waits, key, article)
+        if not key:
+            self.last = number  # the running sequence
         self.after_heading = False
 
     def open_block(self, unit: Unit) -> None:
@@ -687,7 +839,7 @@ class _Assembler:
             return
         text = self.clean(cur.text)
         if cur.number is not None:
-            self.items.append(Paragraph("", cur.number, cur.label, text, cur.line))
+            self.items.append(Paragraph("", cur.number, cur.label, text, cur.line, cur.key))
         elif text:
             self.items.append(Block(Kind.TEXT, text, cur.line))
 

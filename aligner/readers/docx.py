@@ -21,6 +21,7 @@ from aligner import limits
 from aligner.errors import InputError
 from aligner.model import Item
 from aligner.readers.common import (
+    RUNNING,
     Mode,
     Unit,
     assemble,
@@ -459,7 +460,7 @@ def _units(
             units.append(Unit(f"{label} {text}", index, 1, heading=level))
         elif main:
             typed = parse_label(text)
-            if typed and typed.number == number and typed.rest:
+            if typed and typed.style in RUNNING and typed.number == number and typed.rest:
                 text = typed.rest  # the number typed again after the automatic one
             units.append(Unit(text, index, 1, number=number, label=label))
         else:

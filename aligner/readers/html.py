@@ -18,7 +18,15 @@ from lxml import etree
 from aligner import limits
 from aligner.errors import InputError
 from aligner.model import Item
-from aligner.readers.common import Mode, Unit, assemble, decode, format_number, parse_label
+from aligner.readers.common import (
+    RUNNING,
+    Mode,
+    Unit,
+    assemble,
+    decode,
+    format_number,
+    parse_label,
+)
 
 _SIGNATURE = re.compile(
     r"\A(?:\s|<!--.*?-->)*(?:<\?xml[^>]*>\s*)?(?:\s|<!--.*?-->)*"
@@ -114,6 +122,24 @@ class HtmlReader:
         return assemble(units, Mode.BLOCKS, infer_headings=not explicit)
 
 
+def fragment_units(text: str, first_line: int) -> list[Unit]:
+    """The units of an HTML block inside another format (a Markdown `<ol>`), its lines
+    counted from `first_line`; lists are numbered as in an HTML page."""
+    parser = lxml.html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
+    )
+    try:
+        root = lxml.html.fragment_fromstring(text, create_parent="div", parser=parser)
+    except (etree.ParserError, ValueError):
+        return []
+    walker = _Walker()
+    walker.walk(root)
+    walker.flush(1)
+    for unit in walker.units:
+        unit.line = first_line + max(unit.line, 1) - 1
+    return walker.units
+
+
 def _head_text(data: bytes) -> str:
     head = data[:2048]
     for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
@@ -173,7 +199,7 @@ class _Walker:
             if self.number is not None:
                 number, label = self.number
                 typed = parse_label(text)
-                if typed and typed.number == number and typed.rest:
+                if typed and typed.style in RUNNING and typed.number == number and typed.rest:
                     text = typed.rest  # the number typed again inside the <li>
                 self.units.append(Unit(text, self.line, self.gap, number=number, label=label))
             elif self.sub:

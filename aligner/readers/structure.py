@@ -12,7 +12,8 @@ def describe(doc: Document) -> dict[str, Any]:
     """The structure as JSON-ready data.
 
     `file`, `lang`, `code` and `paragraphs` (section, number, label, id as reports cite
-    it, numbered, text, line) are the contract; `sections` and `blocks` (kind, text, line, level) are extra.
+    it, numbered, text, line) are the contract; `sections` and `blocks` (kind, text,
+    line, level) are extra.
     """
     return {
         "file": doc.path,
@@ -61,9 +62,8 @@ def to_text(doc: Document) -> str:
     ]
     for item in doc.items:
         if isinstance(item, Paragraph):
-            out.append(
-                f"{item.line:>5}  §{item.section:<3} {item.label or item.ident:<5} {item.text}"
-            )
+            name = item.label or item.ident
+            out.append(f"{item.line:>5}  §{item.section:<3} {name:<5} {item.text}")
         elif isinstance(item, Block):
             kind = f"[{item.kind}{item.level or ''}]"
             out.append(f"{item.line:>5}  {kind:<10}{item.text}")

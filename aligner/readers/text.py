@@ -15,6 +15,7 @@ from itertools import pairwise
 from aligner.langid import CODE_PATTERN, find_code
 from aligner.model import Item
 from aligner.readers.common import (
+    RUNNING,
     Mode,
     Unit,
     assemble,
@@ -26,7 +27,11 @@ from aligner.readers.common import (
     is_running_header,
     parse_label,
 )
+from aligner.readers.html import fragment_units
 
+#: An HTML block in Markdown: a line that starts with one of these tags, up to the line
+#: that closes it (a `<p>` block ends at its closing tag or a blank line).
+_HTML_BLOCK = re.compile(r"\s{0,3}<(ol|ul|div|table|p|section|blockquote)(?=[\s>/])", re.IGNORECASE)
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 
@@ -49,16 +54,58 @@ class TextReader:
         return assemble(units, mode, clean=clean_markdown, infer_headings=not explicit)
 
 
-def _units(lines: Iterable[tuple[int, str]]) -> list[Unit]:
+def _front_matter(lines: list[tuple[int, str]]) -> int:
+    """The number of entries of a YAML front matter block (`---` ... `---`), else 0."""
+    if not lines or lines[0] != (1, lines[0][1]) or lines[0][1].strip() != "---":
+        return 0
+    for k in range(1, len(lines)):
+        number, line = lines[k]
+        if line.strip() in ("---", "..."):
+            return k + 1
+        if number != lines[k - 1][0] + 1 or not (":" in line or line[:1] in " \t-#"):
+            return 0  # not YAML: a thematic break before text
+    return 0
+
+
+def _html_block_end(lines: list[tuple[int, str]], start: int, tag: str) -> int:
+    """The index after the last entry of the HTML block opened at `lines[start]`."""
+    opens = re.compile(rf"<{tag}(?=[\s>/])", re.IGNORECASE)
+    closes = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+    depth = 0
+    for k in range(start, len(lines)):
+        if tag.lower() == "p" and k > start and lines[k][0] != lines[k - 1][0] + 1:
+            return k  # a blank line ends a paragraph block
+        depth += len(opens.findall(lines[k][1])) - len(closes.findall(lines[k][1]))
+        if depth <= 0:
+            return k + 1
+    return len(lines)
+
+
+def _units(numbered: Iterable[tuple[int, str]]) -> list[Unit]:
     """Units of the numbered non-empty lines; a skipped (empty) line is a gap."""
+    lines = list(numbered)
     units: list[Unit] = []
     gap = 0
     code_seen = False
     last = 0
-    for number, raw in lines:
+    index = _front_matter(lines)
+    if index:
+        last, gap = lines[index - 1][0], 1
+    while index < len(lines):
+        number, raw = lines[index]
+        index += 1
         if number > last + 1:
             gap = max(gap, 1)  # empty lines in between
         last = number
+        if block := _HTML_BLOCK.match(raw):
+            end = _html_block_end(lines, index - 1, block.group(1))
+            html = "\n".join(line for _, line in lines[index - 1 : end])
+            found = fragment_units(html, number)
+            for k, unit in enumerate(found):
+                unit.gap = max(unit.gap, 1) if k == 0 else unit.gap
+            units.extend(found)
+            index, last, gap = end, lines[end - 1][0], 1
+            continue
         for k, piece in enumerate(raw.split("\f")):
             if k:
                 gap = 2  # form feed: a page break
@@ -118,6 +165,7 @@ def _is_wrapped(units: list[Unit]) -> bool:
     for a, b in pairwise(units):
         if b.gap or a.heading or b.heading:
             continue
-        if parse_label(a.text) is not None and parse_label(b.text) is None:
+        first = parse_label(a.text)
+        if first is not None and first.style in RUNNING and parse_label(b.text) is None:
             return True
     return False
