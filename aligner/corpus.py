@@ -24,7 +24,7 @@ from aligner.readers import read_document
 from aligner.scan import walk
 
 #: Extensions read when a folder is searched (named files are read whatever their extension).
-EXTENSIONS: tuple[str, ...] = (".md", ".markdown", ".txt", ".docx", ".html", ".htm")
+EXTENSIONS: tuple[str, ...] = (".md", ".markdown", ".txt", ".docx", ".html", ".htm", ".pdf")
 
 #: Files aligner itself keeps beside the versions (`aligner.lock`), never versions.
 OWN_FILES = frozenset({LOCK_NAME})

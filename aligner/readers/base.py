@@ -23,6 +23,7 @@ from aligner.model import LANGUAGES, Block, Document, Item, Paragraph, build_doc
 from aligner.readers.common import decode
 from aligner.readers.docx import DocxReader
 from aligner.readers.html import HtmlReader
+from aligner.readers.pdf import PdfReader
 from aligner.readers.text import TextReader
 
 
@@ -39,9 +40,9 @@ class Reader(Protocol):
         """Blocks and paragraphs (section unassigned) in source order; `InputError` if bad."""
 
 
-#: Every reader. Readers before the last have conclusive signatures (zip, HTML) and are
+#: Every reader. Readers before the last have conclusive signatures (PDF, zip, HTML) and are
 #: tried on the content first; the last one (text) is the catch-all.
-READERS: tuple[Reader, ...] = (DocxReader(), HtmlReader(), TextReader())
+READERS: tuple[Reader, ...] = (PdfReader(), DocxReader(), HtmlReader(), TextReader())
 
 
 def reader_for(path: str | Path, data: bytes) -> Reader:
@@ -55,7 +56,7 @@ def reader_for(path: str | Path, data: bytes) -> Reader:
             return reader
     if READERS[-1].sniff(data):
         return READERS[-1]
-    raise InputError("unrecognized format: not text, DOCX or HTML", file=str(path))
+    raise InputError("unrecognized format: not text, PDF, DOCX or HTML", file=str(path))
 
 
 def read_bytes(path: str | Path, limit: int | None = None, *, state: bool = False) -> bytes:

@@ -615,6 +615,8 @@ class _Assembler:
             return True
         if self.articles and cur is not None and cur.article:
             return False  # "1.1" or "(a)" inside an article is part of it
+        if cur is not None and cur.number is not None and not cur.ends_clause:
+            return False  # "... of whom\n\n5.5 million": a paragraph broken across lines
         return lab.style is not Style.ITEM or self.items_top
 
     def add_to_article(self, i: int, unit: Unit, gap: int) -> None:

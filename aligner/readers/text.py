@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from aligner.langid import CODE_PATTERN, find_code
-from aligner.model import Item
+from aligner.model import Item, normalize_space
 from aligner.readers.common import (
     RUNNING,
     Mode,
@@ -48,10 +48,16 @@ class TextReader:
         return head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" not in head
 
     def parse(self, data: bytes, path: str) -> list[Item]:
-        units = _units(content_lines(decode(data, path)))
-        mode = Mode.WRAPPED if _is_wrapped(units) else Mode.UNWRAPPED
-        explicit = any(u.heading for u in units)
-        return assemble(units, mode, clean=clean_markdown, infer_headings=not explicit)
+        return parse_text(decode(data, path))
+
+
+def parse_text(text: str, *, markdown: bool = True) -> list[Item]:
+    """Blocks and paragraphs of decoded text (`markdown`: inline markup is removed)."""
+    units = _units(content_lines(text))
+    mode = Mode.WRAPPED if _is_wrapped(units) else Mode.UNWRAPPED
+    explicit = any(u.heading for u in units)
+    clean = clean_markdown if markdown else normalize_space
+    return assemble(units, mode, clean=clean, infer_headings=not explicit)
 
 
 def _front_matter(lines: list[tuple[int, str]]) -> int:
