@@ -4,6 +4,8 @@
     python benchmarks/reading.py 1 10 100 300           # any factors
     python benchmarks/reading.py --shapes markdown alone docx-auto
     python benchmarks/reading.py --long 20000           # also one paragraph of N words
+    python benchmarks/reading.py 0 --pdf-pages 200      # a 200-page PDF only
+    python benchmarks/reading.py 0 --pdf-fidelity       # pypdf, pdfminer.six, pdftotext
 
 A factor of N makes one document of N times the shipped corpus: the paragraphs and
 introductory lines of all six language versions, repeated N times (each repeat tagged
@@ -13,11 +15,21 @@ is rendered in each shape of the round-trip tests (tests/shapes.py) and read bac
 twice: once timed, once under tracemalloc for the peak of Python allocations (which
 slows the run, so it is not timed). Reading is linear when the time per MB stays flat
 as the factor grows.
+
+`--pdf-pages N` renders the synthetic document as a PDF of at least N pages (running
+header, `- N -` footers, justified paragraphs; tests/pdfs.py) and reads it the same way.
+`--pdf-fidelity` renders each shipped language version as a PDF and counts the
+paragraphs read back exactly (number and text) through the text layer as pypdf (the
+reader aligner uses), pdfminer.six and poppler's pdftotext (when installed) give it.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
+import math
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,10 +39,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the shape renderers of the round-trip tests
 
+from pdfs import build_pdf  # noqa: E402
 from shapes import SHAPES  # noqa: E402
 
 from aligner.model import LANGUAGES, Block, Document, Item, Kind, Paragraph, build_document  # noqa: E402
 from aligner.readers import read_document  # noqa: E402
+from aligner.readers.text import parse_text  # noqa: E402
 
 CORPUS = ROOT / "translations" / "baku-2014-child-sex-trafficking"
 
@@ -52,8 +66,9 @@ def corpus_body() -> list[Item]:
     return body
 
 
-def synthetic(body: list[Item], factor: int) -> Document:
-    """The corpus body `factor` times over, numbered on in parts of `PART` paragraphs."""
+def synthetic(body: list[Item], factor: int, tag: str = "{text} ({serial})") -> Document:
+    """The corpus body `factor` times over, numbered on in parts of `PART` paragraphs;
+    repeats are tagged with their serial number by `tag`."""
     items: list[Item] = [Block(Kind.TEXT, "AS (14) D E", 1), Block(Kind.TEXT, "BENCHMARK", 1)]
     number = serial = 0
     for round_ in range(factor):
@@ -64,7 +79,7 @@ def synthetic(body: list[Item], factor: int) -> Document:
                     number = 0
                 number += 1
                 serial += 1
-                text = f"{item.text} ({serial})" if round_ else item.text
+                text = tag.format(text=item.text, serial=serial) if round_ else item.text
                 items.append(Paragraph("", number, f"{number}.", text, 1))
             elif number:
                 items.append(item)
@@ -108,20 +123,92 @@ def run(label: str, doc: Document, shapes: list[str], folder: Path) -> None:
         )
 
 
+def run_pdf(pages: int, body: list[Item], folder: Path) -> None:
+    """Read a PDF of at least `pages` pages made from the synthetic document."""
+    from pypdf import PdfReader
+
+    factor = 1
+    while True:
+        # a serial tag "(123)" wrapped onto a line of its own before the next paragraph
+        # would read as a number; the tag here ends the clause as the text did
+        data = build_pdf(synthetic(body, factor, tag="{text} serial {serial};"))
+        count = len(PdfReader(io.BytesIO(data)).pages)
+        if count >= pages:
+            break
+        factor = max(factor + 1, math.ceil(factor * pages / count))
+    path = folder / "en.pdf"
+    path.write_bytes(data)
+    seconds, peak, read = measure(path)
+    size = len(data) / 2**20
+    print(
+        f"{count:>5}pp {'pdf':<16} {size:8.2f} MiB {read:7d} par "
+        f"(of {factor * sum(isinstance(i, Paragraph) for i in body)}) "
+        f"{seconds:8.3f} s {seconds / max(size, 1e-9):7.3f} s/MiB  peak {peak:8.1f} MiB",
+        flush=True,
+    )
+
+
+def _pypdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\f".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def _pdfminer_text(path: Path) -> str:
+    from pdfminer.high_level import extract_text
+
+    return str(extract_text(str(path)))
+
+
+def _pdftotext_text(path: Path) -> str:
+    done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True)
+    return done.stdout.decode("utf-8")
+
+
+def fidelity(folder: Path) -> None:
+    """Paragraphs read back exactly from a PDF of each shipped version, per extractor."""
+    extractors = {"pypdf": _pypdf_text, "pdfminer.six": _pdfminer_text}
+    if shutil.which("pdftotext"):
+        extractors["pdftotext"] = _pdftotext_text
+    totals = dict.fromkeys(extractors, 0)
+    expected_total = 0
+    for lang in LANGUAGES:
+        doc = read_document(CORPUS / f"{lang}.md")
+        path = folder / f"{lang}.pdf"
+        path.write_bytes(build_pdf(doc, doc.code or ""))
+        expected = [(p.number, p.text) for p in doc.paragraphs]
+        expected_total += len(expected)
+        row = [f"{lang}:"]
+        for name, extract in extractors.items():
+            items = parse_text(extract(path), markdown=False)
+            got = [(p.number, p.text) for p in items if isinstance(p, Paragraph)]
+            exact = sum(1 for a, b in zip(expected, got, strict=False) if a == b)
+            totals[name] += exact
+            row.append(f"{name} {exact}/{len(expected)} ({len(got)} read)")
+        print("  ".join(row), flush=True)
+    print("total: " + "  ".join(f"{n} {k}/{expected_total}" for n, k in totals.items()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("factors", nargs="*", type=int, default=[1, 10, 100])
     parser.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), default=DEFAULT_SHAPES)
     parser.add_argument("--long", type=int, default=0, help="words of one long paragraph")
+    parser.add_argument("--pdf-pages", type=int, default=0, help="also read a PDF of N pages")
+    parser.add_argument("--pdf-fidelity", action="store_true", help="compare PDF extractors")
     args = parser.parse_args()
     body = corpus_body()
     print(f"{'size':>8} {'shape':<16} {'file':>12} {'read':>11} {'time':>10} {'':>11}  peak")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for factor in args.factors:
+        for factor in (f for f in args.factors if f > 0):
             run(f"{factor}x", synthetic(body, factor), list(args.shapes), folder)
         if args.long:
             run(f"{args.long}w", long_paragraph(args.long), list(args.shapes), folder)
+        if args.pdf_pages:
+            run_pdf(args.pdf_pages, body, folder)
+        if args.pdf_fidelity:
+            fidelity(folder)
 
 
 if __name__ == "__main__":

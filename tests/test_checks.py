@@ -432,7 +432,7 @@ def test_a_folder_without_versions_fails(
         assert result.exit_code == 2
         assert result.stderr == (
             f"aligner: error: {tmp_path}: no language versions in this folder or below it "
-            "(looked for .md, .markdown, .txt, .docx, .html, .htm files)\n"
+            "(looked for .md, .markdown, .txt, .docx, .html, .htm, .pdf files)\n"
         )
 
 

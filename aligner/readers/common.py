@@ -642,6 +642,8 @@ class _Assembler:
         n = lab.number
         cur = self.cur
         mid_sentence = cur is not None and gap == 0 and not cur.ends_clause
+        if mid_sentence and cur is not None and cur.number is None and self.after_heading:
+            mid_sentence = n != 1  # "PART 2\n1. Recalling": a part starts after its heading
         if mid_sentence and self.mode is Mode.UNWRAPPED and cur is not None:
             # One numbered line after another, in a text whose paragraphs are not wrapped:
             # a list item after a list item, whatever the first one ends with.
@@ -785,10 +787,12 @@ class _Assembler:
                 cur.parts.append(text)
                 return
             terminal = cur.ends_clause
-            if terminal and (
-                self.is_intro(i) or self.is_bare_intro(i, gap) or (gap and self.is_heading(i))
-            ):
+            # a capitals heading right before the next number needs no blank line (text
+            # of a PDF has none): "... children;\nPART 2\n1. Recalling"
+            heading = (gap or self.next_opens_paragraph(i)) and self.is_heading(i)
+            if terminal and (self.is_intro(i) or self.is_bare_intro(i, gap) or heading):
                 self.open_block(unit)
+                self.after_heading = self.after_heading or heading
                 return
             if gap == 0 or self.mode is Mode.WRAPPED:
                 cur.parts.append(text)
