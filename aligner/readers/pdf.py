@@ -36,8 +36,7 @@ class PdfReader:
         text = "\f".join(_pages(data, path))
         if not text.strip():
             raise InputError(
-                "PDF without a text layer (a scanned image?): no text to read; "
-                "run OCR on it first",
+                "PDF without a text layer (a scanned image?): no text to read; run OCR on it first",
                 file=path,
             )
         return parse_text(text, markdown=False)
