@@ -184,15 +184,29 @@ def ends_clause(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _TERMINAL
 
 
+def _is_clause(text: str) -> bool:
+    """A finished clause in ordinary case (not a line of capitals)."""
+    return ends_clause(text) and any(c.islower() for c in text)
+
+
 def is_prose(text: str) -> bool:
     """Body text rather than a title line: long enough, a finished clause, not capitals."""
-    letters = [c for c in text if c.isalpha()]
-    capitals = bool(letters) and not any(c.islower() for c in letters)
+    return len(text) >= PROSE_CHARS and len(text.split()) >= PROSE_WORDS and _is_clause(text)
+
+
+def _is_intro(text: str, after_paragraph: bool, after_text: bool, before_paragraph: bool) -> bool:
+    """An introductory line: after paragraphs or right before one, ending with a colon;
+    or without final punctuation right before a paragraph and after other text."""
+    if not any(c.islower() for c in text) and not after_paragraph:
+        return False  # capitals before the first paragraph: the title
+    if (after_paragraph or before_paragraph) and text.endswith(":") and len(text) <= 300:
+        return True
     return (
-        len(text) >= PROSE_CHARS
-        and len(text.split()) >= PROSE_WORDS
-        and ends_clause(text)
-        and not capitals
+        (after_paragraph or after_text)
+        and before_paragraph
+        and len(text) <= INTRO_CHARS
+        and not ends_clause(text)
+        and text[:1].isupper()
     )
 
 
@@ -208,8 +222,9 @@ def build_document(
       numbered paragraphs have sections; others have the section "");
     - text before the first heading or paragraph is the title block (the document
       code line, when present, is `Kind.CODE`);
-    - unnumbered text after paragraphs that ends with a colon, or a short line without
-      final punctuation right before a paragraph, is an introductory line;
+    - unnumbered text after paragraphs or right before one that ends with a colon, or a
+      short line without final punctuation right before a paragraph (not the first line
+      of the document), is an introductory line;
     - other unnumbered body text (`is_prose`) is a unit of its own, without a number:
       the k-th is named "¶k" and aligned by content.
     """
@@ -220,6 +235,9 @@ def build_document(
     heading_pending = False
     last_number = 0
     unnumbered = 0
+    # in a document without numbers, any finished clause after its first unit is a unit
+    # (the second half of a split paragraph may be short)
+    numbered = any(isinstance(i, Paragraph) for i in items)
     texts = [normalize_space(i.text) for i in items]
     following_at: list[Item | None] = [None] * len(items)  # the next item with text
     for k in range(len(items) - 2, -1, -1):
@@ -247,15 +265,9 @@ def build_document(
             following = following_at[k]
             if code is not None and not seen_paragraph and squeezed == code.replace(" ", ""):
                 kind = Kind.CODE
-            elif (seen_paragraph and text.endswith(":") and len(text) <= 300) or (
-                seen_paragraph
-                and isinstance(following, Paragraph)
-                and len(text) <= INTRO_CHARS
-                and not ends_clause(text)
-                and text[:1].isupper()
-            ):
+            elif _is_intro(text, seen_paragraph, bool(out), isinstance(following, Paragraph)):
                 kind = Kind.INTRO
-            elif is_prose(text):
+            elif is_prose(text) or (not numbered and seen_paragraph and _is_clause(text)):
                 unnumbered += 1
                 seen_paragraph = True
                 out.append(Paragraph("", unnumbered, "", text, item.line, f"¶{unnumbered}", False))

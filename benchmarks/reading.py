@@ -19,8 +19,9 @@ as the factor grows.
 `--pdf-pages N` renders the synthetic document as a PDF of at least N pages (running
 header, `- N -` footers, justified paragraphs; tests/pdfs.py) and reads it the same way.
 `--pdf-fidelity` renders each shipped language version as a PDF and counts the
-paragraphs read back exactly (number and text) through the text layer as pypdf (the
-reader aligner uses), pdfminer.six and poppler's pdftotext (when installed) give it.
+paragraphs read back exactly (number and text) through the text layer as pypdf gives
+it in layout mode (what aligner reads) and plain mode, pdfminer.six, and poppler's
+pdftotext (when installed).
 """
 
 from __future__ import annotations
@@ -148,10 +149,15 @@ def run_pdf(pages: int, body: list[Item], folder: Path) -> None:
     )
 
 
-def _pypdf_text(path: Path) -> str:
+def _pypdf_text(path: Path, mode: str = "plain") -> str:
     from pypdf import PdfReader
 
-    return "\f".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    pages = PdfReader(path).pages
+    return "\f".join(page.extract_text(extraction_mode=mode) or "" for page in pages)
+
+
+def _pypdf_layout(path: Path) -> str:
+    return _pypdf_text(path, "layout")
 
 
 def _pdfminer_text(path: Path) -> str:
@@ -167,7 +173,11 @@ def _pdftotext_text(path: Path) -> str:
 
 def fidelity(folder: Path) -> None:
     """Paragraphs read back exactly from a PDF of each shipped version, per extractor."""
-    extractors = {"pypdf": _pypdf_text, "pdfminer.six": _pdfminer_text}
+    extractors = {
+        "pypdf-layout": _pypdf_layout,
+        "pypdf": _pypdf_text,
+        "pdfminer.six": _pdfminer_text,
+    }
     if shutil.which("pdftotext"):
         extractors["pdftotext"] = _pdftotext_text
     totals = dict.fromkeys(extractors, 0)
@@ -181,7 +191,7 @@ def fidelity(folder: Path) -> None:
         row = [f"{lang}:"]
         for name, extract in extractors.items():
             items = parse_text(extract(path), markdown=False)
-            got = [(p.number, p.text) for p in items if isinstance(p, Paragraph)]
+            got = [(p.number, p.text) for p in build_document(str(path), items).paragraphs]
             exact = sum(1 for a, b in zip(expected, got, strict=False) if a == b)
             totals[name] += exact
             row.append(f"{name} {exact}/{len(expected)} ({len(got)} read)")

@@ -133,12 +133,14 @@ def parse_xml(data: bytes, file: str, part: str) -> etree._Element:
 _EMPHASIS = r"(?:\*\*|__|\*|_)"
 #: Digits of a paragraph number: running numbers of a long document reach tens of
 #: thousands; seven digits bound a number (a line starting with more is not one).
+#: Numbers in brackets, `(1)` and `1)`, have at most three digits: "(1999)" or "2003)"
+#: at the start of a wrapped line is a year.
 _DIGITS = "[0-9]{1,7}"
 _LABEL = re.compile(
     rf"""^[ \t]*(?P<pre>{_EMPHASIS})?
     (?: (?P<d>{_DIGITS}(?:\.(?:{_DIGITS}|[a-z])){{1,4}})(?P<dp>\.?)(?=[ \t\u00a0]|$)  # 1.1 2.3.1
-      | (?P<a>{_DIGITS})(?P<sp>[ \u00a0]?)(?P<p>\\?[.)])    # 1.  1)  1 .  1\.
-      | \((?P<b>{_DIGITS})\)                               # (1)
+      | (?P<a>{_DIGITS})(?P<sp>[ \u00a0]?)(?P<p>\\?\.|(?<![0-9]{{4}})\))  # 1.  1)  1 .  1\.
+      | \((?P<b>[0-9]{{1,3}})\)                            # (1), not a year "(1999)"
       | (?P<c>{_DIGITS})(?=\t)                             # 1<TAB>
       | (?P<r>[IVXLC]{{1,7}})\.(?=[ \t\u00a0]+[^\W\d_]|[ \t]*$)   # II. Chapter
       | (?P<l>[A-Z])\.(?=[ \t\u00a0]+[^\W\d_])                # A. Section
@@ -889,8 +891,8 @@ def _infer_headings(items: list[Item], *, wrapped: bool) -> list[Item]:
     for k, item in enumerate(items):
         if not isinstance(item, Paragraph):
             continue
-        starts_section = last_number == 0 or item.number <= 1
-        last_number = item.number
+        starts_section = last_number == 0 or (not item.key and item.number <= 1)
+        last_number = item.number if not item.key else max(last_number, 1)
         j = k - 1
         while j >= 0 and isinstance(items[j], Block) and items[j].kind is Kind.TEXT:
             block = items[j]

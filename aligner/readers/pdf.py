@@ -1,12 +1,15 @@
-"""PDF: the text layer of each page, read with pypdf, then read as plain text.
+"""PDF: the text layer of each page, read with pypdf in layout mode, then read as text.
 
-pypdf was chosen by measured fidelity (benchmarks/reading.py --pdf-fidelity): on
-generated six-language PDFs with running headers, `- N -` page numbers, justified
-text and paragraphs broken across pages, pypdf's text gave every paragraph exactly
-(216/216); pdfminer.six's layout analysis split lines into separate boxes and moved the
-header (144/216); poppler's pdftotext was as good (215/216) but is not a Python package.
-Pages are joined with form feeds, so page furniture (the document code repeated, page
-numbers) is dropped by the text reader like in a text export of a PDF.
+pypdf was chosen by measured fidelity (`python benchmarks/reading.py 0 --pdf-fidelity`):
+the six shipped versions made into PDFs with running headers, `- N -` footers, justified
+text and paragraphs crossing pages read back exactly with pypdf (120/120 paragraphs,
+layout and plain mode alike), with poppler's pdftotext 118/120 (two Russian paragraphs
+lost) and with pdfminer.six 86/120 (its layout analysis splits wrapped lines into boxes
+and misplaces the header). Layout mode keeps the vertical gaps between paragraphs as
+blank lines, which is what tells the paragraphs of an unnumbered PDF apart. pypdf is
+pure Python, so `pip install .` reads PDFs. Pages are joined with form feeds, so page
+furniture (the document code repeated, page numbers) is dropped by the text reader.
+Lines in findings are lines of the extracted text.
 """
 
 from __future__ import annotations
@@ -54,7 +57,7 @@ def _pages(data: bytes, path: str) -> list[str]:
             raise InputError("encrypted PDF: cannot read it without its password", file=path)
         if len(reader.pages) > MAX_PAGES:
             raise InputError(f"PDF with more than {MAX_PAGES} pages", file=path)
-        return [page.extract_text() or "" for page in reader.pages]
+        return [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
     except InputError:
         raise
     except (FileNotDecryptedError, DependencyError):
