@@ -791,7 +791,7 @@ class _Assembler:
             terminal = cur.ends_clause
             # a capitals heading right before the next number needs no blank line (text
             # of a PDF has none): "... children;\nPART 2\n1. Recalling"
-            heading = (gap or self.next_opens_paragraph(i)) and self.is_heading(i)
+            heading = bool(gap or self.next_opens_paragraph(i)) and self.is_heading(i)
             if terminal and (self.is_intro(i) or self.is_bare_intro(i, gap) or heading):
                 self.open_block(unit)
                 self.after_heading = self.after_heading or heading

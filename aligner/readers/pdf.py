@@ -29,7 +29,7 @@ class PdfReader:
     """PDF files with a text layer (not scans)."""
 
     name = "pdf"
-    extensions = (".pdf",)
+    extensions: tuple[str, ...] = (".pdf",)
 
     def sniff(self, data: bytes) -> bool:
         """A PDF: the `%PDF-` header within the first kilobyte."""
