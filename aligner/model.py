@@ -287,8 +287,9 @@ def build_document(
 
 
 def item_keys(doc: Document) -> list[str]:
-    """The msgctxt/tuid key of each item of `doc`, in order: `<section>:<number>` for a
-    paragraph (`+k` on the k-th repeat of a number), `<kind>:<n>` for the n-th block of a kind.
+    """The msgctxt/tuid key of each item of `doc`, in order: `<section>:<id>` for a
+    paragraph (`Paragraph.ident`: "1:7", ":3.4", ":¶2"; `+k` on the k-th repeat of an id),
+    `<kind>:<n>` for the n-th block of a kind.
     """
     seen: Counter[str] = Counter()
     out = []

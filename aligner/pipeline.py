@@ -203,9 +203,9 @@ def run_check(
     matched nothing become `unused-suppression` findings. `unreadable` findings are always
     kept. Files in folders that `excluded` names are not read. A set with one version, or
     none in `reference`, is a `UsageError` unless a file could not be read (that is
-    reported). Translations are compared
-    with the reference they were made from: the reference at git revision `since`, else
-    their `aligner.lock` record. `pins` are links a reviser fixed.
+    reported). Translations are compared with the reference they were made from: the
+    reference at git revision `since`, else their `aligner.lock` record. `pins` are links
+    a reviser fixed.
     """
     select = None if select is None else list(select)
     ignore = None if ignore is None else list(ignore)
