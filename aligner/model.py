@@ -288,13 +288,17 @@ def build_document(
 
 def item_keys(doc: Document) -> list[str]:
     """The msgctxt/tuid key of each item of `doc`, in order: `<section>:<id>` for a
-    paragraph (`Paragraph.ident`: "1:7", ":3.4", ":¶2"; `+k` on the k-th repeat of an id),
+    paragraph (`Paragraph.ident`: "1:7", or "3.4" and "¶2" without a section; `+k` on the
+    k-th repeat of an id),
     `<kind>:<n>` for the n-th block of a kind.
     """
     seen: Counter[str] = Counter()
     out = []
     for item in doc.items:
-        key = f"{item.section}:{item.ident}" if isinstance(item, Paragraph) else item.kind.value
+        if isinstance(item, Paragraph):
+            key = f"{item.section}:{item.ident}" if item.section else item.ident
+        else:
+            key = item.kind.value
         seen[key] += 1
         if isinstance(item, Block):
             out.append(f"{key}:{seen[key]}")

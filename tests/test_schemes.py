@@ -350,3 +350,40 @@ def test_show_json_gives_the_ids(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert [p["id"] for p in data["paragraphs"]] == ["1.1", "1.2", "1.3", "2.1", "2.2"]
     assert all(p["numbered"] for p in data["paragraphs"])
+
+
+# --- chapters and sections in every format ---------------------------------------
+
+CHAPTERS = [
+    ("I.", "Introduction and mandate of the mission"),
+    ("1.1", "The mission was established by the Permanent Council in 2021."),
+    ("1.2", "It reports to the Chairpersonship twice a year."),
+    ("II.", "Findings of the mission"),
+    ("2.1", "The mission observed 45 polling stations."),
+]
+
+
+@pytest.mark.parametrize("shape", ["md", "html", "docx"])
+def test_chapters_and_dotted_paragraphs_in_each_format(tmp_path: Path, shape: str) -> None:
+    if shape == "md":
+        data = "REPORT\n\n" + "\n\n".join(f"{a} {b}" for a, b in CHAPTERS) + "\n"
+        path = _write(tmp_path, "en.md", data)
+    elif shape == "html":
+        body = "".join(f"<p>{a} {b}</p>" for a, b in CHAPTERS)
+        path = tmp_path / "en.html"
+        path.write_text(f"<!DOCTYPE html><html><body><h1>Report</h1>{body}</body></html>")
+    else:
+        path = tmp_path / "en.docx"
+        path.write_bytes(build_docx([(None, None, f"{a}\t{b}") for a, b in CHAPTERS]))
+    doc = read_document(path)
+    assert [(p.ident, p.text) for p in doc.paragraphs] == [(a.rstrip("."), b) for a, b in CHAPTERS]
+
+
+def test_roman_chapters_between_running_numbers(tmp_path: Path) -> None:
+    text = (
+        "REPORT\n\nI. Introduction\n\n1. The mission was set up in 2021.\n\n"
+        "2. It reports twice a year.\n\nII. Findings\n\n3. The mission observed 45 stations.\n"
+    )
+    doc = read_document(_write(tmp_path, "en.md", text))
+    assert [p.ident for p in doc.paragraphs] == ["I", "1", "2", "II", "3"]
+    assert [p.section for p in doc.paragraphs if p.sequential] == ["1", "1", "1"]

@@ -617,7 +617,13 @@ class _Assembler:
             return True
         if self.articles and cur is not None and cur.article:
             return False  # "1.1" or "(a)" inside an article is part of it
-        if cur is not None and cur.number is not None and not cur.ends_clause:
+        if (
+            self.mode is not Mode.BLOCKS
+            and cur is not None
+            and cur.number is not None
+            and not cur.key.isalpha()  # after a chapter title ("II. Findings") it may
+            and not cur.ends_clause
+        ):
             return False  # "... of whom\n\n5.5 million": a paragraph broken across lines
         return lab.style is not Style.ITEM or self.items_top
 
