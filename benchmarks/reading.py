@@ -27,6 +27,7 @@ pdftotext (when installed).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import io
 import math
 import shutil
@@ -173,11 +174,9 @@ def _pdftotext_text(path: Path) -> str:
 
 def fidelity(folder: Path) -> None:
     """Paragraphs read back exactly from a PDF of each shipped version, per extractor."""
-    extractors = {
-        "pypdf-layout": _pypdf_layout,
-        "pypdf": _pypdf_text,
-        "pdfminer.six": _pdfminer_text,
-    }
+    extractors = {"pypdf-layout": _pypdf_layout, "pypdf": _pypdf_text}
+    if importlib.util.find_spec("pdfminer") is not None:
+        extractors["pdfminer.six"] = _pdfminer_text
     if shutil.which("pdftotext"):
         extractors["pdftotext"] = _pdftotext_text
     totals = dict.fromkeys(extractors, 0)
