@@ -387,3 +387,30 @@ def test_roman_chapters_between_running_numbers(tmp_path: Path) -> None:
     doc = read_document(_write(tmp_path, "en.md", text))
     assert [p.ident for p in doc.paragraphs] == ["I", "1", "2", "II", "3"]
     assert [p.section for p in doc.paragraphs if p.sequential] == ["1", "1", "1"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("shape", ["md", "html", "docx"])
+def test_article_headings_styled_as_headings(tmp_path: Path, lang: str, shape: str) -> None:
+    pairs = list(zip(ARTICLE[lang], PARAGRAPHS[lang], strict=True))
+    if shape == "md":
+        body = "".join(f"## {a}\n\n{t}\n\n(a) {t}\n\n" for a, t in pairs)
+        path = _write(tmp_path, f"{lang}.md", f"# {TITLE[lang]}\n\n{body}")
+    elif shape == "html":
+        body = "".join(f"<h3>{a}</h3><p>{t}</p><p>(a) {t}</p>" for a, t in pairs)
+        path = tmp_path / f"{lang}.html"
+        path.write_text(f"<!DOCTYPE html><html><body><h1>{TITLE[lang]}</h1>{body}</body></html>")
+    else:
+        heading = (
+            '<w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/></w:style>'
+        )
+        rows: list[tuple[str | None, tuple[str, int] | None, str]] = []
+        for a, t in pairs:
+            rows += [("Heading3", None, a), (None, None, t), (None, None, f"1. {t}")]
+        path = tmp_path / f"{lang}.docx"
+        path.write_bytes(build_docx(rows, styles=heading))
+    doc = read_document(path)
+    assert [(p.number, p.label) for p in doc.paragraphs] == [
+        (n, a) for n, a in enumerate(ARTICLE[lang], 1)
+    ]
+    assert all(t in p.text for p, t in zip(doc.paragraphs, PARAGRAPHS[lang], strict=True))

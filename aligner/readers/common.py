@@ -537,6 +537,9 @@ class _Assembler:
             parse_label(u.text) if u.number is None and not u.heading and not u.sub else None
             for u in units
         ]
+        for k, u in enumerate(units):
+            if u.heading and (lab := parse_label(u.text)) and lab.style is Style.ARTICLE:
+                parsed[k] = lab  # "Article 1" styled as a heading is still an article
         # running numbers (and bare ones) drive the sequence logic; other labels (dotted,
         # Roman, letters, articles) open units of their own at clause boundaries
         self.labels = [
@@ -562,7 +565,7 @@ class _Assembler:
         pending = 0
         for i, unit in enumerate(self.units):
             gap, pending = max(unit.gap, pending), 0
-            if unit.heading:
+            if unit.heading and self.keyed[i] is None:
                 self.close()
                 self.items.append(
                     Block(Kind.HEADING, self.clean(unit.text), unit.line, unit.heading)
