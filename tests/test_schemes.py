@@ -414,3 +414,27 @@ def test_article_headings_styled_as_headings(tmp_path: Path, lang: str, shape: s
         (n, a) for n, a in enumerate(ARTICLE[lang], 1)
     ]
     assert all(t in p.text for p, t in zip(doc.paragraphs, PARAGRAPHS[lang], strict=True))
+
+
+@pytest.mark.parametrize("blank", ["\n", ""])
+def test_numbered_chapters_with_dotted_paragraphs(tmp_path: Path, blank: str) -> None:
+    """UN style: "1. Introduction" then "1.1 ..."; in PDF text without blank lines too."""
+    lines = [
+        "REPORT",
+        "1. Introduction",
+        "1.1 The mission was set up in 2021.",
+        "1.2 It reports twice a year, and",
+        "2.1 per cent of its budget goes to training.",
+        "2. Findings",
+        "2.1 The mission observed 45 stations.",
+    ]
+    if blank:  # a blank line ends a paragraph: the wrapped line stays in its paragraph
+        lines[3:5] = [f"{lines[3]} {lines[4]}"]
+    doc = read_document(_write(tmp_path, "en.md", f"\n{blank}".join(lines) + "\n"))
+    assert [(p.ident, p.text) for p in doc.paragraphs] == [
+        ("1", "Introduction"),
+        ("1.1", "The mission was set up in 2021."),
+        ("1.2", "It reports twice a year, and 2.1 per cent of its budget goes to training."),
+        ("2", "Findings"),
+        ("2.1", "The mission observed 45 stations."),
+    ]

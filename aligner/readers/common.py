@@ -21,6 +21,9 @@ from aligner.errors import InputError
 from aligner.langid import CODE_PATTERN, find_code
 from aligner.model import INTRO_CHARS, Block, Item, Kind, Paragraph, normalize_space
 
+#: Longest one-line chapter title ("1. Introduction") directly followed by its first
+#: numbered child ("1.1 ..."); a longer line is the start of a wrapped paragraph.
+MAX_TITLE = 80
 #: Largest out-of-sequence step accepted for a number at a paragraph boundary
 #: (a translation may lack a few paragraphs).
 MAX_JUMP = 10
@@ -510,6 +513,21 @@ class _Open:
         return not self.parts or ends_terminal(join_lines(self.parts[-1:]))
 
 
+def _child(lab: Label, cur: _Open) -> bool:
+    """Whether `lab` numbers the first child of the one-line title `cur` ("1. Introduction"
+    then "1.1 ..."), which needs no blank line or final stop before it."""
+    if lab.style is not Style.DOTTED or cur.number is None or len(cur.parts) != 1:
+        return False
+    parent, _, last = lab.key.rpartition(".")
+    title = cur.parts[0].strip()
+    return (
+        parent == (cur.key or str(cur.number))
+        and last in ("1", "a")
+        and len(title) <= MAX_TITLE
+        and title[:1].isupper()
+    )
+
+
 def _numbers_stand_alone(labels: Sequence[Label | None]) -> bool:
     """Whether the document writes its numbers alone on their lines, text below.
 
@@ -614,20 +632,19 @@ class _Assembler:
         boundary (not "... the\n3.5 per cent"), and inside an article only if it is the
         next article; `(a)` only where nothing else is numbered."""
         cur = self.cur
-        if self.awaiting() or (cur is not None and gap == 0 and not cur.ends_clause):
+        if self.awaiting():
             return False
+        if cur is not None and not cur.ends_clause and not _child(lab, cur):
+            if gap == 0:
+                return False
+            across = self.mode is Mode.WRAPPED or gap >= 2  # a page break inside a paragraph
+            if across and cur.number is not None and not cur.key.isalpha():
+                return False  # "... of whom\n\f\n5.5 million": a paragraph across a page
+
         if lab.style is Style.ARTICLE:
             return True
         if self.articles and cur is not None and cur.article:
             return False  # "1.1" or "(a)" inside an article is part of it
-        if (
-            self.mode is not Mode.BLOCKS
-            and cur is not None
-            and cur.number is not None
-            and not cur.key.isalpha()  # after a chapter title ("II. Findings") it may
-            and not cur.ends_clause
-        ):
-            return False  # "... of whom\n\n5.5 million": a paragraph broken across lines
         return lab.style is not Style.ITEM or self.items_top
 
     def add_to_article(self, i: int, unit: Unit, gap: int) -> None:
