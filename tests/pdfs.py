@@ -22,8 +22,9 @@ def font() -> Path | None:
     return next((f for f in FONTS if f.exists()), None)
 
 
-def build_pdf(doc: Document, code: str = "AS (14) D E") -> bytes:
-    """`doc` as a PDF: title, headings, introductory lines and numbered paragraphs."""
+def build_pdf(doc: Document, code: str = "AS (14) D E", running: str = "") -> bytes:
+    """`doc` as a PDF: title, headings, introductory lines and numbered paragraphs;
+    `running` is one more line in every footer (an address, a date)."""
     from fpdf import FPDF
 
     path = font()
@@ -36,14 +37,17 @@ def build_pdf(doc: Document, code: str = "AS (14) D E") -> bytes:
             self.ln(12)
 
         def footer(self) -> None:
-            self.set_y(-15)
+            self.set_y(-20 if running else -15)
             self.set_font("body", size=9)
+            if running:
+                self.cell(0, 5, running, align="L")
+                self.ln(5)
             self.cell(0, 10, f"- {self.page_no()} -", align="C")
 
     pdf = Pages(format="A4")
     pdf.set_creation_date(datetime(2014, 7, 2, tzinfo=UTC))  # reproducible bytes
     pdf.add_font("body", fname=str(path))
-    pdf.set_auto_page_break(True, margin=20)
+    pdf.set_auto_page_break(True, margin=25 if running else 20)
     pdf.add_page()
     for item in doc.items:
         if isinstance(item, Paragraph):

@@ -36,9 +36,9 @@ def _doc(lang: str, *, repeat: int = 8, numbered: bool = True, drop: int | None 
     return build_document(f"{lang}.md", list(items), lang=lang, code=CODES[lang])
 
 
-def _write(path: Path, doc) -> Path:
+def _write(path: Path, doc, running: str = "") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(build_pdf(doc, CODES[doc.lang]))
+    path.write_bytes(build_pdf(doc, CODES[doc.lang], running))
     return path
 
 
@@ -57,6 +57,17 @@ def test_a_pdf_reads_like_its_text(tmp_path: Path, lang: str) -> None:
     ]
     assert [b.text for b in back.blocks if b.kind is Kind.INTRO] == [INTRO[lang] + ":"]
     assert not any("- 2 -" in b.text or b.text == CODES[lang] for b in back.blocks[1:])
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_running_footers_are_not_text(tmp_path: Path, lang: str) -> None:
+    doc = _doc(lang)
+    path = _write(tmp_path / f"{lang}.pdf", doc, running="Vienna, 2 July 2027 - www.oscepa.org")
+    back = read_document(path)
+    assert [(p.number, p.text) for p in back.paragraphs] == [
+        (p.number, p.text) for p in doc.paragraphs
+    ]
+    assert not any("oscepa" in b.text for b in back.blocks)
 
 
 def test_pdf_versions_are_checked_and_faults_found(tmp_path: Path) -> None:
