@@ -10,8 +10,9 @@ from __future__ import annotations
 import codecs
 import html
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from lxml import etree
@@ -513,6 +514,21 @@ class _Open:
         return not self.parts or ends_terminal(join_lines(self.parts[-1:]))
 
 
+def _letters_or_roman(labels: list[Label | None]) -> list[Label | None]:
+    """ "C." and "I." are letters in a document of lettered sections (A., B., D.), Roman
+    numbers in one of Roman chapters (II., IV.)."""
+    letters = sum(1 for lab in labels if lab and lab.style is Style.LETTER)
+    romans = sum(1 for lab in labels if lab and lab.style is Style.ROMAN and len(lab.key) > 1)
+    if letters <= romans:
+        return labels
+    return [
+        replace(lab, number=ord(lab.key) - ord("A") + 1, style=Style.LETTER)
+        if lab and lab.style is Style.ROMAN and len(lab.key) == 1
+        else lab
+        for lab in labels
+    ]
+
+
 def _child(lab: Label, cur: _Open) -> bool:
     """Whether `lab` numbers the first child of the one-line title `cur` ("1. Introduction"
     then "1.1 ..."), which needs no blank line or final stop before it."""
@@ -564,10 +580,13 @@ class _Assembler:
             lab if lab and (lab.style in RUNNING or lab.style is Style.BARE) else None
             for lab in parsed
         ]
-        self.keyed = [
-            lab if mine is None else None for lab, mine in zip(parsed, self.labels, strict=True)
-        ]
+        self.keyed = _letters_or_roman(
+            [lab if mine is None else None for lab, mine in zip(parsed, self.labels, strict=True)]
+        )
         self.articles = any(lab and lab.style is Style.ARTICLE for lab in self.keyed)
+        # a scheme is one only where it numbers more than one unit: a lone "1.5" at the
+        # start of a wrapped line is a decimal, a lone "I." a pronoun
+        self.schemes = Counter(lab.style for lab in self.keyed if lab)
         # "(a)" is a unit of its own only where nothing else is numbered
         self.items_top = not any(u.number is not None for u in units) and not any(
             lab and lab.style is not Style.ITEM for lab in parsed
@@ -643,6 +662,8 @@ class _Assembler:
 
         if lab.style is Style.ARTICLE:
             return True
+        if self.schemes[lab.style] < 2:
+            return False
         if self.articles and cur is not None and cur.article:
             return False  # "1.1" or "(a)" inside an article is part of it
         return lab.style is not Style.ITEM or self.items_top
