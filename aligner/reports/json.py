@@ -40,11 +40,12 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 
 def _unit(paragraphs: tuple[Paragraph, ...]) -> list[str]:
-    return [f"{p.section}:{p.number}" for p in paragraphs]
+    return [f"{p.section}:{p.ident}" if p.section else p.ident for p in paragraphs]
 
 
 def links_list(alignment: Alignment | None) -> list[dict[str, Any]]:
-    """A version's links to the reference: units (`section:number`), kind and confidence.
+    """A version's links to the reference: units (`section:number`, or the id of a unit
+    without a section: `3.4`, `¶2`), kind and confidence.
 
     The reference version itself (no alignment) has none.
     """
