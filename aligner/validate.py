@@ -26,7 +26,7 @@ import polib
 from lxml import etree
 
 from aligner.atomic import display, note_input
-from aligner.checks.base import Finding, Result, Severity
+from aligner.checks.base import READING_RULES, Finding, Result, Severity
 from aligner.checks.files import (
     HEADER_ATTRIBUTES,
     XML_LANG,
@@ -38,7 +38,7 @@ from aligner.checks.files import (
     po_rules,
     tmx_rules,
 )
-from aligner.checks.runner import READING_RULES, select_rules
+from aligner.checks.runner import select_rules
 from aligner.errors import InputError
 from aligner.model import Document, DocumentSet, document_name
 from aligner.readers.base import read_bytes

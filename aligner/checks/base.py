@@ -64,9 +64,9 @@ class Finding:
         return self.lang
 
     @property
-    def unit(self) -> int | None:
-        """The paragraph the finding is about: its number in the checked version, else
-        (missing in it) its number in the reference."""
+    def unit(self) -> int | str | None:
+        """The paragraph the finding is about: its number (or id: "3.4", "¶12") in the
+        checked version, else (missing in it) in the reference."""
         return self.paragraph if self.paragraph is not None else self.reference_paragraph
 
 
