@@ -149,18 +149,19 @@ def document_sheet(aligned: AlignedSet, langs: Sequence[str]) -> Sheet:
     return sheet
 
 
-_Index = dict[int, list[tuple[Paragraph, int]]]
+_Index = dict[int | str, list[tuple[Paragraph, int]]]
 
 
 def _index(rows: Iterable[tuple[Paragraph, int]]) -> _Index:
     out: _Index = {}
     for p, row in rows:
-        out.setdefault(p.number, []).append((p, row))
+        out.setdefault(p.cited, []).append((p, row))
     return out
 
 
-def _find(index: _Index, number: int | None, section: str | None) -> int | None:
-    """The row of the paragraph numbered `number` (in `section` if it has one there)."""
+def _find(index: _Index, number: int | str | None, section: str | None) -> int | None:
+    """The row of the paragraph numbered `number` (or with that id: "3.4", "¶2"; in
+    `section` if it has one there)."""
     if number is None:
         return None
     candidates = index.get(number, [])

@@ -23,10 +23,12 @@ class Units:
     paragraph: Paragraph | None
 
 
-def _paragraph(doc: Document | None, number: int | None, section: str | None) -> Paragraph | None:
+def _paragraph(
+    doc: Document | None, number: int | str | None, section: str | None
+) -> Paragraph | None:
     if doc is None or number is None:
         return None
-    candidates = [p for p in doc.paragraphs if p.number == number]
+    candidates = [p for p in doc.paragraphs if p.cited == number]
     in_section = [p for p in candidates if section is None or p.section == section]
     chosen = in_section or candidates
     return chosen[0] if chosen else None
