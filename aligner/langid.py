@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from aligner.model import CODE_LETTERS, LANGUAGES
@@ -393,6 +394,27 @@ def language_from_path(path: str | Path) -> str | None:
 GUESS_SAMPLE = 50_000
 
 
+def _alpha_class(*ranges: tuple[int, int]) -> re.Pattern[str]:
+    """A character class of the letters (`str.isalpha`) in the given code point ranges."""
+    chars = "".join(chr(c) for lo, hi in ranges for c in range(lo, hi + 1) if chr(c).isalpha())
+    return re.compile(f"[{re.escape(chars)}]")
+
+
+_CYRILLIC = _alpha_class((0x0400, 0x04FF))
+_LATIN = _alpha_class((0x00, 0x7F), (0x00C0, 0x024F))
+_MARKED = re.compile(f"[{re.escape(''.join(_LETTERS))}]")
+
+
+@lru_cache(maxsize=65536)
+def _votes(word: str) -> tuple[tuple[str, float], ...]:
+    """What one (lower-case) word adds to each language's score, in the order it is added."""
+    out = list(_WEIGHTS.get(word, {}).items())
+    for size in (3, 4, 5, 6):
+        if len(word) > size + 1:
+            out.extend((lang, 0.5) for lang in _SUFFIXES.get(word[-size:], ()))
+    return tuple(out)
+
+
 def guess_language(text: str) -> tuple[str | None, float]:
     """Guess which of the six languages `text` is in; return (language, confidence 0..1).
 
@@ -401,26 +423,23 @@ def guess_language(text: str) -> tuple[str | None, float]:
     from the runner-up (one unit: 0.5, two: 0.75...). Short or ambiguous strings give a
     low confidence; no evidence at all gives (None, 0.0). Only the first `GUESS_SAMPLE`
     characters are read (plenty for a verdict, and bounded time on huge documents).
+    Characters are counted and words scored by C code (regular expressions, a memo of each
+    word's votes); the scores are added up in text order.
     """
     text = text[:GUESS_SAMPLE]
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    if not any(map(str.isalpha, text)):
         return None, 0.0
-    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
-    latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
-    if cyrillic > latin:
-        share = cyrillic / len(letters)
+    cyrillic = len(_CYRILLIC.findall(text))
+    if cyrillic and cyrillic > len(_LATIN.findall(text)):
+        share = cyrillic / sum(map(str.isalpha, text))
         return "ru", round(share * min(1.0, cyrillic / 12), 3)
     scores: Counter[str] = Counter()
-    for word in _WORD.findall(text.lower()):
-        for lang, weight in _WEIGHTS.get(word, {}).items():
+    lowered = text.lower()
+    for word in _WORD.findall(lowered):
+        for lang, weight in _votes(word):
             scores[lang] += weight
-        for size in (3, 4, 5, 6):
-            if len(word) > size + 1:
-                for lang in _SUFFIXES.get(word[-size:], ()):
-                    scores[lang] += 0.5
-    for c in text.lower():
-        for lang in _LETTERS.get(c, ()):
+    for c in _MARKED.findall(lowered):
+        for lang in _LETTERS[c]:
             scores[lang] += 0.5
     scores.pop("ru", None)
     if not scores:
