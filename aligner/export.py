@@ -743,6 +743,7 @@ def export_paths(
             notices=notices,
             pins=settings.pins_for,
             excluded=settings.is_excluded,
+            targets=targets,
         )
         if min_confidence:
             sets = [replace(aligned, min_confidence=min_confidence) for aligned in sets]

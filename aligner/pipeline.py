@@ -168,19 +168,65 @@ def check_sets(
     progress: Progress | None = None,
     baselines: Baselines | None = None,
     pins: Pins | None = None,
+    targets: Sequence[str] | None = None,
 ) -> list[AlignedSet]:
     """Align (keeping `pins`) and check each set; findings for which `suppressed` is true
-    are dropped."""
+    are dropped.
+
+    With `targets`, only those versions are aligned to the reference and checked (every
+    rule judges a version against the reference alone, so their findings are those of a
+    full check); the sets keep every version.
+    """
     select = None if select is None else list(select)
     ignore = None if ignore is None else list(ignore)
     out = []
     for done, docset in enumerate(docsets, 1):
-        alignments, findings = check_set(docset, reference, select, ignore, baselines, pins)
+        full = _fixed(baselines, docset, reference, select, ignore)
+        alignments, findings = check_set(
+            restricted(docset, reference, targets), reference, select, ignore, full, pins
+        )
         kept = tuple(f for f in findings if suppressed is None or not suppressed(f))
         out.append(AlignedSet(docset, reference_of(docset, reference), alignments, kept))
         if progress is not None:
             progress(CHECK, done, len(docsets))
     return out
+
+
+@dataclass(frozen=True)
+class _Known:
+    """Baselines looked up beforehand, given to `check_set` as a `Baselines` source."""
+
+    found: Mapping[str, Baseline]
+
+    def __call__(self, docset: DocumentSet, reference: Document) -> Mapping[str, Baseline]:
+        return self.found
+
+
+def _fixed(
+    baselines: Baselines | None,
+    docset: DocumentSet,
+    reference: str,
+    select: Iterable[str] | None,
+    ignore: Iterable[str] | None,
+) -> Baselines | None:
+    """The baselines `check_set` would look up for the whole of `docset` (its notices
+    then say the same whichever versions are checked), fixed as a `_Known`."""
+    if baselines is None or not any(
+        r.id == StaleTranslation.id for r in select_rules(select, ignore)
+    ):
+        return None
+    ref = reference_of(docset, reference)
+    if all(doc is ref for doc in docset.versions):
+        return None
+    return _Known(baselines(docset, ref))
+
+
+def restricted(docset: DocumentSet, reference: str, targets: Sequence[str] | None) -> DocumentSet:
+    """`docset` with only the reference and `targets` versions (all when either is absent)."""
+    if targets is None or docset.get(reference) is None:
+        return docset
+    kept = tuple(d for d in docset.versions if d.lang == reference or d.lang in targets)
+    return DocumentSet(docset.name, kept)
 
 
 def run_check(
@@ -242,6 +288,7 @@ def load_aligned(
     notices: list[str] | None = None,
     pins: Pins | None = None,
     excluded: Callable[[Path], bool] | None = None,
+    targets: Sequence[str] | None = None,
 ) -> list[AlignedSet]:
     """Read, align and check everything under `paths` (but files in folders `excluded`
     names); an unreadable input is an error.
@@ -249,7 +296,7 @@ def load_aligned(
     Findings for which `suppressed` is true (deliberate differences, ignored rules) do not
     make pairs suspect. Stale translations are found as `run_check` finds them (`since`,
     else `aligner.lock`); its notices are added to `notices`. `pins` are links a reviser
-    fixed.
+    fixed. With `targets`, only those versions are aligned and checked (see `check_sets`).
     """
     docsets, problems = read(paths, lang_overrides, progress, excluded)
     if problems:
@@ -263,6 +310,7 @@ def load_aligned(
         progress=progress,
         baselines=source,
         pins=pins,
+        targets=targets,
     )
     if not out:
         raise UsageError("no documents found to export")
