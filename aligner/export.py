@@ -31,7 +31,7 @@ from aligner.model import Block, Document, Kind, Link, Paragraph, item_keys
 from aligner.pipeline import EXPORT, Progress, load_aligned
 from aligner.pipeline import AlignedSet as AlignedSet  # where callers long found it
 from aligner.reports.common import one_line
-from aligner.writers.po import CatalogEntry, gettext_locale, render_catalog
+from aligner.writers.po import CatalogEntry, WrapMemo, gettext_locale, render_catalog
 from aligner.writers.tmx import Prop, TmxHeader, TranslationUnit, Variant, write_tmx, xml_safe
 
 if TYPE_CHECKING:
@@ -630,14 +630,15 @@ def export_po(
             units = sanitize(document_units(aligned, langs), aligned, report)
             positions = version_positions(aligned)
             pot = Path(output) / f"{aligned.name}.pot"
+            memo: WrapMemo = {}  # every catalog of the document has the same msgids
             with batch.open(pot) as stream:
-                text = catalog_text(aligned, units, None, date, positions=positions)
+                text = catalog_text(aligned, units, None, date, positions=positions, memo=memo)
                 stream.write(text.encode("utf-8"))
             report.written.append((pot, len(units)))
             for lang in langs:
                 path = Path(output) / f"{aligned.name}.{lang}.po"
                 with batch.open(path) as stream:
-                    text = catalog_text(aligned, units, lang, date, locales, positions)
+                    text = catalog_text(aligned, units, lang, date, locales, positions, memo)
                     stream.write(text.encode("utf-8"))
                 report.written.append((path, len(units)))
                 _exported(progress, report)
@@ -656,10 +657,12 @@ def catalog_text(
     date: str,
     locales: Mapping[str, str] | None = None,
     positions: Positions | None = None,
+    memo: WrapMemo | None = None,
 ) -> str:
     """The POT template (`lang` None) or `lang`'s PO file of one document set's units
     (`Language`: `lang`'s locale code in gettext's spelling; `positions`: the versions'
-    file:line per unit, computed when not given)."""
+    file:line per unit, computed when not given; `memo`: pass one to the catalogs of one
+    set, so each string is wrapped once)."""
     if positions is None:
         positions = version_positions(aligned)
     ref_lang = aligned.reference.lang or "?"
@@ -673,6 +676,7 @@ def catalog_text(
         lang=gettext_locale(_code(locales, lang)) if lang else None,
         date=date,
         title=title,
+        memo=memo,
     )
 
 

@@ -95,6 +95,9 @@ def possible_breaks(text: str) -> list[int]:
     regional = 0  # regional indicators in a row, so flags pair up
     after_zwj = False  # the previous character is a zero-width joiner: never break here
     for i, cls in enumerate(map(line_break_class, text)):
+        if cls == last == "AL" and not spaced and not after_zwj:
+            before_last, regional = "AL", 0  # inside a word: no break, the usual case
+            continue
         glued, after_zwj = after_zwj, cls == "ZWJ"
         if cls == "SP":
             spaced = True
@@ -185,7 +188,6 @@ def _fill(states: list[int], widths: list[int], width: int, start: int) -> list[
     return cuts
 
 
-@lru_cache(maxsize=1024)  # a msgid recurs in the POT and in every PO
 def po_string_lines(
     keyword: str, value: str, prefix: str = "", width: int = PAGE_WIDTH
 ) -> tuple[str, ...]:

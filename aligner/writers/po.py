@@ -74,8 +74,15 @@ class CatalogEntry:
     notes: tuple[str, ...] = ()  # translator comments (# ...), one line each (a PO only)
 
 
+#: Wrapped lines already computed, by (keyword, string, prefix, width): one per set of
+#: catalogs that share their strings (a document's POT and PO files share every msgid).
+WrapMemo = dict[tuple[str, str, str, int], tuple[str, ...]]
+
+
 class _GettextEntry(polib.POEntry):
     """A polib entry whose strings are wrapped exactly as gettext wraps them."""
+
+    memo: WrapMemo | None = None
 
     def _str_field(
         self,
@@ -86,7 +93,13 @@ class _GettextEntry(polib.POEntry):
         wrapwidth: int = PAGE_WIDTH,
     ) -> list[str]:
         keyword = fieldname.removeprefix("previous_") + plural_index
-        return list(po_string_lines(keyword, field, prefix=delflag, width=wrapwidth))
+        if self.memo is None:
+            return list(po_string_lines(keyword, field, prefix=delflag, width=wrapwidth))
+        key = (keyword, field, delflag, wrapwidth)
+        lines = self.memo.get(key)
+        if lines is None:
+            lines = self.memo[key] = po_string_lines(keyword, field, delflag, wrapwidth)
+        return list(lines)
 
 
 class _GettextFile(polib.POFile):
@@ -104,10 +117,13 @@ def render_catalog(
     lang: str | None,
     date: str,
     title: str = "",
+    memo: WrapMemo | None = None,
 ) -> str:
     """The text of a PO file for `lang`, or of the POT template when `lang` is None.
 
     `date` is gettext's `YYYY-MM-DD HH:MM+0000`; `title` becomes the first comment line.
+    Pass the same `memo` (an empty dict at first) to the catalogs of one document so that
+    each string is wrapped once.
     """
     catalog = _GettextFile(wrapwidth=PAGE_WIDTH, check_for_duplicates=False)
     catalog.header = title
@@ -130,22 +146,22 @@ def render_catalog(
     catalog.metadata_is_fuzzy = lang is None
     for item in entries:
         fuzzy = bool(lang and item.fuzzy and item.translation)
-        catalog.append(
-            _GettextEntry(
-                msgctxt=item.context,
-                msgid=item.source,
-                msgstr=item.translation if lang else "",
-                flags=["fuzzy"] if fuzzy else [],
-                comment=item.comment,
-                tcomment="\n".join(item.notes) if lang else "",
-                occurrences=[
-                    *([(item.file, str(item.line))] if item.file else []),
-                    *((file, str(line)) for file, line in item.also),
-                ],
-                previous_msgctxt=item.previous_context if fuzzy else None,
-                previous_msgid=item.previous_source if fuzzy else None,
-            )
+        entry = _GettextEntry(
+            msgctxt=item.context,
+            msgid=item.source,
+            msgstr=item.translation if lang else "",
+            flags=["fuzzy"] if fuzzy else [],
+            comment=item.comment,
+            tcomment="\n".join(item.notes) if lang else "",
+            occurrences=[
+                *([(item.file, str(item.line))] if item.file else []),
+                *((file, str(line)) for file, line in item.also),
+            ],
+            previous_msgctxt=item.previous_context if fuzzy else None,
+            previous_msgid=item.previous_source if fuzzy else None,
         )
+        entry.memo = memo
+        catalog.append(entry)
     return str(catalog)
 
 
