@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,20 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "translations" / "baku-2014-child-sex-trafficking"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/faults.py and friends
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A private `XDG_CACHE_HOME` for the session (dictionary tables are built there once,
+    and the user's cache is never touched)."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    old = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = old
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from aligner.lexicon import DictdFile, Lexicon, find_dictionary, load_lexicon, parse_entry
+from aligner.lexicon import (
+    DictdFile,
+    Lexicon,
+    cache_dir,
+    find_dictionary,
+    load_lexicon,
+    parse_entry,
+)
 
 _DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
@@ -176,3 +183,72 @@ def test_installed_freedict() -> None:
     lexicon = load_lexicon("de", "fr")
     assert lexicon.src_keys("Haus") & lexicon.tgt_keys("maison")
     assert lexicon.src_keys("Berge") & lexicon.tgt_keys("montagnes")
+
+
+# --- the index cache -------------------------------------------------------------------
+
+
+def _plain(d: DictdFile) -> DictdFile:
+    return DictdFile(d.index_path, d.data_path)  # no cache: read the dictionary directly
+
+
+def _headwords(d: DictdFile) -> list[str]:
+    words = list(dict.fromkeys(d.headwords()))
+    return words + [w[:k] for w in words for k in range(len(w))] + ["zzz", "Berg", "a b"]
+
+
+def test_cached_tables_give_the_direct_lookups(
+    dictd: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    write_dictd(dictd, "fra-deu", [("mont", "mont <n>\nBerg\n"), ("a b", "a b\nc\n")], how="dz")
+    for pair in (("de", "fr"), ("de", "en"), ("fr", "en"), ("fr", "de")):
+        cached = find_dictionary(*pair)
+        assert cached is not None and cached._table is not None
+        plain = _plain(cached)
+        for word in _headwords(plain):
+            assert cached.translations(word) == plain.translations(word), word
+    assert sorted(p.suffix for p in cache_dir().iterdir()) == [".sqlite"] * 4  # no temp file
+
+
+def test_the_table_is_built_once_and_rebuilt_when_the_dictionary_changes(
+    dictd: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    first = find_dictionary("de", "fr")
+    assert first is not None and first.translations("vier") == ("quatre",)
+    (table,) = cache_dir().iterdir()
+    built = table.stat().st_mtime_ns
+    assert find_dictionary("de", "fr") is not None
+    assert [table] == list(cache_dir().iterdir()) and table.stat().st_mtime_ns == built
+    write_dictd(dictd, "deu-fra", [*DEU_FRA, ("fünf", "fünf <num>\ncinq\n")])  # size changes
+    second = find_dictionary("de", "fr")
+    assert second is not None and second.translations("fünf") == ("cinq",)
+    assert len(list(cache_dir().iterdir())) == 2
+
+
+def test_an_unwritable_or_damaged_cache_falls_back_to_the_dictionary(
+    dictd: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # cache_dir() cannot be created
+    d = find_dictionary("de", "fr")
+    assert d is not None and d._table is None
+    assert d.translations("berg") == ("montagne", "mont", "mine")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    d = find_dictionary("de", "fr")
+    assert d is not None and d._table is not None
+    (table,) = cache_dir().iterdir()
+    table.write_bytes(b"not a database" * 100)
+    d = find_dictionary("de", "fr")
+    assert d is not None and d._table is None
+    assert d.translations("zeit") == ("temps", "époque")
+
+
+def test_the_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_dir() == tmp_path / "aligner"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert cache_dir() == tmp_path / ".cache" / "aligner"
