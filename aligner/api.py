@@ -120,6 +120,7 @@ def check(
     config: ConfigPath = None,
     progress: Progress | RichProgress | None = None,
     since: str | None = None,
+    jobs: int | None = 1,
 ) -> Result:
     """Read, align and check everything under `paths`, as `aligner check` does.
 
@@ -129,7 +130,8 @@ def check(
     Unreadable files are `unreadable` findings; `Result.exit_status()` is the exit status
     the command would give. Reference paragraphs changed since a translation was synced
     (`aligner.lock`), or since git revision `since`, are `stale-translation` findings;
-    `Result.notices` names translations the lock has no record of.
+    `Result.notices` names translations the lock has no record of. `jobs` documents are
+    aligned at once, one process each (None: one per CPU); the result does not depend on it.
 
     >>> result = check("translations", config=False)
     >>> list(result), result.exit_status()
@@ -157,6 +159,7 @@ def check(
         pins=settings.pins_for,
         suppressions=settings.suppress,
         excluded=settings.is_excluded,
+        jobs=jobs,
     )
     return replace(result, fail_on=settings.fail_level)
 
@@ -299,6 +302,7 @@ def export_files(
     min_confidence: float = 0.0,
     locales: Iterable[str] = (),
     merge: bool = False,
+    jobs: int | None = 1,
 ) -> Exported:
     """Export everything under `paths` into folder `output` (`to` is "tmx", "po", "xlsx"
     or "tsv"), file names and all, as `aligner export` does: `<doc>.<ref>-<lang>.tmx` per
@@ -308,7 +312,8 @@ def export_files(
     `locales` are `LANG=CODE` strings (`fr=fr-FR`) for the language codes written. Stale
     translations (`aligner.lock`, or git revision `since`) are fuzzy in PO and left out of
     TMX; so are pairs whose link confidence is below `min_confidence`. `progress` is told
-    of files read, documents checked and units written.
+    of files read, documents checked and units written. `jobs` as for
+    `check`.
     """
     from aligner.export import export_paths
 
@@ -328,6 +333,7 @@ def export_files(
         min_confidence=min_confidence,
         locales=locales,
         merge=merge,
+        jobs=jobs,
     )
     return Exported(tuple((path, count) for path, count in report.written), tuple(report.warnings))
 

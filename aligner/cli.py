@@ -145,6 +145,12 @@ def show(file: str, fmt: str, lang: str | None) -> None:
 @click.option("--select", help="Run only these rules (ids separated by commas).")
 @click.option("--ignore", help="Never report these rules (ids separated by commas).")
 @click.option("--lang", "langs", multiple=True, metavar="FILE=LANG", help="Set a file's language.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Documents processed at once, one process each (default: the CPU count).",
+)
 @click.option("--config", type=click.Path(path_type=str), help="Config file (pyproject.toml).")
 @click.option(
     "--since",
@@ -176,6 +182,7 @@ def check(
     statistics: bool,
     quiet: bool,
     review_url: str | None,
+    jobs: int | None,
 ) -> None:
     """Check the language versions in PATHs (files or folders) against the reference.
 
@@ -201,6 +208,7 @@ def check(
             config=config,
             since=since,
             progress=progress,
+            jobs=jobs,
         )
     for notice in result.notices if not quiet else ():
         click.echo(f"aligner: notice: {notice}", err=True)
@@ -284,6 +292,12 @@ def rules_command(rule_id: str | None, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "html"]), default="text")
 @click.option("-o", "--output", type=click.Path(path_type=str), help="Write here, not stdout.")
 @click.option("--lang", "langs", multiple=True, metavar="FILE=LANG", help="Set a file's language.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Documents processed at once, one process each (default: the CPU count).",
+)
 @click.option("--config", type=click.Path(path_type=str), help="Config file (pyproject.toml).")
 @click.option(
     "--since",
@@ -310,6 +324,7 @@ def review(
     side_by_side: bool,
     color: str,
     quiet: bool,
+    jobs: int | None,
 ) -> None:
     """Show each reference paragraph beside its counterparts, with why a pair is suspect.
 
@@ -338,6 +353,7 @@ def review(
             notices=notices,
             pins=settings.pins_for,
             excluded=settings.is_excluded,
+            jobs=jobs,
         )
     for notice in notices if not quiet else ():
         click.echo(f"aligner: notice: {notice}", err=True)
@@ -418,6 +434,12 @@ def _lang_pairs(values: tuple[str, ...]) -> dict[str, str]:
     help="Leave out pairs whose link confidence (0-1) is lower.",
 )
 @click.option("--lang", "langs", multiple=True, metavar="FILE=LANG", help="Set a file's language.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Documents processed at once, one process each (default: the CPU count).",
+)
 @click.option("--config", type=click.Path(path_type=str), help="Config file (pyproject.toml).")
 @click.option(
     "--since",
@@ -455,6 +477,7 @@ def export(
     quiet: bool,
     locales: tuple[str, ...],
     merge: bool,
+    jobs: int | None,
 ) -> None:
     """Export aligned PATHs as TMX 1.4b, POT/PO or a side-by-side XLSX/TSV revision table;
     suspect pairs are listed on stderr.
@@ -482,6 +505,7 @@ def export(
             min_confidence=min_confidence,
             locales=locales,
             merge=merge,
+            jobs=jobs,
         )
     for warning in report.warnings if not quiet else ():
         click.echo(f"aligner: warning: {warning}", err=True)

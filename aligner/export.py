@@ -707,6 +707,7 @@ def export_paths(
     min_confidence: float = 0.0,
     locales: Iterable[str] = (),
     merge: bool = False,
+    jobs: int | None = 1,
 ) -> ExportReport:
     """Read, align, check and export: what `aligner export` does.
 
@@ -716,6 +717,7 @@ def export_paths(
     translations (`aligner.lock`, or the reference at git revision `since`) are fuzzy in
     PO, with the earlier reference text as previous msgid, and left out of TMX.
     `locales` are `LANG=CODE` strings added to the config file's `locales`.
+    `jobs` documents are aligned at once (see `aligner.pipeline.check_sets`).
     """
     from aligner.config import Config, load_config
 
@@ -747,6 +749,7 @@ def export_paths(
             notices=notices,
             pins=settings.pins_for,
             excluded=settings.is_excluded,
+            jobs=jobs,
             targets=targets,
         )
         if min_confidence:

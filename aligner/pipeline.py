@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -25,6 +26,7 @@ from aligner.checks.runner import run_rules, select_rules
 from aligner.checks.suppressions import SuppressionLike, apply_suppressions
 from aligner.corpus import load
 from aligner.errors import InputError, UsageError
+from aligner.jobs import ordered_map
 from aligner.model import Alignment, Document, DocumentSet
 
 #: Stage names a `Progress` callback is given.
@@ -169,24 +171,32 @@ def check_sets(
     baselines: Baselines | None = None,
     pins: Pins | None = None,
     targets: Sequence[str] | None = None,
+    jobs: int | None = 1,
 ) -> list[AlignedSet]:
     """Align (keeping `pins`) and check each set; findings for which `suppressed` is true
     are dropped.
 
     With `targets`, only those versions are aligned to the reference and checked (every
     rule judges a version against the reference alone, so their findings are those of a
-    full check); the sets keep every version.
+    full check); the sets keep every version. Sets are checked `jobs` at a time, one
+    process each (None: one per CPU; see `aligner.jobs`): the result is the same.
+    Baselines are looked up here first, set by set, so a job needs nothing but data.
     """
     select = None if select is None else list(select)
     ignore = None if ignore is None else list(ignore)
+    known = [_fixed(baselines, docset, reference, select, ignore) for docset in docsets]
+    work = partial(
+        _check_one,
+        reference=reference,
+        select=select,
+        ignore=ignore,
+        suppressed=suppressed,
+        targets=None if targets is None else list(targets),
+        pins=pins,
+    )
     out = []
-    for done, docset in enumerate(docsets, 1):
-        full = _fixed(baselines, docset, reference, select, ignore)
-        alignments, findings = check_set(
-            restricted(docset, reference, targets), reference, select, ignore, full, pins
-        )
-        kept = tuple(f for f in findings if suppressed is None or not suppressed(f))
-        out.append(AlignedSet(docset, reference_of(docset, reference), alignments, kept))
+    for done, aligned in enumerate(ordered_map(work, zip(docsets, known, strict=True), jobs), 1):
+        out.append(aligned)
         if progress is not None:
             progress(CHECK, done, len(docsets))
     return out
@@ -221,6 +231,24 @@ def _fixed(
     return _Known(baselines(docset, ref))
 
 
+def _check_one(
+    job: tuple[DocumentSet, Baselines | None],
+    reference: str,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    suppressed: Callable[[Finding], bool] | None,
+    targets: list[str] | None,
+    pins: Pins | None,
+) -> AlignedSet:
+    """Align and check one set with its baselines: the work of one job of `check_sets`."""
+    docset, known = job
+    alignments, findings = check_set(
+        restricted(docset, reference, targets), reference, select, ignore, known, pins
+    )
+    kept = tuple(f for f in findings if suppressed is None or not suppressed(f))
+    return AlignedSet(docset, reference_of(docset, reference), alignments, kept)
+
+
 def restricted(docset: DocumentSet, reference: str, targets: Sequence[str] | None) -> DocumentSet:
     """`docset` with only the reference and `targets` versions (all when either is absent)."""
     if targets is None or docset.get(reference) is None:
@@ -241,6 +269,7 @@ def run_check(
     pins: Pins | None = None,
     suppressions: Sequence[SuppressionLike] = (),
     excluded: Callable[[Path], bool] | None = None,
+    jobs: int | None = 1,
 ) -> Result:
     """Read, align and check everything under `paths` (what `aligner check` does).
 
@@ -251,7 +280,7 @@ def run_check(
     none in `reference`, is a `UsageError` unless a file could not be read (that is
     reported). Translations are compared with the reference they were made from: the
     reference at git revision `since`, else their `aligner.lock` record. `pins` are links
-    a reviser fixed.
+    a reviser fixed. `jobs`: see `check_sets`.
     """
     select = None if select is None else list(select)
     ignore = None if ignore is None else list(ignore)
@@ -262,7 +291,9 @@ def run_check(
             require_versions(docset, reference)
     notices: list[str] = []
     source = baseline_source(since, notices, docsets)
-    checked = check_sets(docsets, reference, select, ignore, suppressed, progress, source, pins)
+    checked = check_sets(
+        docsets, reference, select, ignore, suppressed, progress, source, pins, jobs=jobs
+    )
     findings = [*problems, *(f for aligned in checked for f in aligned.findings)]
     kept, hidden = apply_suppressions(
         sorted(set(findings)), suppressions, rules_run=rules_run, docsets=docsets
@@ -289,6 +320,7 @@ def load_aligned(
     pins: Pins | None = None,
     excluded: Callable[[Path], bool] | None = None,
     targets: Sequence[str] | None = None,
+    jobs: int | None = 1,
 ) -> list[AlignedSet]:
     """Read, align and check everything under `paths` (but files in folders `excluded`
     names); an unreadable input is an error.
@@ -311,6 +343,7 @@ def load_aligned(
         baselines=source,
         pins=pins,
         targets=targets,
+        jobs=jobs,
     )
     if not out:
         raise UsageError("no documents found to export")
