@@ -14,7 +14,7 @@ import click
 
 from aligner import __version__
 from aligner.errors import AlignerError
-from aligner.model import LANGUAGES
+from aligner.languages import LANGUAGES
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

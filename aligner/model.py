@@ -14,20 +14,9 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
-#: The six OSCE languages, in the order the Assembly lists them.
-LANGUAGES: tuple[str, ...] = ("en", "fr", "de", "it", "ru", "es")
-
-LANGUAGE_NAMES: dict[str, str] = {
-    "en": "English",
-    "fr": "French",
-    "de": "German",
-    "it": "Italian",
-    "ru": "Russian",
-    "es": "Spanish",
-}
-
-#: Last letter of an OSCE PA document code ("AS (14) D F") per language.
-CODE_LETTERS: dict[str, str] = {"E": "en", "F": "fr", "G": "de", "I": "it", "R": "ru", "S": "es"}
+from aligner.languages import CODE_LETTERS as CODE_LETTERS  # re-exported: defined there
+from aligner.languages import LANGUAGE_NAMES as LANGUAGE_NAMES
+from aligner.languages import LANGUAGES as LANGUAGES
 
 
 class Kind(StrEnum):
