@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
+from itertools import product, repeat
 from typing import ClassVar
 
 import regex
@@ -335,17 +335,16 @@ def _starts_sentence(text: str, start: int) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _stem(word: str, size: int) -> str:
-    return sound(word)[:size]
+def _stem(word: str, size: int) -> str | None:
+    """The stem `stems` takes from a word, or None for short words and acronyms."""
+    if len(word) >= 4 and (word[0].islower() or not _is_acronym(word)):
+        return sound(word)[:size]
+    return None
 
 
 def _word_features(text: str, size: int = 5) -> tuple[frozenset[str], frozenset[str]]:
     """(names, stems) of `text` (see `names` and `stems`), words read by C code."""
-    stems_ = frozenset(
-        _stem(w, size)
-        for w in _WORD.findall(text)
-        if len(w) >= 4 and (w[0].islower() or not _is_acronym(w))
-    )
+    stems_ = frozenset(s for s in map(_stem, _WORD.findall(text), repeat(size)) if s is not None)
     found_names: set[str] = set()
     for m in _CAPITALIZED.finditer(text):
         word = m.group(0).strip("'’-")
