@@ -652,7 +652,6 @@ def align(
     """
     from aligner.api import align_sentences
     from aligner.atomic import write_atomic
-    from aligner.export import creation_time
     from aligner.lexicon import load_lexicon
     from aligner.sentalign import unmatched_lines
 
@@ -663,6 +662,8 @@ def align(
         src_text, tgt_text, src_lang, tgt_lang, presegmented=presegmented, lexicon=lexicon
     )
     if fmt == "tmx":
+        from aligner.export import creation_time  # reads, checks, writes: only for TMX
+
         data = result.tmx(src_lang, tgt_lang, creation_time())
     else:
         data = (result.vecalign() if fmt == "vecalign" else result.tsv()).encode("utf-8")

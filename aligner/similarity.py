@@ -256,7 +256,7 @@ ORGANISATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 
 def _literal_prefix(pattern: str) -> str:
     """The literal text every match of a simple regular expression starts with ("" if none)."""
-    out = []
+    out: list[str] = []
     for c in pattern:
         if c in "?*{":
             return "".join(out[:-1])
@@ -266,7 +266,9 @@ def _literal_prefix(pattern: str) -> str:
     return "".join(out)
 
 
-def _organisation_patterns() -> tuple[regex.Pattern[str], list[tuple[str, tuple[str, ...]]]]:
+def _organisation_patterns() -> tuple[
+    regex.Pattern[str], list[str], list[tuple[str, tuple[str, ...], regex.Pattern[str]]]
+]:
     """One pattern for every acronym, and per organisation a full-name pattern with triggers.
 
     Group `o<k>` of the acronym pattern names organisation k of `ORGANISATIONS`. A full-name
@@ -286,14 +288,16 @@ def _organisation_patterns() -> tuple[regex.Pattern[str], list[tuple[str, tuple[
     return regex.compile(rf"(?<!\w)(?:{'|'.join(acronyms)})(?!\w)"), keys, full
 
 
-_ACRONYMS, _KEYS, _FULL_NAMES = _organisation_patterns()
+#: Compiled on first use (a fifth of a second), not when the module is imported.
+_compiled_organisations = lru_cache(maxsize=1)(_organisation_patterns)
 
 
 def organisations(text: str) -> frozenset[str]:
     """The organisations `text` names, as canonical keys of `ORGANISATIONS` ("OSCE", "ILO")."""
-    found = {_KEYS[int(m.lastgroup[1:])] for m in _ACRONYMS.finditer(text) if m.lastgroup}
+    acronyms, keys, full_names = _compiled_organisations()
+    found = {keys[int(m.lastgroup[1:])] for m in acronyms.finditer(text) if m.lastgroup}
     lowered = text.lower()
-    for key, triggers, pattern in _FULL_NAMES:
+    for key, triggers, pattern in full_names:
         if key not in found and any(t in lowered for t in triggers) and pattern.search(text):
             found.add(key)
     return frozenset(found)
