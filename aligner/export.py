@@ -128,10 +128,31 @@ def _link_reasons(link: Link, lang: str) -> list[str]:
     return [f"split into {len(link.target)} {lang} paragraphs ({link.kind})"]
 
 
+class _FindingIndex:
+    """Findings by the language and paragraph number they name (so that finding the ones
+    naming a paragraph costs the same however many findings there are)."""
+
+    def __init__(self, findings: Sequence[Finding]):
+        self._named: dict[tuple[str, int | None, bool], list[tuple[int, Finding]]] = {}
+        for k, f in enumerate(findings):
+            for side, number in ((False, f.paragraph), (True, f.reference_paragraph)):
+                self._named.setdefault((f.lang, number, side), []).append((k, f))
+
+    def findings(self, wanted: Iterable[tuple[str, Paragraph, bool]]) -> list[Finding]:
+        """Every finding that names one of the `wanted` paragraphs (language, paragraph,
+        whether on the reference side: see `_names`), each once, in the findings' order."""
+        hits: dict[int, Finding] = {}
+        for lang, p, reference_side in wanted:
+            for k, f in self._named.get((lang, p.number, reference_side), ()):
+                if _names(f, p, reference_side=reference_side):
+                    hits[k] = f
+        return [hits[k] for k in sorted(hits)]
+
+
 def paragraph_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
     """One unit per reference paragraph, with every target's aligned text and suspicions."""
     ref = aligned.reference
-    serious = [f for f in aligned.findings if makes_suspect(f)]
+    naming = _FindingIndex([f for f in aligned.findings if makes_suspect(f)])
     by_lang: dict[str, dict[Paragraph, Counterpart]] = {}
     for lang in targets:
         alignment = aligned.alignments.get(lang)
@@ -146,18 +167,15 @@ def paragraph_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
                 reasons.append(
                     f"link confidence {link.confidence:.2f} below {aligned.min_confidence:g}"
                 )
-            for f in serious:
-                if f.lang == lang and any(_names(f, t, reference_side=False) for t in link.target):
-                    reasons.append(f"{f.rule}: {f.message}")
+            named = naming.findings((lang, t, False) for t in link.target)
+            reasons += [f"{f.rule}: {f.message}" for f in named]
             for index, p in enumerate(link.source):
-                own = list(reasons)
+                sides = dict.fromkeys((lang, ref.lang or ""))
+                named = naming.findings((x, p, x != ref.lang) for x in sides)
+                own = reasons + [f"{f.rule}: {f.message}" for f in named]
                 revision = None
-                for f in serious:
-                    if f.lang in (lang, ref.lang) and _names(
-                        f, p, reference_side=f.lang != ref.lang
-                    ):
-                        own.append(f"{f.rule}: {f.message}")
-                        revision = revision or (f.revision if f.lang == lang else None)
+                for f in named:
+                    revision = revision or (f.revision if f.lang == lang else None)
                 text = " ".join(t.text for t in link.target) if index == 0 else None
                 line = link.target[0].line if index == 0 and link.target else 0
                 found[p] = Counterpart(
