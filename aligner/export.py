@@ -768,7 +768,8 @@ def export_paths(
             pins=settings.pins_for,
             excluded=settings.is_excluded,
             jobs=jobs,
-            targets=targets,
+            # a TMX holds only the targets; a PO's references name every version's line
+            targets=targets if fmt == "tmx" else None,
         )
         if min_confidence:
             sets = [replace(aligned, min_confidence=min_confidence) for aligned in sets]
