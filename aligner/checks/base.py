@@ -41,9 +41,10 @@ class Revision:
         return render_diff(self.hunks)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Finding:
-    """One problem at one place; sorts by file, line, rule."""
+    """One problem at one place; sorts by file, line, rule, language, then the paragraph
+    it is about by number (10 after 2), then message."""
 
     file: str
     line: int
@@ -68,6 +69,25 @@ class Finding:
         """The paragraph the finding is about: its number (or id: "3.4", "¶12") in the
         checked version, else (missing in it) in the reference."""
         return self.paragraph if self.paragraph is not None else self.reference_paragraph
+
+    def sort_key(self) -> tuple[object, ...]:
+        """The order of findings (None-safe: a finding about no paragraph comes first)."""
+        unit = self.unit
+        return (
+            self.file,
+            self.line,
+            self.rule,
+            self.lang,
+            -1 if unit is None else unit,
+            self.message,
+            int(self.severity),
+            -1 if self.reference_paragraph is None else self.reference_paragraph,
+            self.document,
+            self.section or "",
+        )
+
+    def __lt__(self, other: Finding) -> bool:
+        return self.sort_key() < other.sort_key()
 
 
 @dataclass(frozen=True)
