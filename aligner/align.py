@@ -104,6 +104,10 @@ WITNESS_CAP = 6.0
 ALIKE = 0.4
 DECISIVE = 2.0
 SLIGHT = 0.0
+#: A witness's own evidence (straight over crossed, against the reference) above which its
+#: links are sure enough for it to vote on another version (a faulted version, whose own
+#: pair is crossed or in doubt, must not testify against a clean one).
+TRUSTED = 0.5  # a quarter of DECISIVE, set by hand
 #: Gaps (1-0, 0-1 beads) judged again per version (`_judge_gaps`); each costs a few
 #: scorers trained afresh.
 GAPS_JUDGED = 100
@@ -837,6 +841,24 @@ def _judge_lookalikes(
             witnesses[key] = (Scorer(pieces, pairs, learn=False), links_w)
         return witnesses[key]
 
+    trusted: dict[tuple[int, int, int, int, int], bool] = {}
+
+    def sure(w: int, i: int, a: int, i2: int, b: int) -> bool:
+        """Whether version w's own links i -> a, i2 -> b are clearly right (by plain costs
+        and words against the reference): only then does w vote on another version."""
+        key = (w, i, a, i2, b)
+        if key not in trusted:
+            own = _straight_over_crossed(found[w][1], i, a, i2, b)
+            if own <= TRUSTED + WITNESS_CAP:
+                own += _lexical_evidence(
+                    (reference.paragraphs[i].text, reference.paragraphs[i2].text),
+                    (targets[w].paragraphs[a].text, targets[w].paragraphs[b].text),
+                    reference.lang,
+                    targets[w].lang,
+                )
+            trusted[key] = own > TRUSTED
+        return trusted[key]
+
     for v, (beads, scorer) in enumerate(found):
         singles = [k for k, (r, t) in enumerate(beads) if len(r) == len(t) == 1]
         by_ref = {beads[k][0][0]: k for k in singles}
@@ -853,20 +875,30 @@ def _judge_lookalikes(
                 if not alike and max(scorer.pair(i, j2), scorer.pair(i2, j)) > CONFIRM:
                     continue  # not look-alikes
                 evidence = _straight_over_crossed(scorer, i, j, i2, j2)
+                voters: list[tuple[int, int, int]] = []
                 for w in range(len(targets)):
                     if w == v:
                         continue
                     wscorer, links_w = witness(w, v)
                     a, b = links_w.get(i), links_w.get(i2)
-                    if a is not None and b is not None:
+                    if a is not None and b is not None and sure(w, i, a, i2, b):
+                        voters.append((w, a, b))
                         evidence += _straight_over_crossed(wscorer, a, j, b, j2)
                 if abs(evidence) <= DECISIVE + WITNESS_CAP:  # the words could still tip it
+                    texts = (targets[v].paragraphs[j].text, targets[v].paragraphs[j2].text)
                     evidence += _lexical_evidence(
                         (reference.paragraphs[i].text, reference.paragraphs[i2].text),
-                        (targets[v].paragraphs[j].text, targets[v].paragraphs[j2].text),
+                        texts,
                         reference.lang,
                         targets[v].lang,
                     )
+                    for w, a, b in voters:  # the witnesses' words too
+                        evidence += _lexical_evidence(
+                            (targets[w].paragraphs[a].text, targets[w].paragraphs[b].text),
+                            texts,
+                            targets[w].lang,
+                            targets[v].lang,
+                        )
                 numbered = scorer.pieces.ref_numbers[i], scorer.pieces.ref_numbers[i2]
                 crossed_numbers = (scorer.pieces.tgt_numbers[j2], scorer.pieces.tgt_numbers[j])
                 tie = (
