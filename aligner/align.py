@@ -108,6 +108,10 @@ SLIGHT = 0.0
 #: links are sure enough for it to vote on another version (a faulted version, whose own
 #: pair is crossed or in doubt, must not testify against a clean one).
 TRUSTED = 0.5  # a quarter of DECISIVE, set by hand
+#: A witness's word evidence (`_lexical_evidence` between two versions) nearer a tie than
+#: this is noise and not counted (measured: within 0.2 on the shipped look-alikes whose
+#: words cannot tell them apart, 0.8-1.0 where one cognate does).
+WORD_NOISE = 0.5
 #: Gaps (1-0, 0-1 beads) judged again per version (`_judge_gaps`); each costs a few
 #: scorers trained afresh.
 GAPS_JUDGED = 100
@@ -892,13 +896,14 @@ def _judge_lookalikes(
                         reference.lang,
                         targets[v].lang,
                     )
-                    for w, a, b in voters:  # the witnesses' words too
-                        evidence += _lexical_evidence(
+                    for w, a, b in voters:  # the witnesses' words too, unless a mere tie
+                        words = _lexical_evidence(
                             (targets[w].paragraphs[a].text, targets[w].paragraphs[b].text),
                             texts,
                             targets[w].lang,
                             targets[v].lang,
                         )
+                        evidence += words if abs(words) >= WORD_NOISE else 0.0
                 numbered = scorer.pieces.ref_numbers[i], scorer.pieces.ref_numbers[i2]
                 crossed_numbers = (scorer.pieces.tgt_numbers[j2], scorer.pieces.tgt_numbers[j])
                 tie = (
