@@ -112,6 +112,10 @@ TRUSTED = 0.5  # a quarter of DECISIVE, set by hand
 #: this is noise and not counted (measured: within 0.2 on the shipped look-alikes whose
 #: words cannot tell them apart, 0.8-1.0 where one cognate does).
 WORD_NOISE = 0.5
+#: Share of the other versions that must lack one paragraph of a 2-1 bead (and link the
+#: other 1-1) for it to be that paragraph missing, not a merge (`_judge_merges`; set by
+#: hand: a clear majority, at least two versions).
+MERGE_WITNESSES = 0.75
 #: Gaps (1-0, 0-1 beads) judged again per version (`_judge_gaps`); each costs a few
 #: scorers trained afresh.
 GAPS_JUDGED = 100
@@ -427,6 +431,7 @@ def _judged(
     """The alignments, with gaps and look-alikes judged again (pinned beads untouched)."""
     found = [(beads, scorer) for beads, scorer, _ in aligned]
     pinned = [{*pins} for _, _, pins in aligned]
+    _judge_merges(found, pinned)
     _judge_gaps(reference, targets, found, pinned)
     doubts = _judge_lookalikes(reference, targets, found, pinned)
     return [
@@ -723,6 +728,34 @@ def _judge_gaps(
                     if _capped(ours) + _capped(words) > DECISIVE:
                         beads[k], beads[near] = (nr, t), ((), nt)
                         break
+
+
+def _judge_merges(found: list[tuple[list[Bead], Scorer]], pinned: Sequence[set[Pair]] = ()) -> None:
+    """A 2-1 bead whose reference paragraphs every other version tells apart, one of them
+    missing in most of those versions (`MERGE_WITNESSES`), is that paragraph missing here
+    too (a paragraph inserted in the reference), not two paragraphs merged: the bead becomes
+    a 1-1 bead for the other and a 1-0 bead. Beads are changed in place."""
+    for v, (beads, _) in enumerate(found):
+        for k in range(len(beads) - 1, -1, -1):
+            r, t = beads[k]
+            if len(r) != 2 or len(t) != 1 or (pinned and any((i, t[0]) in pinned[v] for i in r)):
+                continue
+            votes = [0, 0]  # first missing elsewhere, second missing elsewhere
+            others = 0
+            for w, (beads_w, _) in enumerate(found):
+                if w == v:
+                    continue
+                alone = {rr[0] for rr, tt in beads_w if len(rr) == 1 and not tt}
+                linked = {rr[0] for rr, tt in beads_w if len(rr) == len(tt) == 1}
+                if {r[0], r[1]} <= alone | linked:
+                    others += 1
+                    for side in (0, 1):
+                        votes[side] += r[side] in alone and r[1 - side] in linked
+            side = max((0, 1), key=lambda s: votes[s])
+            if others and votes[side] >= MERGE_WITNESSES * others and votes[side] >= 2:
+                kept, lost = r[1 - side], r[side]
+                split = [((kept,), t), ((lost,), ())]
+                beads[k : k + 1] = split if side == 1 else split[::-1]
 
 
 def _gap_evidence(
