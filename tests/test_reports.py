@@ -405,3 +405,13 @@ def test_findings_on_one_line_sort_by_paragraph_number(fmt: str) -> None:
     out = render(fmt, Result("", (), findings))
     places = [out.index(f"paragraph {n} of en") for n in (1, 2, 3, 10, 11, 12)]
     assert places == sorted(places)
+
+
+def test_findings_about_ids_sort_naturally() -> None:
+    """Ids ("3.4", "3.10") and numbers mix: natural order, no TypeError."""
+    ids: list[int | str] = ["3.10", 10, "3.4", 2]
+    findings = [
+        Finding("de.md", 1, "missing-paragraph", Severity.ERROR, "de", "m", reference_paragraph=i)
+        for i in ids
+    ]
+    assert [f.reference_paragraph for f in sorted(findings)] == [2, "3.4", "3.10", 10]

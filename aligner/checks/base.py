@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -41,6 +42,18 @@ class Revision:
         return render_diff(self.hunks)
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
+def _natural(unit: int | str | None) -> tuple[tuple[int, int | str], ...]:
+    """A paragraph number or id in natural order: 2 < 10, "3.4" < "3.10", None first."""
+    if unit is None:
+        return ()
+    if isinstance(unit, int):
+        return ((0, unit),)
+    return tuple((0, int(x)) if x.isdigit() else (1, x) for x in _DIGITS.split(unit) if x)
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem at one place; sorts by file, line, rule, language, then the paragraph
@@ -78,10 +91,10 @@ class Finding:
             self.line,
             self.rule,
             self.lang,
-            -1 if unit is None else unit,
+            _natural(unit),
             self.message,
             int(self.severity),
-            -1 if self.reference_paragraph is None else self.reference_paragraph,
+            _natural(self.reference_paragraph),
             self.document,
             self.section or "",
         )
