@@ -104,6 +104,18 @@ WITNESS_CAP = 6.0
 ALIKE = 0.4
 DECISIVE = 2.0
 SLIGHT = 0.0
+#: A witness's own evidence (straight over crossed, against the reference) above which its
+#: links are sure enough for it to vote on another version (a faulted version, whose own
+#: pair is crossed or in doubt, must not testify against a clean one).
+TRUSTED = 0.5  # a quarter of DECISIVE, set by hand
+#: A witness's word evidence (`_lexical_evidence` between two versions) nearer a tie than
+#: this is noise and not counted (measured: within 0.2 on the shipped look-alikes whose
+#: words cannot tell them apart, 0.8-1.0 where one cognate does).
+WORD_NOISE = 0.5
+#: Share of the other versions that must lack one paragraph of a 2-1 bead (and link the
+#: other 1-1) for it to be that paragraph missing, not a merge (`_judge_merges`; set by
+#: hand: a clear majority, at least two versions).
+MERGE_WITNESSES = 0.75
 #: Gaps (1-0, 0-1 beads) judged again per version (`_judge_gaps`); each costs a few
 #: scorers trained afresh.
 GAPS_JUDGED = 100
@@ -419,6 +431,7 @@ def _judged(
     """The alignments, with gaps and look-alikes judged again (pinned beads untouched)."""
     found = [(beads, scorer) for beads, scorer, _ in aligned]
     pinned = [{*pins} for _, _, pins in aligned]
+    _judge_merges(found, pinned)
     _judge_gaps(reference, targets, found, pinned)
     doubts = _judge_lookalikes(reference, targets, found, pinned)
     return [
@@ -717,6 +730,34 @@ def _judge_gaps(
                         break
 
 
+def _judge_merges(found: list[tuple[list[Bead], Scorer]], pinned: Sequence[set[Pair]] = ()) -> None:
+    """A 2-1 bead whose reference paragraphs every other version tells apart, one of them
+    missing in most of those versions (`MERGE_WITNESSES`), is that paragraph missing here
+    too (a paragraph inserted in the reference), not two paragraphs merged: the bead becomes
+    a 1-1 bead for the other and a 1-0 bead. Beads are changed in place."""
+    for v, (beads, _) in enumerate(found):
+        for k in range(len(beads) - 1, -1, -1):
+            r, t = beads[k]
+            if len(r) != 2 or len(t) != 1 or (pinned and any((i, t[0]) in pinned[v] for i in r)):
+                continue
+            votes = [0, 0]  # first missing elsewhere, second missing elsewhere
+            others = 0
+            for w, (beads_w, _) in enumerate(found):
+                if w == v:
+                    continue
+                alone = {rr[0] for rr, tt in beads_w if len(rr) == 1 and not tt}
+                linked = {rr[0] for rr, tt in beads_w if len(rr) == len(tt) == 1}
+                if {r[0], r[1]} <= alone | linked:
+                    others += 1
+                    for side in (0, 1):
+                        votes[side] += r[side] in alone and r[1 - side] in linked
+            side = max((0, 1), key=lambda s: votes[s])
+            if others and votes[side] >= MERGE_WITNESSES * others and votes[side] >= 2:
+                kept, lost = r[1 - side], r[side]
+                split = [((kept,), t), ((lost,), ())]
+                beads[k : k + 1] = split if side == 1 else split[::-1]
+
+
 def _gap_evidence(
     reference: Document,
     targets: Sequence[Document],
@@ -837,6 +878,24 @@ def _judge_lookalikes(
             witnesses[key] = (Scorer(pieces, pairs, learn=False), links_w)
         return witnesses[key]
 
+    trusted: dict[tuple[int, int, int, int, int], bool] = {}
+
+    def sure(w: int, i: int, a: int, i2: int, b: int) -> bool:
+        """Whether version w's own links i -> a, i2 -> b are clearly right (by plain costs
+        and words against the reference): only then does w vote on another version."""
+        key = (w, i, a, i2, b)
+        if key not in trusted:
+            own = _straight_over_crossed(found[w][1], i, a, i2, b)
+            if own <= TRUSTED + WITNESS_CAP:
+                own += _lexical_evidence(
+                    (reference.paragraphs[i].text, reference.paragraphs[i2].text),
+                    (targets[w].paragraphs[a].text, targets[w].paragraphs[b].text),
+                    reference.lang,
+                    targets[w].lang,
+                )
+            trusted[key] = own > TRUSTED
+        return trusted[key]
+
     for v, (beads, scorer) in enumerate(found):
         singles = [k for k, (r, t) in enumerate(beads) if len(r) == len(t) == 1]
         by_ref = {beads[k][0][0]: k for k in singles}
@@ -853,20 +912,31 @@ def _judge_lookalikes(
                 if not alike and max(scorer.pair(i, j2), scorer.pair(i2, j)) > CONFIRM:
                     continue  # not look-alikes
                 evidence = _straight_over_crossed(scorer, i, j, i2, j2)
+                voters: list[tuple[int, int, int]] = []
                 for w in range(len(targets)):
                     if w == v:
                         continue
                     wscorer, links_w = witness(w, v)
                     a, b = links_w.get(i), links_w.get(i2)
-                    if a is not None and b is not None:
+                    if a is not None and b is not None and sure(w, i, a, i2, b):
+                        voters.append((w, a, b))
                         evidence += _straight_over_crossed(wscorer, a, j, b, j2)
                 if abs(evidence) <= DECISIVE + WITNESS_CAP:  # the words could still tip it
+                    texts = (targets[v].paragraphs[j].text, targets[v].paragraphs[j2].text)
                     evidence += _lexical_evidence(
                         (reference.paragraphs[i].text, reference.paragraphs[i2].text),
-                        (targets[v].paragraphs[j].text, targets[v].paragraphs[j2].text),
+                        texts,
                         reference.lang,
                         targets[v].lang,
                     )
+                    for w, a, b in voters:  # the witnesses' words too, unless a mere tie
+                        words = _lexical_evidence(
+                            (targets[w].paragraphs[a].text, targets[w].paragraphs[b].text),
+                            texts,
+                            targets[w].lang,
+                            targets[v].lang,
+                        )
+                        evidence += words if abs(words) >= WORD_NOISE else 0.0
                 numbered = scorer.pieces.ref_numbers[i], scorer.pieces.ref_numbers[i2]
                 crossed_numbers = (scorer.pieces.tgt_numbers[j2], scorer.pieces.tgt_numbers[j])
                 tie = (

@@ -159,10 +159,13 @@ def paragraph_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
         found: dict[Paragraph, Counterpart] = {}
         crossing = reordered_links(alignment) if alignment else frozenset()
         version = alignment.target.path if alignment else ""
+        doubted = {k for pair in alignment.doubts for k in pair} if alignment else set()
         for k, link in enumerate(alignment.links if alignment else ()):
             reasons = _link_reasons(link, lang)
             if k in crossing:
                 reasons.append(f"reordered: crosses another {lang} paragraph")
+            if k in doubted:  # possible-swap is reported once, at the first of the two
+                reasons.append(f"possible-swap: may be swapped with another {lang} paragraph")
             if link.confidence < aligned.min_confidence:
                 reasons.append(
                     f"link confidence {link.confidence:.2f} below {aligned.min_confidence:g}"

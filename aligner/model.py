@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
@@ -56,6 +56,9 @@ class Paragraph:
     #: or "¶12" for the 12th unit without a written number (then `number` is 12 too).
     key: str = ""
     numbered: bool = True  # False: no number written; named and aligned by position
+    #: (word index in `text`, source line) where each later source line of a hard-wrapped
+    #: paragraph begins; empty when the paragraph is one line (or its format has none).
+    wraps: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def ident(self) -> str:
@@ -71,6 +74,16 @@ class Paragraph:
     def sequential(self) -> bool:
         """Numbered with a plain integer, so its number must continue a sequence."""
         return self.numbered and not self.key
+
+    def line_at(self, offset: int) -> int:
+        """The source line on which character `offset` of `text` stands."""
+        word = len(self.text[:offset].split())
+        line = self.line
+        for start, wrapped in self.wraps:
+            if start > word:
+                break
+            line = wrapped
+        return line
 
 
 Item = Block | Paragraph

@@ -21,7 +21,9 @@ missing). ``align_texts`` does the same for whole running texts (the ``align`` c
 Method
 ------
 Each sentence becomes weighted tokens (words, numbers, some punctuation), each token a
-set of keys: its folded, transliterated 5-letter prefix (cognates), a sound key for
+set of keys: its folded, transliterated 5-letter prefix and the 5-letter prefix of its
+sound without an initial h/г (cognates: "hydrological" ~ "idrologico" ~
+"гидрологический"), a sound key for
 capitalised words (names: "Baku" ~ "Bakou" ~ "Баку"), its number value, and the
 lexicon's sense keys. Tokens of a source and a target sentence match when
 their keys meet; the similarity of a bead is the matched share of token weight (weights
@@ -56,7 +58,7 @@ import regex
 from aligner import limits
 from aligner.lexicon import Lexicon, load_lexicon
 from aligner.segment import segment
-from aligner.similarity import fold, name_key, numbers
+from aligner.similarity import fold, name_key, numbers, sound
 from aligner.writers.tmx import TmxHeader, TranslationUnit, Variant, write_tmx, xml_safe
 
 Bead = tuple[list[int], list[int]]
@@ -101,6 +103,17 @@ class _Sentence:
     total: float
 
 
+#: A word-initial h, or the Russian г written for it ("гидрологический" for
+#: "hydrological", "гуманитарный" for "humanitarian"), which Italian and Spanish drop.
+_INITIAL_H = regex.compile(r"^[hg](?=[aeiou])")
+
+
+def _cognate(word: str) -> str:
+    """The word spelled by sound without an initial h or g, so "hydrological",
+    "idrologico" and "гидрологический" share a key (as do "global" and "глобальный")."""
+    return _INITIAL_H.sub("", sound(word))
+
+
 class _Features:
     """Tokens, keys and weights of one side of the text pair."""
 
@@ -114,7 +127,7 @@ class _Features:
                 token = seen.get(word)
                 if token is None:
                     folded = fold(word)
-                    keys = {"c:" + folded[:prefix]}
+                    keys = {"c:" + folded[:prefix], "s:" + _cognate(word)[:prefix]}
                     if word[0].isupper() and len(folded) >= 4:  # a name: "Baku" ~ "Bakou"
                         keys.add("k:" + name_key(word))
                     keys |= lexicon.src_keys(word) if side == 0 else lexicon.tgt_keys(word)

@@ -386,9 +386,13 @@ def sub_items(text: str) -> int:
     return len(_SUB_ITEM.findall(text))
 
 
+#: What may follow the closing punctuation of a paragraph (spaces, quotes, brackets, emphasis).
+END_SKIPPED = " \u00a0\u202f\t»”\"'’)]*_"
+
+
 def end_punctuation(text: str) -> str:
     """The class of the closing punctuation: "," ";" "." ":" or "" (none or other)."""
-    stripped = text.rstrip(" \u00a0\u202f\t»”\"'’)]*_")
+    stripped = text.rstrip(END_SKIPPED)
     if not stripped:
         return ""
     last = stripped[-1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from faults import MAKERS, drop_many
@@ -11,7 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aligner.align import Scorer, align_documents, length_model, score
-from aligner.model import Document, Kind, Paragraph
+from aligner.checks.runner import check_set
+from aligner.model import LANGUAGES, Document, DocumentSet, Kind, Paragraph
+from aligner.readers import read_document
 
 LANGS = ["fr", "de", "it", "ru", "es"]
 
@@ -173,3 +176,30 @@ def test_a_pin_undoes_a_wrong_guess_around_a_drop(corpus_docs: dict[str, Documen
     assert ((8,), ()) in _pairs(align_documents(en, ru))
     pinned = _pairs(align_documents(en, ru, pins=[(("1", 8), ("1", 8))]))
     assert ((8,), (8,)) in pinned and ((9,), ()) in pinned
+
+
+CLEAN_WATER = Path(__file__).parent / "data" / "clean" / "water"
+CLEAN_ELECTIONS = Path(__file__).parent / "data" / "clean" / "elections"
+#: A short paragraph inserted into the reference (written for this test).
+INSERTED = "Encourages joint drought plans;"
+
+
+@pytest.mark.parametrize("folder", [CLEAN_WATER, CLEAN_ELECTIONS], ids=["water", "elections"])
+def test_a_paragraph_inserted_in_the_reference_is_missing_everywhere(folder: Path) -> None:
+    """Every version lacks the new paragraph: none is said to merge it into the paragraph
+    before (a long translation of that one made it a merge in ru, fr, it or es)."""
+    docs = {lang: read_document(folder / f"{lang}.md") for lang in LANGUAGES}
+    for after in [p.number for p in docs["en"].paragraphs[1:-1]]:
+        items = []
+        for item in docs["en"].items:
+            if isinstance(item, Paragraph) and item.number > after:
+                item = replace(item, number=item.number + 1, label=f"{item.number + 1}.")
+            items.append(item)
+            if isinstance(item, Paragraph) and item.number == after:
+                items.append(replace(item, number=after + 1, label=f"{after + 1}.", text=INSERTED))
+        en = replace(docs["en"], items=tuple(items))
+        versions = (en, *(d for lang, d in docs.items() if lang != "en"))
+        findings = check_set(DocumentSet("d", versions), "en")[1]
+        assert {(f.rule, f.reference_paragraph) for f in findings} == {
+            ("missing-paragraph", after + 1)
+        }, (after, [f.message for f in findings])

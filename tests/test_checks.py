@@ -452,3 +452,22 @@ def test_language_override_and_reference(
         cli, [*args, "--lang", f"{tmp_path / 'version.md'}=fr", "--reference", "ru"]
     )
     assert missing.exit_code == 2 and "no ru version" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "mark", "words"),
+    [
+        ("es", "?", "a question mark"),
+        ("fr", "!", "an exclamation mark"),
+        ("ru", "?", "a question mark"),
+    ],
+)
+def test_the_real_end_mark_is_named(
+    corpus_docs: dict[str, Document], tmp_path: Path, lang: str, mark: str, words: str
+) -> None:
+    """A paragraph ending in "?" or "!" where the reference has a comma says so."""
+    text = corpus_docs[lang].paragraphs[2].text
+    faulty = _with_paragraph(corpus_docs[lang], 3, text=text[:-1] + mark)
+    findings = _check(tmp_path, [corpus_docs["en"], faulty])
+    assert [_key(f) for f in findings] == [("punctuation-mismatch", lang, 3)]
+    assert f"ends with {words}, en 3 with a comma" in findings[0].message

@@ -384,3 +384,34 @@ def test_any_message_and_path_survive_every_format(message: str, path: str):
     assert render_text(result).count("\n") == 1
     _validate_sarif(json.loads(render_sarif(result)))
     _junit(result)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_findings_on_one_line_sort_by_paragraph_number(fmt: str) -> None:
+    """Paragraphs 1..12 reported on one line come out 1, 2, ..., 12 (not 1, 10, 11, 12, 2)."""
+    findings = tuple(
+        Finding(
+            "de.md",
+            1,
+            "missing-paragraph",
+            Severity.ERROR,
+            "de",
+            f"paragraph {n} of en has no counterpart in de",
+            reference_paragraph=n,
+        )
+        for n in (12, 3, 10, 1, 2, 11)
+    )
+    assert [f.reference_paragraph for f in sorted(findings)] == [1, 2, 3, 10, 11, 12]
+    out = render(fmt, Result("", (), findings))
+    places = [out.index(f"paragraph {n} of en") for n in (1, 2, 3, 10, 11, 12)]
+    assert places == sorted(places)
+
+
+def test_findings_about_ids_sort_naturally() -> None:
+    """Ids ("3.4", "3.10") and numbers mix: natural order, no TypeError."""
+    ids: list[int | str] = ["3.10", 10, "3.4", 2]
+    findings = [
+        Finding("de.md", 1, "missing-paragraph", Severity.ERROR, "de", "m", reference_paragraph=i)
+        for i in ids
+    ]
+    assert [f.reference_paragraph for f in sorted(findings)] == [2, "3.4", "3.10", 10]

@@ -16,6 +16,7 @@ from trust_faults import (
 from aligner.checks import sentences as rules
 from aligner.checks.runner import check_set
 from aligner.model import DocumentSet
+from aligner.readers import read_document
 
 WATER = read_set(CLEAN[1])
 
@@ -80,3 +81,91 @@ def test_one_sentence_paragraphs_are_not_aligned(corpus_docs, monkeypatch) -> No
 def test_the_rules_are_errors() -> None:
     assert rules.MissingSentence.severity is rules.ExtraSentence.severity
     assert str(rules.MissingSentence.severity) == "error"
+
+
+#: Hard-wrapped paragraphs written for this test: paragraph 2 has three sentences, the
+#: second starting on its second line, the third in the middle of its third line.
+WRAPPED = {
+    "en": (
+        "1. Recalling the commitments on shared rivers made in Helsinki in 1992,\n\n"
+        "2. Notes that the joint basin commissions met four times last year.\n"
+        "Their reports show that the quality of water improved in most border\n"
+        "regions of the basin. The Assembly welcomes the publication of these\n"
+        "reports in every national language;\n\n"
+        "3. Calls on the participating States to publish the data of their monitoring\n"
+        "stations on shared rivers within one month of each measurement;\n\n"
+        "4. Encourages the parliaments of the participating States to hold joint hearings\n"
+        "on the management of transboundary lakes and aquifers;\n\n"
+        "5. Decides to review this question at its next annual session.\n"
+    ),
+    "fr": (
+        "1. Rappelant les engagements pris à Helsinki en 1992 sur les fleuves partagés,\n\n"
+        "2. Note que les commissions mixtes de bassin se sont réunies quatre fois l'an\n"
+        "dernier. Leurs rapports montrent que la qualité de l'eau s'est améliorée dans\n"
+        "la plupart des régions frontalières du bassin. L'Assemblée se félicite de la\n"
+        "publication de ces rapports dans toutes les langues nationales ;\n\n"
+        "3. Demande aux États participants de publier les données de leurs stations de\n"
+        "surveillance des fleuves partagés dans un délai d'un mois après chaque mesure ;\n\n"
+        "4. Encourage les parlements des États participants à tenir des auditions communes\n"
+        "sur la gestion des lacs et des aquifères transfrontaliers ;\n\n"
+        "5. Décide d'examiner cette question lors de sa prochaine session annuelle.\n"
+    ),
+    "de": (
+        "1. unter Hinweis auf die 1992 in Helsinki eingegangenen Verpflichtungen zu\n"
+        "gemeinsamen Flüssen,\n\n"
+        "2. stellt fest, dass die gemeinsamen Beckenkommissionen im letzten Jahr viermal\n"
+        "zusammengetreten sind. Ihre Berichte zeigen, dass sich die Wasserqualität in den\n"
+        "meisten Grenzregionen des Beckens verbessert hat. Die Versammlung begrüßt die\n"
+        "Veröffentlichung dieser Berichte in allen Landessprachen;\n\n"
+        "3. fordert die Teilnehmerstaaten auf, die Daten ihrer Messstationen an\n"
+        "gemeinsamen Flüssen binnen eines Monats nach jeder Messung zu veröffentlichen;\n\n"
+        "4. ermutigt die Parlamente der Teilnehmerstaaten, gemeinsame Anhörungen zur\n"
+        "Bewirtschaftung grenzüberschreitender Seen und Grundwasserleiter abzuhalten;\n\n"
+        "5. beschließt, diese Frage auf ihrer nächsten Jahrestagung zu prüfen.\n"
+    ),
+}
+_SECOND = {
+    "fr": "Leurs rapports montrent que la qualité de l'eau s'est améliorée dans\n"
+    "la plupart des régions frontalières du bassin. ",
+    "de": "Ihre Berichte zeigen, dass sich die Wasserqualität in den\n"
+    "meisten Grenzregionen des Beckens verbessert hat. ",
+}
+
+
+def _wrapped(tmp_path, texts: dict[str, str]) -> list:
+    for lang, text in texts.items():
+        (tmp_path / f"{lang}.md").write_text(text, encoding="utf-8")
+    docs = tuple(read_document(tmp_path / f"{lang}.md") for lang in texts)
+    return check_set(DocumentSet("wrapped", docs), "en")[1]
+
+
+@pytest.mark.parametrize("lang", ["fr"])  # de: sentence 1 and 2 tie (either may be missing)
+def test_a_missing_sentence_is_reported_where_it_belongs(lang: str, tmp_path) -> None:
+    """Sentence 2 dropped: the finding is on the line where the version goes on (sentence 3),
+    not on the paragraph's first line."""
+    assert _wrapped(tmp_path, {"en": WRAPPED["en"], lang: WRAPPED[lang]}) == []
+    faulty = WRAPPED[lang].replace(_SECOND[lang], "")
+    findings = _wrapped(tmp_path, {"en": WRAPPED["en"], lang: faulty})
+    gaps = [f for f in findings if f.rule == "missing-sentence"]
+    assert [f.reference_paragraph for f in gaps] == [2], findings
+    lines = faulty.splitlines()
+    third = "L'Assemblée" if lang == "fr" else "Die Versammlung"
+    assert gaps[0].line == next(n for n, x in enumerate(lines, 1) if third in x)
+    assert gaps[0].line != next(n for n, x in enumerate(lines, 1) if x.startswith("2. "))
+
+
+@pytest.mark.parametrize("lang", ["fr", "de"])
+def test_an_extra_sentence_is_reported_on_its_own_line(lang: str, tmp_path) -> None:
+    """The English paragraph lacks sentence 2: the version's sentence 2 is reported on the
+    line where it starts."""
+    ref = WRAPPED["en"].replace(
+        "Their reports show that the quality of water improved in most border\n"
+        "regions of the basin. ",
+        "",
+    )
+    findings = _wrapped(tmp_path, {"en": ref, lang: WRAPPED[lang]})
+    extra = [f for f in findings if f.rule == "extra-sentence"]
+    assert [f.paragraph for f in extra] == [2], findings
+    start = _SECOND[lang].split()[0]
+    lines = WRAPPED[lang].splitlines()
+    assert extra[0].line == next(n for n, x in enumerate(lines, 1) if f" {start} " in x)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -41,9 +42,22 @@ class Revision:
         return render_diff(self.hunks)
 
 
-@dataclass(frozen=True, order=True)
+_DIGITS = re.compile(r"(\d+)")
+
+
+def _natural(unit: int | str | None) -> tuple[tuple[int, int | str], ...]:
+    """A paragraph number or id in natural order: 2 < 10, "3.4" < "3.10", None first."""
+    if unit is None:
+        return ()
+    if isinstance(unit, int):
+        return ((0, unit),)
+    return tuple((0, int(x)) if x.isdigit() else (1, x) for x in _DIGITS.split(unit) if x)
+
+
+@dataclass(frozen=True)
 class Finding:
-    """One problem at one place; sorts by file, line, rule."""
+    """One problem at one place; sorts by file, line, rule, language, then the paragraph
+    it is about by number (10 after 2), then message."""
 
     file: str
     line: int
@@ -68,6 +82,25 @@ class Finding:
         """The paragraph the finding is about: its number (or id: "3.4", "¶12") in the
         checked version, else (missing in it) in the reference."""
         return self.paragraph if self.paragraph is not None else self.reference_paragraph
+
+    def sort_key(self) -> tuple[object, ...]:
+        """The order of findings (None-safe: a finding about no paragraph comes first)."""
+        unit = self.unit
+        return (
+            self.file,
+            self.line,
+            self.rule,
+            self.lang,
+            _natural(unit),
+            self.message,
+            int(self.severity),
+            _natural(self.reference_paragraph),
+            self.document,
+            self.section or "",
+        )
+
+    def __lt__(self, other: Finding) -> bool:
+        return self.sort_key() < other.sort_key()
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from aligner.checks.structure import finding, is_empty, label
 from aligner.langid import guess_language
 from aligner.model import LANGUAGE_NAMES, Document, Paragraph
 from aligner.numerals import expand_ranges, readings
-from aligner.similarity import end_punctuation, numbers
+from aligner.similarity import END_SKIPPED, end_punctuation, numbers
 
 #: Language guesses count only for paragraphs of at least this many words and this confidence.
 MIN_WORDS = 6
@@ -249,6 +249,17 @@ class LengthMismatch(Rule):
 
 
 _CLASSES = {",": "a comma", ";": "a semicolon", ".": "a full stop", ":": "a colon", "": "nothing"}
+#: Marks of the full-stop class named as they are ("ends with a question mark").
+_STOPS = {"?": "a question mark", "!": "an exclamation mark", "…": "an ellipsis"}
+
+
+def _end_mark(text: str) -> str:
+    """The closing punctuation of `text` in words, naming a "?" or "!" as itself."""
+    found = end_punctuation(text)
+    stripped = text.rstrip(END_SKIPPED)
+    if found == "." and stripped and stripped[-1] in _STOPS:
+        return _STOPS[stripped[-1]]
+    return _CLASSES[found]
 
 
 @register
@@ -271,7 +282,7 @@ class PunctuationMismatch(Rule):
             if expected == actual or pair.untranslated:
                 continue
             message = (
-                f"paragraph {label(t, doc)} of {doc.lang} ends with {_CLASSES[actual]}, "
-                f"{ref_lang} {label(r, context.reference)} with {_CLASSES[expected]}"
+                f"paragraph {label(t, doc)} of {doc.lang} ends with {_end_mark(t.text)}, "
+                f"{ref_lang} {label(r, context.reference)} with {_end_mark(r.text)}"
             )
             yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)

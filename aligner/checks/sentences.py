@@ -22,6 +22,7 @@ from aligner.checks.base import Context, Finding, Rule, Severity, register
 from aligner.checks.content import Pair, matched_pairs
 from aligner.checks.structure import finding, label
 from aligner.lexicon import load_lexicon
+from aligner.model import Paragraph
 from aligner.segment import segment
 from aligner.sentalign import align_sentences, similarities
 
@@ -52,6 +53,9 @@ class SentenceGap:
     #: be the one left out (or added); None when the evidence tells.
     rival: int | None = None
     rival_sentence: str = ""
+    #: The version's source line where the sentence starts (an extra one) or would stand
+    #: (a missing one: where the version sentence after the gap starts); 0: the paragraph's.
+    line: int = 0
 
 
 #: The gaps of each live context, computed once for both rules.
@@ -91,7 +95,11 @@ def _find(context: Context) -> Iterator[SentenceGap]:
             {t[0]: s[0] for s, t in beads if len(s) == len(t) == 1},
         )
         ties = _Ties(src, tgt, ref_lang, lang, ratio, partners)
+        lines = _sentence_lines(pair.target, tgt)
+        after = 0  # the version sentence after the beads so far
         for s, t in beads:
+            where = lines[min(after, len(lines) - 1)] if lines else pair.target.line
+            after += len(t)
             if len(s) == 2 and len(t) == 1:
                 s = [_odd_one(s, [len(src[k]) * ratio for k in s], len(tgt[t[0]]))]
                 t = []
@@ -102,12 +110,27 @@ def _find(context: Context) -> Iterator[SentenceGap]:
                 sentence = src[s[0]]
                 if len(sentence.split()) >= MIN_WORDS and -surplus >= SHARE * ratio * len(sentence):
                     near = ties.rival(s[0], missing=True)
-                    yield SentenceGap(pair, True, sentence, s[0] + 1, len(src), *_rival(near, src))
+                    yield SentenceGap(
+                        pair, True, sentence, s[0] + 1, len(src), *_rival(near, src), where
+                    )
             elif t and not s and t[0] >= 0:
                 sentence = tgt[t[0]]
                 if len(sentence.split()) >= MIN_WORDS and surplus >= SHARE * len(sentence):
                     near = ties.rival(t[0], missing=False)
-                    yield SentenceGap(pair, False, sentence, t[0] + 1, len(tgt), *_rival(near, tgt))
+                    yield SentenceGap(
+                        pair, False, sentence, t[0] + 1, len(tgt), *_rival(near, tgt), lines[t[0]]
+                    )
+
+
+def _sentence_lines(paragraph: Paragraph, sentences: list[str]) -> list[int]:
+    """The source line on which each of the paragraph's sentences starts."""
+    lines, offset = [], 0
+    for sentence in sentences:
+        found = paragraph.text.find(sentence[:40], offset)
+        offset = found if found >= 0 else offset
+        lines.append(paragraph.line_at(offset))
+        offset += len(sentence) if found >= 0 else 0
+    return lines
 
 
 class _Ties:
@@ -209,7 +232,9 @@ class MissingSentence(Rule):
                     f'{doc.lang} {label(t, doc)} fits either): "{_quote(a[1])}" or '
                     f'"{_quote(b[1])}"'
                 )
-            yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)
+            yield finding(
+                self.__class__, doc, gap.line or t.line, message, paragraph=t, reference=r
+            )
 
 
 @register
@@ -246,4 +271,6 @@ class ExtraSentence(Rule):
                     f'{ref.lang} {label(r, ref)} fits either): "{_quote(a[1])}" or '
                     f'"{_quote(b[1])}"'
                 )
-            yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)
+            yield finding(
+                self.__class__, doc, gap.line or t.line, message, paragraph=t, reference=r
+            )

@@ -654,15 +654,14 @@ class PossibleSwap(Rule):
                     f"{doc.lang} {ta} and {doc.lang} {tb} may be swapped: their texts fit "
                     f"{ref.lang} {ra} and {ref.lang} {rb} almost equally well either way"
                 )
-                for link in (a, b):
-                    yield finding(
-                        self.__class__,
-                        doc,
-                        link.target[0].line,
-                        message,
-                        paragraph=link.target[0],
-                        reference=link.source[0],
-                    )
+                yield finding(  # once for the pair, at its first paragraph
+                    self.__class__,
+                    doc,
+                    a.target[0].line,
+                    message,
+                    paragraph=a.target[0],
+                    reference=a.source[0],
+                )
 
 
 @register

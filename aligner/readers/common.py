@@ -503,6 +503,30 @@ class _Open:
     waits: bool = False  # a number alone on its line, its text to follow
     key: str = ""  # the id when not the plain number ("2.3", "II")
     article: bool = False  # an article: every line up to the next article is its text
+    lines: list[int] = field(default_factory=list)  # the source line of each part
+
+    def add(self, text: str, line: int) -> None:
+        self.parts.append(text)
+        self.lines.append(line)
+
+    def wraps(self) -> tuple[tuple[int, int], ...]:
+        """(word index in the joined text, source line) where each later line begins."""
+        found: list[tuple[int, int]] = []
+        if len(self.lines) != len(self.parts):
+            return ()  # a part of unknown line: better no lines than wrong ones
+        words = 0
+        first = self.lines[0] if self.lines else self.line
+        for k, part in enumerate(self.parts):
+            count = len(part.split())
+            if k and count:
+                glued = len(join_lines(self.parts[k - 1 : k + 1]).split()) < (
+                    len(self.parts[k - 1].split()) + count
+                )  # "cyber-" + "security": one word across two lines
+                words -= glued
+                if self.lines[k] != first:
+                    found.append((words, self.lines[k]))
+            words += count
+        return tuple(found)
 
     @property
     def text(self) -> str:
@@ -676,7 +700,7 @@ class _Assembler:
         if gap and cur.parts and not self.labels[i] and self.is_heading(i):
             self.open_block(unit)
             return
-        cur.parts.append(unit.text)
+        cur.add(unit.text, unit.line)
 
     def awaiting(self) -> bool:
         """The open paragraph is a number alone on its line, still waiting for its text.
@@ -833,7 +857,7 @@ class _Assembler:
                 self.open_block(unit)  # "12." left empty before "The Assembly:" and "13."
                 return
             if self.awaiting() or unit.sub or is_sub_item(text):
-                cur.parts.append(text)
+                cur.add(text, unit.line)
                 return
             terminal = cur.ends_clause
             # a capitals heading right before the next number needs no blank line (text
@@ -844,7 +868,7 @@ class _Assembler:
                 self.after_heading = self.after_heading or heading
                 return
             if gap == 0 or self.mode is Mode.WRAPPED:
-                cur.parts.append(text)
+                cur.add(text, unit.line)
                 return
             if self.mode is Mode.UNWRAPPED:
                 joined = (
@@ -856,12 +880,12 @@ class _Assembler:
             else:
                 joined = not terminal and starts_continuation(text)
             if joined:
-                cur.parts.append(text)
+                cur.add(text, unit.line)
             else:
                 self.open_block(unit)
             return
         if cur is not None and gap == 0:
-            cur.parts.append(text)
+            cur.add(text, unit.line)
             return
         self.open_block(unit)
 
@@ -880,13 +904,14 @@ class _Assembler:
     ) -> None:
         self.close()
         self.cur = _Open(line, [text] if text else [], number, label, waits, key, article)
+        self.cur.lines = [line] if text else []
         if not key:
             self.last = number  # the running sequence
         self.after_heading = False
 
     def open_block(self, unit: Unit) -> None:
         self.close()
-        self.cur = _Open(unit.line, [unit.text])
+        self.cur = _Open(unit.line, [unit.text], lines=[unit.line])
 
     def close(self) -> None:
         cur, self.cur = self.cur, None
@@ -894,7 +919,9 @@ class _Assembler:
             return
         text = self.clean(cur.text)
         if cur.number is not None:
-            self.items.append(Paragraph("", cur.number, cur.label, text, cur.line, cur.key))
+            self.items.append(
+                Paragraph("", cur.number, cur.label, text, cur.line, cur.key, wraps=cur.wraps())
+            )
         elif text:
             self.items.append(Block(Kind.TEXT, text, cur.line))
 

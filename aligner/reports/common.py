@@ -49,9 +49,10 @@ def finding_units(result: Result, f: Finding) -> Units:
     )
 
 
-def finding_key(f: Finding) -> tuple[str, int, int, str, str, str]:
-    """Sort key: file, then line and column, then rule, language and message."""
-    return (f.file, f.line, f.column, f.rule, f.lang, f.message)
+def finding_key(f: Finding) -> tuple[object, ...]:
+    """Sort key: file, then line and column, then rule, language, the paragraph's number
+    and message (`Finding.sort_key`)."""
+    return (f.file, f.line, f.column, *f.sort_key()[2:])
 
 
 def sorted_findings(result: Result) -> list[Finding]:
