@@ -81,25 +81,26 @@ _HOMES: dict[str, str] = {
     "ConfigError": "aligner.errors",
     "Document": "aligner.model",
     "DocumentSet": "aligner.model",
-    "Finding": "aligner.checks.base",
+    "Finding": "aligner.findings",
     "InputError": "aligner.errors",
     "Kind": "aligner.model",
     "Link": "aligner.model",
     "Paragraph": "aligner.model",
     "Progress": "aligner.pipeline",
-    "Result": "aligner.checks.base",
+    "Result": "aligner.findings",
     "Rule": "aligner.checks.base",
-    "SentenceAlignment": "aligner.sentalign",
-    "Severity": "aligner.checks.base",
+    "SentenceAlignment": "aligner.align.sentences",
+    "Severity": "aligner.findings",
     "UsageError": "aligner.errors",
 }
 
 if TYPE_CHECKING:  # what type checkers see; names in `__all__` are re-exported
-    from aligner.checks.base import Finding, Result, Rule, Severity
+    from aligner.align.sentences import SentenceAlignment
+    from aligner.checks.base import Rule
     from aligner.errors import AlignerError, ConfigError, InputError, UsageError
+    from aligner.findings import Finding, Result, Severity
     from aligner.model import Alignment, Block, Document, DocumentSet, Kind, Link, Paragraph
     from aligner.pipeline import Progress
-    from aligner.sentalign import SentenceAlignment
 
 
 def __getattr__(name: str) -> Any:
@@ -116,9 +117,10 @@ def __dir__() -> list[str]:
 
 
 class _Package(types.ModuleType):
-    """Keeps `aligner.align` the public function: importing the submodule `aligner.align`
-    would otherwise bind the module over it (reach the module with
-    `from aligner.align import ...` or `importlib.import_module("aligner.align")`)."""
+    """Keeps `aligner.align` the public function: importing the package `aligner.align`
+    would otherwise bind it over the function (reach its modules with
+    `from aligner.align.paragraphs import ...` or
+    `importlib.import_module("aligner.align.paragraphs")`)."""
 
     def __setattr__(self, name: str, value: object) -> None:
         if name in __all__ and isinstance(value, types.ModuleType):

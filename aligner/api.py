@@ -20,12 +20,13 @@ from aligner.errors import InputError, UsageError
 if TYPE_CHECKING:
     from rich.progress import Progress as RichProgress
 
-    from aligner.checks.base import Result, Rule
+    from aligner.align.sentences import SentenceAlignment
+    from aligner.checks.base import Rule
     from aligner.config import Config
-    from aligner.lexicon import Lexicon
+    from aligner.findings import Result
     from aligner.model import Alignment, Document, DocumentSet
     from aligner.pipeline import AlignedSet, Progress
-    from aligner.sentalign import SentenceAlignment
+    from aligner.text.lexicon import Lexicon
 
 #: Where input paths can be given as one path or several.
 Paths = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
@@ -104,7 +105,7 @@ def align(reference: Document, version: Document) -> Alignment:
     >>> len(alignment.pairs())
     20
     """
-    from aligner.align import align_documents
+    from aligner.align.paragraphs import align_documents
 
     return align_documents(reference, version)
 
@@ -189,24 +190,23 @@ def to_tmx(
     26
     """
     from aligner.atomic import atomic_output
-    from aligner.export import (
+    from aligner.export.outputs import export_targets, tmx_date
+    from aligner.export.units import (
         SEGMENTS,
         ExportReport,
-        _targets,
         bilingual_units,
         document_units,
         multilingual_units,
         sanitize,
-        tmx_date,
     )
-    from aligner.writers.tmx import TmxHeader, write_tmx
+    from aligner.formats.tmx import TmxHeader, write_tmx
 
     if segment not in SEGMENTS:
         raise UsageError(f"unknown segment {segment!r}; choose one of {', '.join(SEGMENTS)}")
     settings = _settings(config).with_overrides(reference=reference)
     aligned = _aligned(documents, settings)
     report = ExportReport()
-    langs = _targets(aligned, targets, report)
+    langs = export_targets(aligned, targets, report)
     if not langs:
         raise UsageError(f"{aligned.name}: no version to export beside the reference")
     if len(langs) > 1 and segment != "paragraph":
@@ -271,7 +271,8 @@ def to_po(
     >>> 'msgctxt "1:1"' in buffer.getvalue()
     True
     """
-    from aligner.export import ExportReport, catalog_text, document_units, po_date, sanitize
+    from aligner.export.outputs import catalog_text, po_date
+    from aligner.export.units import ExportReport, document_units, sanitize
 
     settings = _settings(config).with_overrides(reference=reference)
     aligned = _aligned(documents, settings)
@@ -315,7 +316,7 @@ def export_files(
     of files read, documents checked and units written. `jobs` as for
     `check`.
     """
-    from aligner.export import export_paths
+    from aligner.export.outputs import export_paths
 
     report = export_paths(
         _paths(paths),
@@ -364,8 +365,8 @@ def align_sentences(
     >>> result.pairs()[1]
     ('It adopted 3 resolutions.', 'Elle a adopté 3 résolutions.')
     """
-    from aligner.lexicon import Lexicon, load_lexicon
-    from aligner.sentalign import align_texts
+    from aligner.align.sentences import align_texts
+    from aligner.text.lexicon import Lexicon, load_lexicon
 
     source_lang = source_lang or _language(source_text, "source_lang")
     target_lang = target_lang or _language(target_text, "target_lang")
@@ -443,7 +444,7 @@ def _write(output: Output, text: str, aligned: AlignedSet) -> Path | None:
 
 
 def _language(text: str, option: str) -> str:
-    from aligner.langid import detect_language, find_code
+    from aligner.text.langid import detect_language, find_code
 
     lang = detect_language("", find_code(text), text)
     if lang is None:

@@ -18,12 +18,12 @@ import polib
 
 from aligner.atomic import check_not_input, display, write_atomic
 from aligner.errors import InputError, UsageError
+from aligner.formats.markdown import write_markdown
+from aligner.formats.tmx import xml_safe
 from aligner.model import Block, Document, Item, Kind, Paragraph, item_keys, normalize_space
 from aligner.readers import read_document
 from aligner.readers.base import read_bytes
 from aligner.validate import po_text
-from aligner.writers.markdown import write_markdown
-from aligner.writers.tmx import xml_safe
 
 UNTRANSLATED_MARK = "[Untranslated] "  # capital: an intro line stays one (see the reader)
 #: Extensions `apply` writes (as Markdown, which is also readable plain text).

@@ -74,7 +74,7 @@ def note_input(path: str | Path) -> None:
 
 def display(path: str | Path) -> str:
     """A path as shown in messages: undecodable bytes and control characters escaped."""
-    from aligner.names import escape_name
+    from aligner.filenames import escape_name
 
     return escape_name(str(path))
 

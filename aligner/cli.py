@@ -19,7 +19,7 @@ from aligner.languages import LANGUAGES
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from aligner.checks.base import Result, Severity
+    from aligner.findings import Result, Severity
 
 
 class AlignerGroup(click.Group):
@@ -30,8 +30,8 @@ class AlignerGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         from aligner import limits
         from aligner.atomic import input_scope
+        from aligner.filenames import escape_name
         from aligner.interrupt import Interrupted, exit_code
-        from aligner.names import escape_name
 
         try:
             with input_scope(), limits.scope():
@@ -614,9 +614,9 @@ def _read_text(path: str, lang: str | None, option: str) -> tuple[str, str]:
     """The text of a plain-text file and its language (given, else detected)."""
     from aligner import limits
     from aligner.errors import UsageError
-    from aligner.langid import detect_language, find_code
     from aligner.readers.base import read_bytes
-    from aligner.readers.common import decode
+    from aligner.readers.source import decode
+    from aligner.text.langid import detect_language, find_code
 
     text = decode(read_bytes(path), path)
     limits.check_lines(text, path)
@@ -650,10 +650,10 @@ def align(
     sentence and vecalign indices are 0-based line numbers. Outputs give each bead's kind
     and cost; sentences without a counterpart are listed on stderr.
     """
+    from aligner.align.sentences import unmatched_lines
     from aligner.api import align_sentences
     from aligner.atomic import write_atomic
-    from aligner.lexicon import load_lexicon
-    from aligner.sentalign import unmatched_lines
+    from aligner.text.lexicon import load_lexicon
 
     src_text, src_lang = _read_text(src, src_lang, "--src-lang")
     tgt_text, tgt_lang = _read_text(tgt, tgt_lang, "--tgt-lang")
@@ -662,7 +662,7 @@ def align(
         src_text, tgt_text, src_lang, tgt_lang, presegmented=presegmented, lexicon=lexicon
     )
     if fmt == "tmx":
-        from aligner.export import creation_time  # reads, checks, writes: only for TMX
+        from aligner.export.units import creation_time  # reads, checks, writes: only for TMX
 
         data = result.tmx(src_lang, tgt_lang, creation_time())
     else:

@@ -43,9 +43,10 @@ from pathlib import Path
 from typing import Any
 
 from aligner import limits
-from aligner.checks.base import REGISTRY, Finding, Severity
+from aligner.checks.base import REGISTRY
 from aligner.checks.files import valid_language_tag
 from aligner.errors import ConfigError, UsageError
+from aligner.findings import Finding, Severity
 from aligner.reports.common import unknown_rule_message
 
 FILE_NAME = "pyproject.toml"

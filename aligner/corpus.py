@@ -15,13 +15,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from aligner.atomic import display, note_input
-from aligner.checks.base import Finding, Severity
 from aligner.errors import InputError, UsageError
-from aligner.langid import foreign_language
+from aligner.findings import Finding, Severity
 from aligner.lock import LOCK_NAME
 from aligner.model import LANGUAGES, Document, DocumentSet, document_name
 from aligner.readers import read_document
 from aligner.scan import walk
+from aligner.text.langid import foreign_language
 
 #: Extensions read when a folder is searched (named files are read whatever their extension).
 EXTENSIONS: tuple[str, ...] = (".md", ".markdown", ".txt", ".docx", ".html", ".htm", ".pdf")

@@ -223,7 +223,7 @@ def sync(
     input cannot be read or a lock is damaged, `UsageError` when a document has no
     reference version or no document has a language of `langs`.
     """
-    from aligner.align import align_versions
+    from aligner.align.paragraphs import align_versions
     from aligner.pipeline import read
 
     docsets, problems = read(paths, lang_overrides)

@@ -332,7 +332,7 @@ class Link:
     target: tuple[Paragraph, ...]
     score: float = 1.0  # content agreement in [0, 1]; 0 for 1-0 and 0-1 beads
     #: How sure the aligner is of this link, in [0, 1]: the margin of its cost over the
-    #: nearest alternative for the same paragraphs (see `aligner.align.confidence`).
+    #: nearest alternative for the same paragraphs (see `aligner.align.paragraphs.confidence`).
     confidence: float = 1.0
 
     @property

@@ -18,14 +18,15 @@ from functools import partial
 from pathlib import Path
 from typing import Protocol
 
-from aligner.align import PinnedLink, align_versions
+from aligner.align.paragraphs import PinnedLink, align_versions
 from aligner.amendments import Baseline
 from aligner.checks.amendments import StaleTranslation
-from aligner.checks.base import READING_RULES, Context, Finding, Result
+from aligner.checks.base import Context
 from aligner.checks.runner import run_rules, select_rules
 from aligner.checks.suppressions import SuppressionLike, apply_suppressions
 from aligner.corpus import load
 from aligner.errors import InputError, UsageError
+from aligner.findings import READING_RULES, Finding, Result
 from aligner.jobs import ordered_map
 from aligner.model import Alignment, Document, DocumentSet
 

@@ -26,7 +26,6 @@ import polib
 from lxml import etree
 
 from aligner.atomic import display, note_input
-from aligner.checks.base import READING_RULES, Finding, Result, Severity
 from aligner.checks.files import (
     HEADER_ATTRIBUTES,
     XML_LANG,
@@ -40,6 +39,7 @@ from aligner.checks.files import (
 )
 from aligner.checks.runner import select_rules
 from aligner.errors import InputError
+from aligner.findings import READING_RULES, Finding, Result, Severity
 from aligner.model import Document, DocumentSet, document_name
 from aligner.readers.base import read_bytes
 from aligner.scan import walk

@@ -26,9 +26,9 @@ from pathlib import Path
 
 from aligner.checks.runner import check_set, run_check
 from aligner.corpus import load
+from aligner.formats.markdown import write_markdown
 from aligner.model import LANGUAGES, Block, Document, Item, Kind, Paragraph
 from aligner.readers import read_document
-from aligner.writers.markdown import write_markdown
 
 CORPUS = Path(__file__).resolve().parent.parent / "translations" / "baku-2014-child-sex-trafficking"
 

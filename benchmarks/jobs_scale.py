@@ -21,9 +21,9 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from aligner.formats.markdown import write_markdown
 from aligner.model import LANGUAGES, Paragraph
 from aligner.readers import read_document
-from aligner.writers.markdown import write_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "translations" / "baku-2014-child-sex-trafficking"

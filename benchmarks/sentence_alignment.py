@@ -26,8 +26,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from aligner.lexicon import Lexicon, load_lexicon
-from aligner.sentalign import align_sentences
+from aligner.align.sentences import align_sentences
+from aligner.text.lexicon import Lexicon, load_lexicon
 
 DATA = Path(__file__).resolve().parent / "data" / "textberg" / "textberg-de-fr"
 

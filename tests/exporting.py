@@ -11,8 +11,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from aligner.checks.base import Finding
-from aligner.export import AlignedSet
+from aligner.findings import Finding
 from aligner.model import (
     LANGUAGES,
     Alignment,
@@ -25,6 +24,7 @@ from aligner.model import (
     Paragraph,
     build_document,
 )
+from aligner.pipeline import AlignedSet
 from aligner.readers import read_document
 
 ROOT = Path(__file__).resolve().parent.parent

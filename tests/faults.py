@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from aligner.formats.markdown import write_markdown
 from aligner.model import Document, Item, Paragraph
-from aligner.writers.markdown import write_markdown
 
 
 @dataclass(frozen=True)

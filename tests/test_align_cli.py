@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from aligner.cli import cli
-from aligner.lexicon import load_lexicon
+from aligner.text.lexicon import load_lexicon
 
 DE = (
     "Die Expedition verliess Kathmandu am 3. April 1956 mit 350 Trägern. Nach drei Wochen "

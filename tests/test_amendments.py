@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aligner.amendments import Entry, compare, fingerprint, render_diff, word_diff
-from aligner.checks.base import Severity
+from aligner.findings import Severity
 from aligner.lock import sync
 from aligner.model import LANGUAGES
 from aligner.pipeline import run_check

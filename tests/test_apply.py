@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from aligner.apply import UNTRANSLATED_MARK, apply_catalog, apply_po, read_po
 from aligner.cli import cli
 from aligner.errors import InputError, UsageError
-from aligner.export import export_po
+from aligner.export.outputs import export_po
+from aligner.formats.markdown import write_markdown
+from aligner.formats.tmx import xml_safe
 from aligner.model import LANGUAGES, Kind, normalize_space
 from aligner.readers import read_document
-from aligner.writers.markdown import write_markdown
-from aligner.writers.tmx import xml_safe
 
 
 @pytest.fixture(scope="module")

@@ -23,12 +23,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from aligner.export import export_paths, export_po, export_tmx
+from aligner.export.outputs import export_paths, export_po, export_tmx
+from aligner.formats.po import CatalogEntry, render_catalog
+from aligner.formats.tmx import xml_safe
 from aligner.model import LANGUAGES
 from aligner.readers import read_document
 from aligner.validate import validate
-from aligner.writers.po import CatalogEntry, render_catalog
-from aligner.writers.tmx import xml_safe
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TARGETS = LANGUAGES[1:]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aligner.checks.base import REGISTRY, Finding, Rule, Severity
+from aligner.checks.base import REGISTRY, Rule
 from aligner.config import (
     Config,
     Pin,
@@ -21,6 +21,7 @@ from aligner.config import (
     parse_link,
 )
 from aligner.errors import ConfigError, UsageError
+from aligner.findings import Finding, Severity
 
 RULE_IDS = ("missing-paragraph", "extra-paragraph", "length-mismatch", "untranslated")
 

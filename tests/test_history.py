@@ -13,8 +13,8 @@ import pytest
 from amending import amendments, copy_corpus
 from click.testing import CliRunner
 
-from aligner.checks.base import Finding
 from aligner.cli import cli
+from aligner.findings import Finding
 from aligner.lock import sync
 from aligner.pipeline import run_check
 

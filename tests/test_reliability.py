@@ -21,7 +21,7 @@ from lxml import etree
 from aligner import limits
 from aligner.cli import cli
 from aligner.readers import read_document
-from aligner.readers.common import format_number
+from aligner.readers.labels import format_number
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #: Generous bound for one hostile input on a shared, slow machine (the issue asks 20 s).
@@ -442,7 +442,7 @@ HOSTILE = [
 
 
 def _po(template: Path, translations: list[str]) -> polib.POFile:
-    from aligner.export import item_keys
+    from aligner.model import item_keys
 
     doc = read_document(template)
     po = polib.POFile(wrapwidth=0)

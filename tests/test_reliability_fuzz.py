@@ -19,7 +19,7 @@ from shapes import SHAPES
 
 from aligner.cli import cli
 from aligner.errors import AlignerError
-from aligner.export import export_po
+from aligner.export.outputs import export_po
 from aligner.readers import read_document
 from aligner.validate import validate
 
@@ -153,7 +153,7 @@ def exported() -> dict[str, bytes]:
 
     from exporting import corpus_set
 
-    from aligner.export import export_tmx
+    from aligner.export.outputs import export_tmx
 
     folder = Path(tempfile.mkdtemp())
     export_po([corpus_set()], folder, targets=["fr"])

@@ -104,11 +104,11 @@ def test_sigterm_while_writing_removes_the_temporary_file(tmp_path: Path) -> Non
 def test_an_interrupted_folder_export_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import aligner.export
+    import aligner.export.outputs
 
     folder = versions(tmp_path / "doc", ("en", "fr", "de"))
     out = tmp_path / "out"
-    real = aligner.export.render_catalog
+    real = aligner.export.outputs.render_catalog
     calls = []
 
     def interrupted(*args: object, **kwargs: object) -> str:
@@ -117,7 +117,7 @@ def test_an_interrupted_folder_export_leaves_nothing(
             raise Interrupted(signal.SIGTERM)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(aligner.export, "render_catalog", interrupted)
+    monkeypatch.setattr(aligner.export.outputs, "render_catalog", interrupted)
     result = CliRunner().invoke(cli, ["export", str(folder), "--to", "po", "-o", str(out)])
     assert result.exit_code == 143
     assert os.listdir(out) == []  # nothing renamed into place, no temporary left

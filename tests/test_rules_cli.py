@@ -9,8 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 import aligner.checks  # noqa: F401  (registers the shipped rules)
-from aligner.checks.base import REGISTRY, Rule, Severity
+from aligner.checks.base import REGISTRY, Rule
 from aligner.cli import cli
+from aligner.findings import Severity
 
 #: The rule ids issue 3 defines; each must be registered and explained.
 ISSUE_RULES = [

@@ -11,7 +11,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from startup import IN_PROCESS  # benchmarks/startup.py (not a package)
 
 #: Modules that only the commands doing real work may import.
-HEAVY = ("lxml", "regex", "polib", "rich", "aligner.model", "aligner.readers", "aligner.align")
+HEAVY = (
+    "lxml",
+    "regex",
+    "polib",
+    "rich",
+    "aligner.model",
+    "aligner.readers",
+    "aligner.align.paragraphs",
+)
 
 
 def test_help_imports_nothing_heavy() -> None:

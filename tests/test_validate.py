@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from aligner.checks import REGISTRY
 from aligner.checks.files import PoRule, TmxRule, valid_language_tag
 from aligner.cli import cli
-from aligner.export import export_po, export_tmx
+from aligner.export.outputs import export_po, export_tmx
 from aligner.validate import classify, validate
 
 TMX = DATA / "tmx"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from aligner.model import LANGUAGES, Document, Paragraph
 from aligner.readers import read_document
-from aligner.segment import segment
+from aligner.text.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN = [

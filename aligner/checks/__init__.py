@@ -1,16 +1,18 @@
 """Checks: small rule classes in one registry, run over aligned document sets."""
 
-from aligner.checks import amendments, content, files, sentences, structure, suppressions
-from aligner.checks.base import (
-    REGISTRY,
-    Context,
-    Finding,
-    Result,
-    Rule,
-    Severity,
-    register,
-    rules,
+from aligner.checks import (
+    amendments,
+    content,
+    context,
+    document,
+    files,
+    numbering,
+    sentences,
+    structure,
+    suppressions,
 )
+from aligner.checks.base import REGISTRY, Context, Rule, register, rules
+from aligner.findings import Finding, Result, Severity
 
 __all__ = [
     "REGISTRY",
@@ -21,7 +23,10 @@ __all__ = [
     "Severity",
     "amendments",
     "content",
+    "context",
+    "document",
     "files",
+    "numbering",
     "register",
     "rules",
     "sentences",

@@ -19,8 +19,9 @@ from aligner.amendments import (
     render_diff,
     word_diff,
 )
-from aligner.checks.base import Context, Finding, Revision, Rule, Severity, register
-from aligner.checks.structure import _target_line_after, finding, label
+from aligner.checks.base import Context, Rule, register
+from aligner.checks.context import finding, label, target_line_after
+from aligner.findings import Finding, Revision, Severity
 from aligner.model import Alignment, Document, Link, Paragraph, item_keys
 
 
@@ -48,7 +49,7 @@ def _place(alignment: Alignment, paragraph: Paragraph) -> tuple[Paragraph | None
         if paragraph in link.source:
             if link.target:
                 return link.target[0], link.target[0].line
-            return None, _target_line_after(alignment, position)
+            return None, target_line_after(alignment, position)
     paragraphs = alignment.target.paragraphs
     return None, paragraphs[0].line if paragraphs else 1
 

@@ -15,13 +15,15 @@ from functools import lru_cache
 
 import regex
 
-from aligner.align import length_model
-from aligner.checks.base import Context, Finding, Rule, Severity, register
-from aligner.checks.structure import finding, is_empty, label
-from aligner.langid import guess_language
+from aligner.align.paragraphs import length_model
+from aligner.checks.base import Context, Rule, register
+from aligner.checks.context import finding, is_empty, label
+from aligner.findings import Finding, Severity
 from aligner.model import LANGUAGE_NAMES, Document, Paragraph
-from aligner.numerals import expand_ranges, readings
-from aligner.similarity import END_SKIPPED, end_punctuation, numbers
+from aligner.text.features import END_SKIPPED, end_punctuation
+from aligner.text.langid import guess_language
+from aligner.text.numbers import numbers
+from aligner.text.numerals import expand_ranges, readings
 
 #: Language guesses count only for paragraphs of at least this many words and this confidence.
 MIN_WORDS = 6
@@ -193,7 +195,7 @@ def changed_numbers(
 ) -> tuple[list[float], list[float]] | None:
     """(numbers of `reference` that `target` lacks, numbers `target` has instead), or None.
 
-    A number the target writes another way (`aligner.numerals.readings`: in words, in
+    A number the target writes another way (`aligner.text.numerals.readings`: in words, in
     Roman numerals, as a short year range, inside a code) is not lacking. A number the
     target has, only fewer times, counts as lacking only when the target also has a number
     the reference has in no spelling (a year repeated in English may be "that year").

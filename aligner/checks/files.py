@@ -16,7 +16,8 @@ from datetime import datetime
 import polib
 from lxml import etree
 
-from aligner.checks.base import Context, Finding, Rule, Severity, register, rules
+from aligner.checks.base import Context, Rule, register, rules
+from aligner.findings import Finding, Severity
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from aligner.checks.base import READING_RULES, REGISTRY, Context, Finding, Rule
+from aligner.checks.base import REGISTRY, Context, Rule
 from aligner.errors import UsageError
+from aligner.findings import READING_RULES, Finding
 
 
 def select_rules(

@@ -1,7 +1,7 @@
 """Sentence rules: a sentence of a matched paragraph left out, or one added.
 
 Every 1-1 paragraph pair in which either side has several sentences is segmented
-(`aligner.segment`) and aligned sentence by sentence (`aligner.sentalign`, with the
+(`aligner.text.segment`) and aligned sentence by sentence (`aligner.align.sentences`, with the
 document pair's length ratio and the installed dictionaries). A reference sentence with
 no counterpart is missing, a version's sentence with none extra, but only when the
 paragraph lengths agree: the version must be shorter (or longer) than its reference
@@ -17,14 +17,15 @@ import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from aligner.align import length_model
-from aligner.checks.base import Context, Finding, Rule, Severity, register
+from aligner.align.paragraphs import length_model
+from aligner.align.sentences import align_sentences, similarities
+from aligner.checks.base import Context, Rule, register
 from aligner.checks.content import Pair, matched_pairs
-from aligner.checks.structure import finding, label
-from aligner.lexicon import load_lexicon
+from aligner.checks.context import finding, label
+from aligner.findings import Finding, Severity
 from aligner.model import Paragraph
-from aligner.segment import segment
-from aligner.sentalign import align_sentences, similarities
+from aligner.text.lexicon import load_lexicon
+from aligner.text.segment import segment
 
 #: A sentence is reported from this many words on (shorter ones may be a heading-like
 #: fragment the aligner joined elsewhere), when the paragraph length is off by at least

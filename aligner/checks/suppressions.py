@@ -13,14 +13,8 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from aligner.checks.base import (
-    Context,
-    Finding,
-    Rule,
-    Severity,
-    Suppressed,
-    register,
-)
+from aligner.checks.base import Context, Rule, register
+from aligner.findings import Finding, Severity, Suppressed
 from aligner.model import DocumentSet
 
 #: Findings no suppression may hide (an input that could not be read is never deliberate).

@@ -18,13 +18,13 @@ from typing import Protocol
 from aligner import limits
 from aligner.atomic import display, note_input
 from aligner.errors import InputError, UsageError
-from aligner.langid import ISO_639_1, detect_language, find_code
 from aligner.model import LANGUAGES, Block, Document, Item, Paragraph, build_document
-from aligner.readers.common import decode
 from aligner.readers.docx import DocxReader
 from aligner.readers.html import HtmlReader
 from aligner.readers.pdf import PdfReader
+from aligner.readers.source import decode
 from aligner.readers.text import TextReader
+from aligner.text.langid import ISO_639_1, detect_language, find_code
 
 
 class Reader(Protocol):

@@ -20,17 +20,10 @@ from lxml import etree
 from aligner import limits
 from aligner.errors import InputError
 from aligner.model import Item
-from aligner.readers.common import (
-    RUNNING,
-    Mode,
-    Unit,
-    assemble,
-    format_number,
-    is_page_number,
-    is_running_header,
-    parse_label,
-    parse_xml,
-)
+from aligner.readers.assemble import Mode, Piece, assemble
+from aligner.readers.labels import RUNNING, format_number, parse_label
+from aligner.readers.layout import is_page_number, is_running_header
+from aligner.readers.source import parse_xml
 
 #: Most bytes unpacked from one archive (all parts read together).
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
@@ -410,12 +403,12 @@ def _text(p: etree._Element) -> str:
 
 def _units(
     document: etree._Element, w: str, styles: _Styles, numbering: _Numbering, path: str
-) -> list[Unit]:
+) -> list[Piece]:
     a = f"{{{w}}}"
     body = document.find(f"{a}body")
     if body is None:
         raise InputError("not a DOCX file: word/document.xml has no body", file=path)
-    units: list[Unit] = []
+    units: list[Piece] = []
     index = 0
     code_seen = False
     for p in body.iter(f"{a}p"):
@@ -446,23 +439,23 @@ def _units(
             counted = numbering.next(num_id, ilvl)
         if not text.strip():
             if counted is not None and counted[2] and not level:  # keeps its number
-                units.append(Unit("", index, 1, number=counted[0], label=counted[1]))
+                units.append(Piece("", index, 1, number=counted[0], label=counted[1]))
             continue
         if counted is None:
             s = text.strip()
             if not level and (is_page_number(s) or (code_seen and is_running_header(s))):
                 continue
             code_seen = code_seen or is_running_header(s)
-            units.append(Unit(text, index, 1, heading=level))
+            units.append(Piece(text, index, 1, heading=level))
             continue
         number, label, main = counted
         if level:
-            units.append(Unit(f"{label} {text}", index, 1, heading=level))
+            units.append(Piece(f"{label} {text}", index, 1, heading=level))
         elif main:
             typed = parse_label(text)
             if typed and typed.style in RUNNING and typed.number == number and typed.rest:
                 text = typed.rest  # the number typed again after the automatic one
-            units.append(Unit(text, index, 1, number=number, label=label))
+            units.append(Piece(text, index, 1, number=number, label=label))
         else:
-            units.append(Unit(f"{label} {text}", index, 1, sub=True))
+            units.append(Piece(f"{label} {text}", index, 1, sub=True))
     return units

@@ -18,15 +18,9 @@ from lxml import etree
 from aligner import limits
 from aligner.errors import InputError
 from aligner.model import Item
-from aligner.readers.common import (
-    RUNNING,
-    Mode,
-    Unit,
-    assemble,
-    decode,
-    format_number,
-    parse_label,
-)
+from aligner.readers.assemble import Mode, Piece, assemble
+from aligner.readers.labels import RUNNING, format_number, parse_label
+from aligner.readers.source import decode
 
 _SIGNATURE = re.compile(
     r"\A(?:\s|<!--.*?-->)*(?:<\?xml[^>]*>\s*)?(?:\s|<!--.*?-->)*"
@@ -122,7 +116,7 @@ class HtmlReader:
         return assemble(units, Mode.BLOCKS, infer_headings=not explicit)
 
 
-def fragment_units(text: str, first_line: int) -> list[Unit]:
+def fragment_units(text: str, first_line: int) -> list[Piece]:
     """The units of an HTML block inside another format (a Markdown `<ol>`), its lines
     counted from `first_line`; lists are numbered as in an HTML page."""
     parser = lxml.html.HTMLParser(
@@ -177,7 +171,7 @@ class _Walker:
     """Collects units from the element tree in document order."""
 
     def __init__(self) -> None:
-        self.units: list[Unit] = []
+        self.units: list[Piece] = []
         self.buffer: list[str] = []
         self.line = 0
         self.heading = 0
@@ -201,11 +195,11 @@ class _Walker:
                 typed = parse_label(text)
                 if typed and typed.style in RUNNING and typed.number == number and typed.rest:
                     text = typed.rest  # the number typed again inside the <li>
-                self.units.append(Unit(text, self.line, self.gap, number=number, label=label))
+                self.units.append(Piece(text, self.line, self.gap, number=number, label=label))
             elif self.sub:
-                self.units.append(Unit(f"{self.sub} {text}", self.line, self.gap, sub=True))
+                self.units.append(Piece(f"{self.sub} {text}", self.line, self.gap, sub=True))
             else:
-                self.units.append(Unit(text, self.line, self.gap, heading=self.heading))
+                self.units.append(Piece(text, self.line, self.gap, heading=self.heading))
             self.number, self.sub = None, ""
             self.gap = gap
         else:
@@ -240,7 +234,7 @@ class _Walker:
             if self.number is not None:  # an empty item keeps its number
                 number, label = self.number
                 line = el.sourceline or self.line
-                self.units.append(Unit("", line, self.gap, number=number, label=label))
+                self.units.append(Piece("", line, self.gap, number=number, label=label))
                 self.gap = 1
             self.number, self.sub = None, ""
         if tag in _HEADINGS:

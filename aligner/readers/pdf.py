@@ -21,7 +21,7 @@ from collections import Counter
 
 from aligner.errors import InputError
 from aligner.model import Item
-from aligner.readers.common import ends_terminal, is_running_header
+from aligner.readers.layout import ends_terminal, is_running_header
 from aligner.readers.text import parse_text
 
 #: At most this many pages are read (the Assembly's longest texts have a few hundred).

@@ -12,22 +12,13 @@ import re
 from collections.abc import Iterable
 from itertools import pairwise
 
-from aligner.langid import CODE_PATTERN, find_code
 from aligner.model import Item, normalize_space
-from aligner.readers.common import (
-    RUNNING,
-    Mode,
-    Unit,
-    assemble,
-    clean_markdown,
-    content_lines,
-    decode,
-    is_page_number,
-    is_rule,
-    is_running_header,
-    parse_label,
-)
+from aligner.readers.assemble import Mode, Piece, assemble
 from aligner.readers.html import fragment_units
+from aligner.readers.labels import RUNNING, parse_label
+from aligner.readers.layout import clean_markdown, is_page_number, is_rule, is_running_header
+from aligner.readers.source import content_lines, decode
+from aligner.text.langid import CODE_PATTERN, find_code
 
 #: An HTML block in Markdown: a line that starts with one of these tags, up to the line
 #: that closes it (a `<p>` block ends at its closing tag or a blank line).
@@ -87,10 +78,10 @@ def _html_block_end(lines: list[tuple[int, str]], start: int, tag: str) -> int:
     return len(lines)
 
 
-def _units(numbered: Iterable[tuple[int, str]]) -> list[Unit]:
+def _units(numbered: Iterable[tuple[int, str]]) -> list[Piece]:
     """Units of the numbered non-empty lines; a skipped (empty) line is a gap."""
     lines = list(numbered)
-    units: list[Unit] = []
+    units: list[Piece] = []
     gap = 0
     code_seen = False
     last = 0
@@ -122,7 +113,7 @@ def _units(numbered: Iterable[tuple[int, str]]) -> list[Unit]:
             if heading := _atx_heading(piece):
                 level, title = heading
                 if title:
-                    units.append(Unit(title, number, max(gap, 1), heading=level))
+                    units.append(Piece(title, number, max(gap, 1), heading=level))
                 gap = 1
                 continue
             if (
@@ -146,10 +137,10 @@ def _units(numbered: Iterable[tuple[int, str]]) -> list[Unit]:
                 code_seen = True
                 m = CODE_PATTERN.search(s)
                 code = find_code(s) or (m.group() if m else s)  # without a page number
-                units.append(Unit(code, number, max(gap, 1)))
+                units.append(Piece(code, number, max(gap, 1)))
                 gap = 1
                 continue
-            units.append(Unit(piece, number, gap))
+            units.append(Piece(piece, number, gap))
             gap = 0
     return units
 
@@ -166,7 +157,7 @@ def _atx_heading(line: str) -> tuple[int, str] | None:
     return len(m.group(1)), title
 
 
-def _is_wrapped(units: list[Unit]) -> bool:
+def _is_wrapped(units: list[Piece]) -> bool:
     """Hard-wrapped text: some numbered line runs on directly into a further line."""
     for a, b in pairwise(units):
         if b.gap or a.heading or b.heading:

@@ -5,8 +5,9 @@ Every writer is a pure function of the result (and its options): same result, sa
 
 from __future__ import annotations
 
-from aligner.checks.base import Result, Severity, rules
+from aligner.checks.base import rules
 from aligner.errors import UsageError
+from aligner.findings import Result, Severity
 from aligner.reports.common import get_rule
 from aligner.reports.github import render_github
 from aligner.reports.json import dumps, render_json, rule_dict

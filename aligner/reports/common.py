@@ -6,8 +6,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from aligner.checks.base import REGISTRY, Finding, Result, Rule, Severity, rules
+from aligner.checks.base import REGISTRY, Rule, rules
 from aligner.errors import UsageError
+from aligner.findings import Finding, Result, Severity
 from aligner.model import Document, Paragraph
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aligner.checks.base import Finding, Result, Severity
+from aligner.findings import Finding, Result, Severity
 from aligner.reports.common import sorted_findings
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

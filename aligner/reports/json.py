@@ -6,7 +6,8 @@ import inspect
 import json
 from typing import Any
 
-from aligner.checks.base import Finding, Result, Rule
+from aligner.checks.base import Rule
+from aligner.findings import Finding, Result
 from aligner.model import Alignment, Paragraph
 from aligner.reports.common import sorted_findings, summarize
 

@@ -14,7 +14,7 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from aligner.checks.base import Finding, Result, Severity
+from aligner.findings import Finding, Result, Severity
 from aligner.model import document_name
 from aligner.reports.common import sorted_findings
 from aligner.reports.text import format_finding

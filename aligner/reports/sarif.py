@@ -19,7 +19,8 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from aligner import __version__
-from aligner.checks.base import Finding, Result, Rule, Severity, Suppressed
+from aligner.checks.base import Rule
+from aligner.findings import Finding, Result, Severity, Suppressed
 from aligner.model import normalize_space
 from aligner.reports.common import (
     files,

@@ -7,7 +7,8 @@ import textwrap
 
 import click
 
-from aligner.checks.base import Finding, Result, Rule, Severity
+from aligner.checks.base import Rule
+from aligner.findings import Finding, Result, Severity
 from aligner.reports.common import one_line, sorted_findings, summarize
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}

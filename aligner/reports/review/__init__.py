@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aligner.export import AlignedSet
+from aligner.pipeline import AlignedSet
 from aligner.reports.review.html import render_html
 from aligner.reports.review.rows import (
     finding_anchor,

@@ -18,7 +18,7 @@ from lxml import etree
 from lxml.html import builder as E
 
 from aligner import __version__
-from aligner.checks.base import Revision
+from aligner.findings import Revision
 from aligner.model import LANGUAGE_NAMES
 from aligner.reports.review.rows import (
     STATUSES,

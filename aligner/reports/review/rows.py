@@ -1,6 +1,6 @@
 """What a review shows: per document, one row per reference unit, one cell per language.
 
-Built once from aligned sets (`aligner.export.AlignedSet`) and rendered as HTML or as a
+Built once from aligned sets (`aligner.pipeline.AlignedSet`) and rendered as HTML or as a
 terminal table. Every finding is attached to exactly one cell (or to its document when it
 names no paragraph), gets a stable anchor (`finding_anchor`) and the configuration entries
 that keep a reviser's decision (`suggestions`).
@@ -14,10 +14,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from aligner.checks.base import Finding, Severity
-from aligner.export import AlignedSet
+from aligner.findings import Finding, Severity
 from aligner.model import Block, Document, Kind, Link, Paragraph
-from aligner.similarity import number_spans
+from aligner.pipeline import AlignedSet
+from aligner.text.numbers import number_spans
 
 #: Cell statuses, mildest first (the matrix colours them).
 STATUSES: tuple[str, ...] = ("ok", "warning", "error", "missing", "extra")

@@ -1,0 +1,830 @@
+"""Sentence alignment: length, lexical anchors and an optional bilingual lexicon.
+
+API
+---
+``align_sentences(src, tgt, src_lang, tgt_lang, lexicon=None)`` aligns two lists of
+sentences and returns beads in order: ``[(src_indices, tgt_indices), ...]``, e.g.
+``([0, 1], [0])`` for a 2-1 bead and ``([], [5])`` for a target sentence with no
+source. Every sentence is in exactly one bead. ``lexicon=None`` uses the installed
+FreeDict dictionaries for the pair (`aligner.text.lexicon.load_lexicon`, cached per process);
+pass ``Lexicon(src_lang, tgt_lang)`` to align without one.
+
+``align_paragraph(src_text, tgt_text, src_lang, tgt_lang, lexicon=None, ratio=None)``
+segments two aligned paragraphs (`aligner.text.segment`) and aligns their sentences; pass
+the documents' length ``ratio`` (target/source) when known, as one paragraph is little
+evidence. The returned `SentenceAlignment` has the sentences, the beads, `pairs()`
+(joined source and target text per bead, for sentence-level TMX/PO export: tuid
+``doc:section:para:sN`` where N is the 1-based bead number) and `unmatched()`
+(sentences in 1-0 / 0-1 beads, for checks that report which sentence of a paragraph is
+missing). ``align_texts`` does the same for whole running texts (the ``align`` command).
+
+Method
+------
+Each sentence becomes weighted tokens (words, numbers, some punctuation), each token a
+set of keys: its folded, transliterated 5-letter prefix and the 5-letter prefix of its
+sound without an initial h/г (cognates: "hydrological" ~ "idrologico" ~
+"гидрологический"), a sound key for
+capitalised words (names: "Baku" ~ "Bakou" ~ "Баку"), its number value, and the
+lexicon's sense keys. Tokens of a source and a target sentence match when
+their keys meet; the similarity of a bead is the matched share of token weight (weights
+are inverse sentence frequencies within the document). The cost of a bead adds a
+Gale–Church length cost, the unmatched share of weight times the bead's size, and a
+prior growing with the number of sentences; a 1-0 or 0-1 bead costs a constant.
+
+Two passes keep the work linear in the length of the texts, as in Bertalign: (1)
+confident 1-1 anchors (mutual best candidates) are found through an inverted index of
+keys that are rare near the length diagonal, and the heaviest monotone chain of them is
+kept; word pairs that co-occur in the anchors far more than by chance (Dice, as in Moore's
+and hunalign's bootstrapping) become extra keys, and the anchors are searched again;
+(2) dynamic programming over 0-1 and 1-0 beads and every bead of up to five sentences
+(1-1, 2-1, 1-2, 2-2, 3-1, 1-3, 3-2, 2-3, 4-1, 1-4) runs in a narrow band around the path
+through the anchors, widened where the anchors leave a long gap or one of unequal size
+(deleted or inserted passages).
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import itertools
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import regex
+
+from aligner import limits
+from aligner.formats.tmx import TmxHeader, TranslationUnit, Variant, write_tmx, xml_safe
+from aligner.text.lexicon import Lexicon, load_lexicon
+from aligner.text.normalize import fold, name_key, sound
+from aligner.text.numbers import numbers
+from aligner.text.segment import segment
+
+Bead = tuple[list[int], list[int]]
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")
+_PUNCT = regex.compile(r"[?!:;«»„“”\"()]")
+_PUNCT_CLASS = {"«": "q", "»": "q", "„": "q", "“": "q", "”": "q", '"': "q", "(": "(", ")": ")"}
+
+
+@dataclass(frozen=True)
+class Params:
+    """Weights of the bead cost and search settings (tuned on the Text+Berg dev set only)."""
+
+    prefix: int = 5  # letters of the cognate key
+    lexical: float = 8.0  # weight of the unmatched share of token weight
+    length: float = 1.0  # weight of the Gale–Church length cost
+    skip: float = 6.0  # cost of a 1-0 or 0-1 bead
+    merge: float = 2.25  # prior cost per sentence a bead has beyond one on each side
+    max_bead: int = 5  # largest bead, in sentences on both sides (Bertalign's max_align)
+    window: int = 100  # half-width, in sentences, of the anchor search around the diagonal
+    band: int = 6  # half-width of the second-pass band around the anchor path
+    max_band: int = 250  # the band is never wider than this, so cost stays linear
+    anchor_sim: float = 0.3  # least similarity of a 1-1 anchor
+    rare: int = 5  # a key found in more target sentences of the window is no clue
+    learn: float = 0.3  # least Dice score of a word pair learned from the anchors
+    min_learn: int = 20  # fewer anchors than this teach nothing
+    rounds: int = 2  # rounds of learning word pairs and finding anchors again
+    ratio_prior: int = 4000  # characters of evidence that the length ratio is 1
+
+
+DEFAULT_PARAMS = Params()
+
+
+@dataclass
+class _Sentence:
+    """A sentence reduced to what the cost needs."""
+
+    length: int
+    keys: dict[str, int]  # key -> bit mask of the tokens carrying it
+    words: dict[str, int]  # folded word -> bit mask of its tokens
+    weights: list[float]
+    total: float
+
+
+#: A word-initial h, or the Russian г written for it ("гидрологический" for
+#: "hydrological", "гуманитарный" for "humanitarian"), which Italian and Spanish drop.
+_INITIAL_H = regex.compile(r"^[hg](?=[aeiou])")
+
+
+def _cognate(word: str) -> str:
+    """The word spelled by sound without an initial h or g, so "hydrological",
+    "idrologico" and "гидрологический" share a key (as do "global" and "глобальный")."""
+    return _INITIAL_H.sub("", sound(word))
+
+
+class _Features:
+    """Tokens, keys and weights of one side of the text pair."""
+
+    def __init__(self, sentences: Sequence[str], side: int, lexicon: Lexicon, prefix: int):
+        self.texts = list(sentences)
+        tokens: list[list[tuple[str, frozenset[str]]]] = []
+        seen: dict[str, tuple[str, frozenset[str]]] = {}
+        for sentence in sentences:
+            row: list[tuple[str, frozenset[str]]] = []
+            for word in _WORD.findall(sentence):
+                token = seen.get(word)
+                if token is None:
+                    folded = fold(word)
+                    keys = {"c:" + folded[:prefix], "s:" + _cognate(word)[:prefix]}
+                    if word[0].isupper() and len(folded) >= 4:  # a name: "Baku" ~ "Bakou"
+                        keys.add("k:" + name_key(word))
+                    keys |= lexicon.src_keys(word) if side == 0 else lexicon.tgt_keys(word)
+                    token = seen[word] = ("w:" + folded, frozenset(keys))
+                row.append(token)
+            for value in numbers(sentence):
+                key = f"n:{value:g}"
+                row.append((key, frozenset((key,))))
+            for mark in _PUNCT.findall(sentence):
+                key = "p:" + _PUNCT_CLASS.get(mark, mark)
+                row.append((key, frozenset((key,))))
+            tokens.append(row[: limits.MAX_SENTENCE_TOKENS])  # bit masks grow with the row
+        df: dict[str, int] = defaultdict(int)
+        for row in tokens:
+            for ident in {ident for ident, _ in row}:
+                df[ident] += 1
+        n = max(len(sentences), 1)
+        self.sentences: list[_Sentence] = []
+        for sentence, row in zip(sentences, tokens, strict=True):
+            keys: dict[str, int] = defaultdict(int)
+            words: dict[str, int] = defaultdict(int)
+            weights = []
+            for pos, (ident, token_keys) in enumerate(row):
+                weights.append(math.log(1.0 + n / df[ident]))
+                for key in token_keys:
+                    keys[key] |= 1 << pos
+                if ident.startswith("w:"):
+                    words[ident] |= 1 << pos
+            self.sentences.append(
+                _Sentence(
+                    len("".join(sentence.split())),
+                    dict(keys),
+                    dict(words),
+                    weights,
+                    sum(weights),
+                )
+            )
+        self.key_df: dict[str, int] = defaultdict(int)
+        for s in self.sentences:
+            for key in s.keys:
+                self.key_df[key] += 1
+
+    def keep(self, wanted: set[str]) -> None:
+        """Forget keys the other side never has: they cannot match (saves time and memory)."""
+        for sentence in self.sentences:
+            sentence.keys = {k: v for k, v in sentence.keys.items() if k in wanted}
+        self.key_df = defaultdict(int, {k: v for k, v in self.key_df.items() if k in wanted})
+
+
+def _mask_weight(mask: int, weights: list[float]) -> float:
+    total = 0.0
+    while mask:
+        low = mask & -mask
+        total += weights[low.bit_length() - 1]
+        mask ^= low
+    return total
+
+
+def _length_cost(src_len: int, tgt_len: int, ratio: float, variance: float) -> float:
+    """Gale–Church: -log P(|delta| >= observed) for the two lengths."""
+    mean = (src_len + tgt_len / ratio) / 2
+    if mean <= 0:
+        return 0.0
+    z = abs(tgt_len - src_len * ratio) / math.sqrt(variance * mean)
+    tail = math.erfc(z / math.sqrt(2))
+    if tail < 1e-30:
+        return z * z / 2 + math.log(z * math.sqrt(math.pi / 2))
+    return -math.log(tail)
+
+
+class _Scorer:
+    """Bead costs with cached sentence-pair matches."""
+
+    def __init__(self, src: _Features, tgt: _Features, params: Params, ratio: float | None = None):
+        self.src = src.sentences
+        self.tgt = tgt.sentences
+        self.params = params
+        if ratio is None:  # from the texts, shrunk towards 1 when they are short
+            total_src = sum(s.length for s in self.src) or 1
+            total_tgt = sum(s.length for s in self.tgt) or 1
+            trust = (total_src + total_tgt) / (total_src + total_tgt + params.ratio_prior)
+            ratio = (total_tgt / total_src) ** trust
+        self.ratio = ratio
+        self.variance = 6.8 * ratio
+        self.src_cum = list(itertools.accumulate((s.length for s in self.src), initial=0))
+        self.tgt_cum = list(itertools.accumulate((t.length for t in self.tgt), initial=0))
+        self.src_total = list(itertools.accumulate((s.total for s in self.src), initial=0.0))
+        self.tgt_total = list(itertools.accumulate((t.total for t in self.tgt), initial=0.0))
+        self._pairs: dict[int, dict[int, tuple[int, int, float, float]]] = {}
+        self._src_memo: dict[int, dict[int, float]] = defaultdict(dict)
+        self._tgt_memo: dict[int, dict[int, float]] = defaultdict(dict)
+        self._tgt_floor = 0
+
+    def pair(self, i: int, j: int) -> tuple[int, int, float, float]:
+        """Masks and weights of the tokens of source `i` and target `j` that match each other."""
+        row = self._pairs.get(i)
+        if row is None:
+            row = self._pairs[i] = {}
+        found = row.get(j)
+        if found is None:
+            s, t = self.src[i], self.tgt[j]
+            ms = mt = 0
+            for key in s.keys.keys() & t.keys.keys():
+                ms |= s.keys[key]
+                mt |= t.keys[key]
+            found = (ms, mt, _mask_weight(ms, s.weights), _mask_weight(mt, t.weights))
+            row[j] = found
+        return found
+
+    def forget(self, i: int, j: int) -> None:
+        """Drop what is cached for source sentences up to `i` and targets before `j`."""
+        self._pairs.pop(i, None)
+        self._src_memo.pop(i, None)
+        for old in range(self._tgt_floor, j):
+            self._tgt_memo.pop(old, None)
+        self._tgt_floor = max(self._tgt_floor, j)
+
+    @staticmethod
+    def _weight(memo: dict[int, float], mask: int, weights: list[float]) -> float:
+        found = memo.get(mask)
+        if found is None:
+            found = memo[mask] = _mask_weight(mask, weights)
+        return found
+
+    def similarity(self, x: int, y: int, a: int, b: int) -> float:
+        """Share of token weight matched in the bead of source x..x+a-1, target y..y+b-1."""
+        total = (
+            self.src_total[x + a] - self.src_total[x] + self.tgt_total[y + b] - self.tgt_total[y]
+        )
+        if total <= 0:
+            return 0.0
+        if a == 1 and b == 1:
+            found = self.pair(x, y)
+            return (found[2] + found[3]) / total
+        cells = [[self.pair(i, j) for j in range(y, y + b)] for i in range(x, x + a)]
+        matched = 0.0
+        for r, row in enumerate(cells):
+            if b == 1:
+                matched += row[0][2]
+            else:
+                mask = 0
+                for cell in row:
+                    mask |= cell[0]
+                matched += self._weight(self._src_memo[x + r], mask, self.src[x + r].weights)
+        for c in range(b):
+            if a == 1:
+                matched += cells[0][c][3]
+            else:
+                mask = 0
+                for row in cells:
+                    mask |= row[c][1]
+                matched += self._weight(self._tgt_memo[y + c], mask, self.tgt[y + c].weights)
+        return matched / total
+
+    def base(self, x: int, y: int, a: int, b: int) -> float:
+        """The cheap part of a bead's cost: its prior and its length cost (or a skip)."""
+        p = self.params
+        if a == 0 or b == 0:
+            return p.skip * (a + b)
+        src_len = self.src_cum[x + a] - self.src_cum[x]
+        tgt_len = self.tgt_cum[y + b] - self.tgt_cum[y]
+        length = _length_cost(src_len, tgt_len, self.ratio, self.variance)
+        return p.merge * (a + b - 2) + p.length * length
+
+    def lexical(self, x: int, y: int, a: int, b: int) -> float:
+        """The lexical part of a bead's cost: its unmatched share of weight, by its size."""
+        if a == 0 or b == 0:
+            return 0.0
+        return self.params.lexical * (1.0 - self.similarity(x, y, a, b)) * (a + b) / 2
+
+    def cost(self, x: int, y: int, a: int, b: int) -> float:
+        """Cost of the bead of source x..x+a-1 and target y..y+b-1."""
+        return self.base(x, y, a, b) + self.lexical(x, y, a, b)
+
+
+def _diagonal(src: _Features, tgt: _Features) -> list[float]:
+    """For each source position, the target position at the same share of characters."""
+    tgt_cum = [0]
+    for t in tgt.sentences:
+        tgt_cum.append(tgt_cum[-1] + t.length)
+    src_total = sum(s.length for s in src.sentences) or 1
+    centre = []
+    done = 0
+    for s in src.sentences:
+        share = (done + s.length / 2) / src_total * tgt_cum[-1]
+        j = bisect.bisect_right(tgt_cum, share) - 1
+        centre.append(min(j, len(tgt.sentences) - 1))
+        done += s.length
+    return centre
+
+
+def _anchors(
+    src: _Features, tgt: _Features, scorer: _Scorer, params: Params
+) -> list[tuple[int, int]]:
+    """Confident 1-1 pairs: mutual best candidates from rare shared keys, in a monotone chain."""
+    n, m = len(src.sentences), len(tgt.sentences)
+    if not n or not m:
+        return []
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, t in enumerate(tgt.sentences):
+        for key in t.keys:
+            postings[key].append(j)
+    centre = _diagonal(src, tgt)
+    best_src: dict[int, tuple[float, int]] = {}
+    best_tgt: dict[int, tuple[float, int]] = {}
+    for i, s in enumerate(src.sentences):
+        lo, hi = centre[i] - params.window, centre[i] + params.window
+        votes: dict[int, float] = defaultdict(float)
+        for key in s.keys:
+            plist = postings.get(key)
+            if plist is None:
+                continue
+            first, last = bisect.bisect_left(plist, lo), bisect.bisect_right(plist, hi)
+            if 0 < last - first <= params.rare:  # rare near here: a useful clue
+                weight = 1.0 / (last - first)
+                for j in plist[first:last]:
+                    votes[j] += weight
+        for j in sorted(votes, key=votes.__getitem__, reverse=True)[:3]:
+            score = scorer.similarity(i, j, 1, 1)
+            score -= 0.1 * _length_cost(
+                s.length, tgt.sentences[j].length, scorer.ratio, scorer.variance
+            )
+            if score > best_src.get(i, (-1.0, -1))[0]:
+                best_src[i] = (score, j)
+            if score > best_tgt.get(j, (-1.0, -1))[0]:
+                best_tgt[j] = (score, i)
+    mutual = sorted(
+        (i, j, score)
+        for i, (score, j) in best_src.items()
+        if best_tgt[j][1] == i and score >= params.anchor_sim
+    )
+    return _chain(mutual)
+
+
+def _learn(src: _Features, tgt: _Features, anchors: list[tuple[int, int]], params: Params) -> int:
+    """Link words that co-occur in the anchor pairs far more than by chance (Dice).
+
+    Each word keeps its best partner on the other side; linked words get a shared key.
+    Returns the number of links added.
+    """
+    # a repeated sentence pair (boilerplate, a text given twice) is one piece of evidence
+    anchors = list({(src.texts[i], tgt.texts[j]): (i, j) for i, j in anchors}.values())
+    count_s: Counter[str] = Counter()
+    count_t: Counter[str] = Counter()
+    for i, j in anchors:
+        count_s.update(src.sentences[i].words.keys())
+        count_t.update(tgt.sentences[j].words.keys())
+    joint: Counter[tuple[str, str]] = Counter()
+    for i, j in anchors:
+        ws = [w for w in src.sentences[i].words if count_s[w] >= 2]
+        wt = [w for w in tgt.sentences[j].words if count_t[w] >= 2]
+        joint.update(itertools.product(ws, wt))
+    best_s: dict[str, tuple[float, str]] = {}
+    best_t: dict[str, tuple[float, str]] = {}
+    for (a, b), c in joint.items():
+        if c < 2:
+            continue
+        dice = 2 * c / (count_s[a] + count_t[b])
+        if dice > best_s.get(a, (0.0, ""))[0]:
+            best_s[a] = (dice, b)
+        if dice > best_t.get(b, (0.0, ""))[0]:
+            best_t[b] = (dice, a)
+    links = {(a, b) for a, (d, b) in best_s.items() if d >= params.learn}
+    links |= {(a, b) for b, (d, a) in best_t.items() if d >= params.learn}
+    by_src: dict[str, list[str]] = defaultdict(list)
+    by_tgt: dict[str, list[str]] = defaultdict(list)
+    for k, (a, b) in enumerate(sorted(links)):
+        by_src[a].append(f"a:{k}")
+        by_tgt[b].append(f"a:{k}")
+    for feats, table in ((src, by_src), (tgt, by_tgt)):
+        for key in [k for k in feats.key_df if k.startswith("a:")]:
+            del feats.key_df[key]
+        for sent in feats.sentences:
+            for key in [k for k in sent.keys if k.startswith("a:")]:
+                del sent.keys[key]
+            for word, mask in sent.words.items():
+                for key in table.get(word, ()):
+                    sent.keys[key] = sent.keys.get(key, 0) | mask
+                    feats.key_df[key] += 1
+    return len(links)
+
+
+def _chain(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
+    """The heaviest chain of pairs increasing in both coordinates (pairs sorted by i)."""
+    if not pairs:
+        return []
+    best: list[float] = []
+    back: list[int] = []
+    # O(k^2) over a short look-back suffices: anchors are sparse and mostly in order.
+    for k, (i, j, score) in enumerate(pairs):
+        top, arg = score, -1
+        for prev in range(max(0, k - 50), k):
+            pi, pj, _ = pairs[prev]
+            if pi < i and pj < j and best[prev] + score > top:
+                top, arg = best[prev] + score, prev
+        best.append(top)
+        back.append(arg)
+    k = max(range(len(pairs)), key=best.__getitem__)
+    chain = []
+    while k >= 0:
+        chain.append((pairs[k][0], pairs[k][1]))
+        k = back[k]
+    return chain[::-1]
+
+
+def _band(n: int, m: int, anchors: list[tuple[int, int]], params: Params) -> list[tuple[int, int]]:
+    """Allowed target range [lo, hi] for each source grid row 0..n."""
+    points = [(0, 0)]
+    for i, j in anchors:
+        points += [(i, j), (i + 1, j + 1)]
+    points.append((n, m))
+    lo = [m] * (n + 1)
+    hi = [0] * (n + 1)
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        dx, dy = x1 - x0, y1 - y0
+        width = min(params.band + abs(dx - dy) + max(dx, dy) // 8, params.max_band)
+        for x in range(x0, x1 + 1):
+            c0 = y0 + (dy * (x - x0) / dx if dx else 0)
+            c1 = y0 + (dy * (x + 1 - x0) / dx if dx else dy)
+            c_1 = y0 + (dy * (x - 1 - x0) / dx if dx else 0)
+            lo[x] = min(lo[x], max(0, math.floor(min(c0, c_1)) - width))
+            hi[x] = max(hi[x], min(m, math.ceil(max(c0, c1, y1 if dx == 0 else c0)) + width))
+    lo[0] = 0
+    hi[n] = m
+    for x in range(1, n + 1):  # keep the band connected
+        lo[x] = max(lo[x], 0)
+        hi[x - 1] = max(hi[x - 1], lo[x])
+    return list(zip(lo, hi, strict=True))
+
+
+def _dp(n: int, m: int, band: list[tuple[int, int]], scorer: _Scorer) -> list[tuple[Bead, float]]:
+    """The cheapest path through the band: its beads in order, each with its own cost."""
+    size = scorer.params.max_bead
+    types = [(1, 0), (0, 1)]
+    types += [(a, b) for a in range(1, size) for b in range(1, size) if a + b <= size]
+    types.sort(key=lambda t: (t[0] + t[1] if t[0] and t[1] else 2.5, t))  # likely best first
+    reach = max(a for a, _ in types)
+    inf = math.inf
+    costs: list[list[float]] = []
+    backs: list[list[int]] = []
+    own: list[list[float]] = []  # the cost of the best bead ending at each cell
+    for x in range(n + 1):
+        if x > reach:  # rows further back are never read again
+            scorer.forget(x - reach - 1, band[x - reach][0] - reach)
+            costs[x - reach - 1] = []
+        lo, hi = band[x]
+        row = [inf] * (hi - lo + 1)
+        back = [-1] * (hi - lo + 1)
+        bead_cost = [0.0] * (hi - lo + 1)
+        for y in range(lo, hi + 1):
+            if x == 0 and y == 0:
+                row[0] = 0.0
+                continue
+            best, arg, best_own = inf, -1, 0.0
+            for t, (a, b) in enumerate(types):
+                px, py = x - a, y - b
+                if px < 0 or py < 0:
+                    continue
+                plo, phi = band[px]
+                if not plo <= py <= phi:
+                    continue
+                prev = row[py - lo] if px == x else costs[px][py - plo]
+                if prev == inf:
+                    continue
+                total = prev + scorer.base(px, py, a, b)
+                if total >= best:  # the lexical part only adds: no need to compute it
+                    continue
+                total += scorer.lexical(px, py, a, b)
+                if total < best:
+                    best, arg, best_own = total, t, total - prev
+            row[y - lo] = best
+            back[y - lo] = arg
+            bead_cost[y - lo] = best_own
+        costs.append(row)
+        backs.append(back)
+        own.append(bead_cost)
+    beads: list[tuple[Bead, float]] = []
+    x, y = n, m
+    while x > 0 or y > 0:
+        cell = y - band[x][0]
+        a, b = types[backs[x][cell]]
+        beads.append(((list(range(x - a, x)), list(range(y - b, y))), own[x][cell]))
+        x, y = x - a, y - b
+    return beads[::-1]
+
+
+def align_sentences(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    src_lang: str,
+    tgt_lang: str,
+    lexicon: Lexicon | None = None,
+    *,
+    ratio: float | None = None,
+    params: Params = DEFAULT_PARAMS,
+) -> list[Bead]:
+    """Align two lists of sentences; return the beads in order (see the module docstring).
+
+    `ratio` is the expected target/source length ratio (say, of the whole documents when
+    aligning one paragraph pair); by default it is estimated from the two lists.
+    """
+    return [
+        bead
+        for bead, _ in align_sentences_costed(
+            src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio, params=params
+        )
+    ]
+
+
+def align_sentences_costed(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    src_lang: str,
+    tgt_lang: str,
+    lexicon: Lexicon | None = None,
+    *,
+    ratio: float | None = None,
+    params: Params = DEFAULT_PARAMS,
+) -> list[tuple[Bead, float]]:
+    """`align_sentences`, each bead with its cost (what the search adds for it: lower is a
+    surer bead; a 1-0 or 0-1 bead costs `Params.skip`)."""
+    return _aligned(src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio, params=params)[0]
+
+
+def scored_alignment(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    src_lang: str,
+    tgt_lang: str,
+    lexicon: Lexicon | None = None,
+    *,
+    ratio: float | None = None,
+) -> tuple[list[Bead], list[float]]:
+    """`align_sentences`, with the confidence of each bead (see `_confidence`)."""
+    costed, scorer = _aligned(src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio)
+    beads = [bead for bead, _ in costed]
+    if scorer is None:
+        return beads, [1.0] * len(beads)
+    return beads, [_confidence(scorer, bead, len(src), len(tgt)) for bead in beads]
+
+
+def _aligned(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    src_lang: str,
+    tgt_lang: str,
+    lexicon: Lexicon | None = None,
+    *,
+    ratio: float | None = None,
+    params: Params = DEFAULT_PARAMS,
+) -> tuple[list[tuple[Bead, float]], _Scorer | None]:
+    """The beads with their costs, and the scorer that chose them (None when a side is
+    empty; a 1-0 or 0-1 bead costs `Params.skip`)."""
+    if lexicon is None:
+        lexicon = load_lexicon(src_lang, tgt_lang)
+    if lexicon:
+        lexicon.prepare(
+            (w for s in src for w in _WORD.findall(s)), (w for t in tgt for w in _WORD.findall(t))
+        )
+    n, m = len(src), len(tgt)
+    if not n or not m:
+        skips: list[Bead] = [([i], []) for i in range(n)] + [([], [j]) for j in range(m)]
+        return [(bead, params.skip) for bead in skips], None
+    sf = _Features(src, 0, lexicon, params.prefix)
+    tf = _Features(tgt, 1, lexicon, params.prefix)
+    shared = sf.key_df.keys() & tf.key_df.keys()
+    sf.keep(shared)
+    tf.keep(shared)
+    scorer = _Scorer(sf, tf, params, ratio)
+    anchors = _anchors(sf, tf, scorer, params)
+    for _ in range(params.rounds):
+        if len(anchors) < params.min_learn or not _learn(sf, tf, anchors, params):
+            break
+        scorer = _Scorer(sf, tf, params, ratio)
+        anchors = _anchors(sf, tf, scorer, params)
+    return _dp(n, m, _band(n, m, anchors, params), scorer), scorer
+
+
+#: A bead's confidence is 0.9 when its cost is this much below its nearest rival's.
+SURE = 3.0
+
+
+def _confidence(scorer: _Scorer, bead: Bead, n: int, m: int) -> float:
+    """How sure a sentence bead is, in [0, 1]: a logistic of its margin over its rivals.
+
+    Rivals pair its sentences one to one with the neighbours of their partners (or leave
+    them unmatched); for a bead of several sentences, also one part alone with the other
+    side (a part left over is a sentence missing or added); for an unmatched sentence,
+    pairing it with the nearest sentences of the other side. 0.5 is a tie.
+    """
+    xs, ys = bead
+    skip = scorer.params.skip
+    if xs and ys:
+        x, y, a, b = xs[0], ys[0], len(xs), len(ys)
+        own = scorer.cost(x, y, a, b)
+        rivals = [(a + b) * skip]
+        if a > 1 or b > 1:  # one part alone explaining the other side (the rest, half a skip)
+            rivals += [scorer.cost(i, j, 1, 1) + (a + b - 2) * skip / 2 for i in xs for j in ys]
+        for i in xs:
+            rivals += [scorer.cost(i, j, 1, 1) + (a + b - 2) * skip for j in _near(ys, m)]
+        for j in ys:
+            rivals += [scorer.cost(i, j, 1, 1) + (a + b - 2) * skip for i in _near(xs, n)]
+    elif xs:
+        own = skip
+        rivals = [scorer.cost(xs[0], j, 1, 1) for j in _around(xs[0] * m // n, m)]
+    else:
+        own = skip
+        rivals = [scorer.cost(i, ys[0], 1, 1) for i in _around(ys[0] * n // m, n)]
+    margin = min(rivals, default=own + 4 * SURE) - own
+    return round(1.0 / (1.0 + math.exp(-margin * math.log(9) / SURE)), 3)
+
+
+def _near(indices: Sequence[int], size: int) -> list[int]:
+    """The neighbours (one away) of a run of indices, below `size`."""
+    return [k for k in (indices[0] - 1, indices[-1] + 1) if 0 <= k < size]
+
+
+def _around(k: int, size: int) -> range:
+    return range(max(0, k - 1), min(size, k + 2))
+
+
+def similarities(
+    src: Sequence[str], tgt: Sequence[str], src_lang: str, tgt_lang: str
+) -> list[list[float]]:
+    """The share of token weight each text of `src` and each of `tgt` match, in [0, 1].
+
+    Tokens match as in sentence alignment (cognates, names, numbers, dictionary
+    translations), weighted by their rarity among these texts, so that what look-alike
+    texts share counts little and what tells them apart counts much.
+    """
+    lexicon = load_lexicon(src_lang, tgt_lang)
+    if lexicon:
+        lexicon.prepare(
+            (w for s in src for w in _WORD.findall(s)), (w for t in tgt for w in _WORD.findall(t))
+        )
+    scorer = _Scorer(
+        _Features(src, 0, lexicon, DEFAULT_PARAMS.prefix),
+        _Features(tgt, 1, lexicon, DEFAULT_PARAMS.prefix),
+        DEFAULT_PARAMS,
+    )
+    return [[scorer.similarity(i, j, 1, 1) for j in range(len(tgt))] for i in range(len(src))]
+
+
+@dataclass(frozen=True)
+class SentenceAlignment:
+    """Two lists of sentences, the beads that align them and each bead's cost (None when
+    the beads were not searched, e.g. a paragraph of one sentence on each side)."""
+
+    src: list[str]
+    tgt: list[str]
+    beads: list[Bead]
+    #: How sure each bead is, in [0, 1] (`scored_alignment`); empty when not computed.
+    confidences: list[float] = field(default_factory=list)
+    costs: list[float] | None = None
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """Source and target text of each bead (sentences joined with a space)."""
+        return [
+            (" ".join(self.src[i] for i in xs), " ".join(self.tgt[j] for j in ys))
+            for xs, ys in self.beads
+        ]
+
+    def unmatched(self) -> tuple[list[int], list[int]]:
+        """Source and target sentence indices that have no counterpart."""
+        return (
+            [xs[0] for xs, ys in self.beads if not ys],
+            [ys[0] for xs, ys in self.beads if not xs],
+        )
+
+    def kinds(self) -> dict[str, int]:
+        """How many beads of each kind (`1-1`, `2-1`, `1-0`, ...), 1-1 first, then by size."""
+        counts: dict[str, int] = {}
+        for xs, ys in self.beads:
+            kind = bead_kind((xs, ys))
+            counts[kind] = counts.get(kind, 0) + 1
+        return dict(sorted(counts.items(), key=lambda kv: (kv[0] != "1-1", kv[0])))
+
+    def _cost(self, index: int) -> str:
+        return "" if self.costs is None else f"{self.costs[index]:.6f}"
+
+    def vecalign(self) -> str:
+        """The beads in Vecalign's output format, one per line: ``[0, 1]:[0]:0.123456``
+        (source and target indices, then the bead's cost when known)."""
+        return "".join(
+            f"{xs}:{ys}:{cost}\n" if (cost := self._cost(n)) else f"{xs}:{ys}\n"
+            for n, (xs, ys) in enumerate(self.beads)
+        )
+
+    def tsv(self) -> str:
+        """One bead per line: source text, target text, bead kind (`2-1`) and cost (empty
+        when unknown), tab-separated (tabs and breaks inside a text become spaces)."""
+        return "".join(
+            f"{_one_line(a)}\t{_one_line(b)}\t{bead_kind(bead)}\t{self._cost(n)}\n"
+            for n, ((a, b), bead) in enumerate(zip(self.pairs(), self.beads, strict=True))
+        )
+
+    def tmx(self, src_lang: str, tgt_lang: str, created: datetime) -> bytes:
+        """A TMX 1.4b document with one unit per bead (`x-bead` kind and `x-cost` props); a
+        sentence without a counterpart is a unit of its one language, with a note."""
+        units = []
+        langs = (src_lang, tgt_lang)
+        for n, ((a, b), bead) in enumerate(zip(self.pairs(), self.beads, strict=True), 1):
+            props: tuple[tuple[str, str], ...] = (("x-bead", bead_kind(bead)),)
+            if self.costs is not None:
+                props += (("x-cost", self._cost(n - 1)),)
+            texts = [(lang, text) for lang, text in zip(langs, (a, b), strict=True) if text]
+            notes: tuple[str, ...] = ()
+            own_source = ""
+            if len(texts) == 1:
+                other = tgt_lang if texts[0][0] == src_lang else src_lang
+                notes = (f"no {other} counterpart",)
+                props += (("x-status", "unmatched"),)
+                own_source = "" if texts[0][0] == src_lang else texts[0][0]
+            variants = tuple(Variant(lang, xml_safe(text)[0]) for lang, text in texts)
+            units.append(TranslationUnit(f"s{n}", variants, props, notes, srclang=own_source))
+        header = TmxHeader(src_lang, created.strftime("%Y%m%dT%H%M%SZ"), segtype="sentence")
+        stream = io.BytesIO()
+        write_tmx(stream, header, units)
+        return stream.getvalue()
+
+
+def bead_kind(bead: Bead) -> str:
+    """`<source count>-<target count>`: `1-1`, `2-1`, `1-0` ..."""
+    return f"{len(bead[0])}-{len(bead[1])}"
+
+
+#: Characters of a sentence quoted in the list of unmatched sentences.
+QUOTE = 60
+
+
+def unmatched_lines(
+    result: SentenceAlignment, src_lang: str, tgt_lang: str, *, presegmented: bool
+) -> list[str]:
+    """One line per sentence without a counterpart: which side, its number (its line with
+    `presegmented`, 1-based) and its first words."""
+    src, tgt = result.unmatched()
+    where = "line" if presegmented else "sentence"
+    out = []
+    for lang, other, indices, texts in (
+        (src_lang, tgt_lang, src, result.src),
+        (tgt_lang, src_lang, tgt, result.tgt),
+    ):
+        for i in indices:
+            text = _one_line(texts[i])
+            if len(text) > QUOTE:
+                text = text[: QUOTE - 1].rstrip() + "…"
+            out.append(f"{lang} {where} {i + 1} has no {other} counterpart: {text!r}")
+    return out
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def align_texts(
+    src_text: str,
+    tgt_text: str,
+    src_lang: str,
+    tgt_lang: str,
+    *,
+    presegmented: bool = False,
+    lexicon: Lexicon | None = None,
+) -> SentenceAlignment:
+    """Segment (unless `presegmented`: one sentence per line) and align two texts."""
+    if presegmented:
+        src, tgt = _lines(src_text), _lines(tgt_text)
+    else:
+        src, tgt = segment(src_text, src_lang), segment(tgt_text, tgt_lang)
+    costed = align_sentences_costed(src, tgt, src_lang, tgt_lang, lexicon)
+    return SentenceAlignment(src, tgt, [b for b, _ in costed], costs=[c for _, c in costed])
+
+
+def _lines(text: str) -> list[str]:
+    """Lines of `text`, blank ones kept so that indices are line numbers."""
+    lines = regex.split(r"\r\n|\r|\n", text)
+    if lines and not lines[-1]:
+        lines.pop()
+    return [line.strip() for line in lines]
+
+
+def align_paragraph(
+    src_text: str,
+    tgt_text: str,
+    src_lang: str,
+    tgt_lang: str,
+    lexicon: Lexicon | None = None,
+    *,
+    ratio: float | None = None,
+) -> SentenceAlignment:
+    """Segment two aligned paragraphs into sentences and align them.
+
+    Pass the documents' length `ratio` when known: a paragraph alone is short evidence.
+    """
+    src = segment(src_text, src_lang)
+    tgt = segment(tgt_text, tgt_lang)
+    if len(src) == 1 and len(tgt) == 1:
+        return SentenceAlignment(src, tgt, [([0], [0])], confidences=[1.0])
+    beads, confidences = scored_alignment(src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio)
+    return SentenceAlignment(src, tgt, beads, confidences=confidences)

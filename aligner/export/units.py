@@ -1,0 +1,461 @@
+"""What becomes a TMX unit or a PO entry, with the counterpart text of every language
+and the reasons a pair is suspect or left out."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from aligner.checks.amendments import StaleTranslation
+from aligner.checks.structure import reordered_links
+from aligner.errors import UsageError
+from aligner.findings import Finding, Revision, Severity
+from aligner.formats.po import CatalogEntry
+from aligner.formats.tmx import Prop, TranslationUnit, Variant, xml_safe
+from aligner.model import Block, Document, Kind, Link, Paragraph, item_keys
+from aligner.pipeline import AlignedSet
+from aligner.reports.common import one_line
+
+if TYPE_CHECKING:
+    pass
+
+
+#: What the `#.` comment of an unnumbered block says it is.
+BLOCK_COMMENTS: dict[Kind, str] = {
+    Kind.CODE: "document code",
+    Kind.TITLE: "title block",
+    Kind.HEADING: "heading",
+    Kind.INTRO: "introductory line",
+    Kind.TEXT: "unnumbered text",
+}
+SEGMENTS = ("paragraph", "sentence")
+
+#: Warnings that say the content of a pair differs, so the pair is not trusted. Other
+#: warnings (length, end punctuation, document code, introductory line) leave it trusted.
+CONTENT_WARNINGS = frozenset({"number-mismatch", "untranslated", "wrong-language", "possible-swap"})
+
+
+def makes_suspect(finding: Finding) -> bool:
+    """Whether a finding on a paragraph keeps its pair out of a TMX (and fuzzy in PO)."""
+    return finding.severity >= Severity.ERROR or finding.rule in CONTENT_WARNINGS
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    """The text one language gives a reference item (None when it has none)."""
+
+    text: str | None
+    reasons: tuple[str, ...] = ()  # why the pair is suspect; empty when it is trusted
+    revision: Revision | None = None  # the reference text it was made from, when changed since
+    confidence: float | None = None  # of the paragraph link (`Link.confidence`), if any
+    file: str = ""  # the version's file, and the first line of the text there (0: none)
+    line: int = 0
+
+    @property
+    def suspect(self) -> bool:
+        return bool(self.reasons)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One reference paragraph or unnumbered block and its counterparts by language."""
+
+    key: str  # "<section>:<number>" for paragraphs, "<kind>:<ordinal>" for blocks
+    source: str
+    line: int
+    comment: str
+    paragraph: Paragraph | None
+    counterparts: Mapping[str, Counterpart] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        """`paragraph`, or the block's kind (`code`, `title`, `heading`, `intro`, `text`)."""
+        return "paragraph" if self.paragraph is not None else self.key.split(":")[0]
+
+
+@dataclass
+class ExportReport:
+    """What an export wrote (file and unit count) and what it warns about."""
+
+    written: list[tuple[Path, int]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def creation_time() -> datetime:
+    """Now in UTC, or `SOURCE_DATE_EPOCH` when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None or not epoch.strip():
+        return datetime.now(UTC).replace(microsecond=0)
+    try:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"SOURCE_DATE_EPOCH is not a Unix time: {epoch!r}") from None
+
+
+def _names(finding: Finding, paragraph: Paragraph, *, reference_side: bool) -> bool:
+    number = finding.reference_paragraph if reference_side else finding.paragraph
+    if number != paragraph.cited:
+        return False
+    return finding.section is None or finding.section == paragraph.section
+
+
+def _link_reasons(link: Link, lang: str) -> list[str]:
+    if link.kind == "1-1":
+        return []
+    if not link.target:
+        return [f"no {lang} counterpart"]
+    if len(link.source) > 1:
+        return [f"merged into one {lang} paragraph with its neighbour ({link.kind})"]
+    return [f"split into {len(link.target)} {lang} paragraphs ({link.kind})"]
+
+
+class _FindingIndex:
+    """Findings by the language and paragraph number they name (so that finding the ones
+    naming a paragraph costs the same however many findings there are)."""
+
+    def __init__(self, findings: Sequence[Finding]):
+        self._named: dict[tuple[str, int | None, bool], list[tuple[int, Finding]]] = {}
+        for k, f in enumerate(findings):
+            for side, number in ((False, f.paragraph), (True, f.reference_paragraph)):
+                self._named.setdefault((f.lang, number, side), []).append((k, f))
+
+    def findings(self, wanted: Iterable[tuple[str, Paragraph, bool]]) -> list[Finding]:
+        """Every finding that names one of the `wanted` paragraphs (language, paragraph,
+        whether on the reference side: see `_names`), each once, in the findings' order."""
+        hits: dict[int, Finding] = {}
+        for lang, p, reference_side in wanted:
+            for k, f in self._named.get((lang, p.number, reference_side), ()):
+                if _names(f, p, reference_side=reference_side):
+                    hits[k] = f
+        return [hits[k] for k in sorted(hits)]
+
+
+def paragraph_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
+    """One unit per reference paragraph, with every target's aligned text and suspicions."""
+    ref = aligned.reference
+    naming = _FindingIndex([f for f in aligned.findings if makes_suspect(f)])
+    by_lang: dict[str, dict[Paragraph, Counterpart]] = {}
+    for lang in targets:
+        alignment = aligned.alignments.get(lang)
+        found: dict[Paragraph, Counterpart] = {}
+        crossing = reordered_links(alignment) if alignment else frozenset()
+        version = alignment.target.path if alignment else ""
+        doubted = {k for pair in alignment.doubts for k in pair} if alignment else set()
+        for k, link in enumerate(alignment.links if alignment else ()):
+            reasons = _link_reasons(link, lang)
+            if k in crossing:
+                reasons.append(f"reordered: crosses another {lang} paragraph")
+            if k in doubted:  # possible-swap is reported once, at the first of the two
+                reasons.append(f"possible-swap: may be swapped with another {lang} paragraph")
+            if link.confidence < aligned.min_confidence:
+                reasons.append(
+                    f"link confidence {link.confidence:.2f} below {aligned.min_confidence:g}"
+                )
+            named = naming.findings((lang, t, False) for t in link.target)
+            reasons += [f"{f.rule}: {f.message}" for f in named]
+            for index, p in enumerate(link.source):
+                sides = dict.fromkeys((lang, ref.lang or ""))
+                named = naming.findings((x, p, x != ref.lang) for x in sides)
+                own = reasons + [f"{f.rule}: {f.message}" for f in named]
+                revision = None
+                for f in named:
+                    revision = revision or (f.revision if f.lang == lang else None)
+                text = " ".join(t.text for t in link.target) if index == 0 else None
+                line = link.target[0].line if index == 0 and link.target else 0
+                found[p] = Counterpart(
+                    text or None,
+                    tuple(dict.fromkeys(own)),
+                    revision,
+                    link.confidence,
+                    file=version,
+                    line=line,
+                )
+        by_lang[lang] = found
+    headings = {p: section.heading for section in ref.sections for p in section.paragraphs}
+    units = []
+    for key, p in zip(item_keys(ref), ref.items, strict=True):
+        if isinstance(p, Paragraph):
+            counterparts = {
+                lang: by_lang[lang].get(p, Counterpart(None, (f"not aligned in {lang}",)))
+                for lang in targets
+            }
+            units.append(Unit(key, p.text, p.line, headings.get(p, ""), p, counterparts))
+    return units
+
+
+def _blocks_by_kind(doc: Document) -> dict[Kind, list[Block]]:
+    out: dict[Kind, list[Block]] = {}
+    for block in doc.blocks:
+        out.setdefault(block.kind, []).append(block)
+    return out
+
+
+def block_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
+    """One unit per unnumbered block of the reference (code, title, headings, intro lines).
+
+    The n-th block of a kind pairs with the n-th block of that kind in a target, when the
+    target has as many blocks of that kind as the reference.
+    """
+    ref = aligned.reference
+    ref_blocks = _blocks_by_kind(ref)
+    target_docs = {
+        lang: doc for lang in targets if (doc := aligned.documents.get(lang)) is not None
+    }
+    target_blocks = {lang: _blocks_by_kind(doc) for lang, doc in target_docs.items()}
+    units = []
+    ordinal: Counter[Kind] = Counter()
+    for key, block in zip(item_keys(ref), ref.items, strict=True):
+        if not isinstance(block, Block):
+            continue
+        n = ordinal[block.kind]
+        ordinal[block.kind] += 1
+        count = len(ref_blocks[block.kind])
+        counterparts = {}
+        for lang in targets:
+            theirs = target_blocks.get(lang, {}).get(block.kind, [])
+            if len(theirs) == count:
+                path = target_docs[lang].path
+                counterparts[lang] = Counterpart(theirs[n].text, file=path, line=theirs[n].line)
+            else:
+                why = f"{len(theirs)} {block.kind.value} blocks in {lang}, {count} here"
+                counterparts[lang] = Counterpart(None, (why,))
+        comment = BLOCK_COMMENTS[block.kind]
+        units.append(Unit(key, block.text, block.line, comment, None, counterparts))
+    return units
+
+
+def document_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
+    """Block and paragraph units in the reference's document order."""
+    blocks = iter(block_units(aligned, targets))
+    paragraphs = iter(paragraph_units(aligned, targets))
+    return [
+        next(paragraphs) if isinstance(item, Paragraph) else next(blocks)
+        for item in aligned.reference.items
+    ]
+
+
+def _clean(text: str, where: str, report: ExportReport) -> str:
+    safe, dropped = xml_safe(text)
+    if dropped:
+        report.warnings.append(f"{where}: dropped {dropped} character(s) not allowed in XML 1.0")
+    return safe
+
+
+def sanitize(units: list[Unit], aligned: AlignedSet, report: ExportReport) -> list[Unit]:
+    """The units with XML-1.0-illegal characters dropped (one warning per text)."""
+    out = []
+    ref_path = aligned.reference.path
+    for unit in units:
+        source = _clean(unit.source, f"{ref_path}:{unit.line}", report)
+        counterparts = {
+            lang: replace(
+                cp,
+                text=_clean(cp.text, f"{aligned.name} {lang} {unit.key}", report)
+                if cp.text
+                else None,
+            )
+            for lang, cp in unit.counterparts.items()
+        }
+        out.append(Unit(unit.key, source, unit.line, unit.comment, unit.paragraph, counterparts))
+    return out
+
+
+def _left_out(report: ExportReport, tuid: str, lang: str, why: str) -> None:
+    report.warnings.append(f"left out {tuid} ({lang}): {why}")
+
+
+def locale_code(locales: Mapping[str, str] | None, lang: str) -> str:
+    """The code written for `lang`: its `locales` entry, else `lang` itself."""
+    return (locales or {}).get(lang, lang)
+
+
+def _variant(lang: str, text: str, reasons: tuple[str, ...], file: str, line: int) -> Variant:
+    """A `<tuv>`: its text, `x-file`/`x-line` where it comes from, and why it is suspect."""
+    props: list[Prop] = []
+    if file:
+        props.append(("x-file", reference_path(file)))
+        if line > 0:
+            props.append(("x-line", str(line)))
+    if reasons:
+        props.append(("x-status", "suspect"))
+    return Variant(lang, text, props=tuple(props), notes=reasons)
+
+
+def _unit_props(aligned: AlignedSet, unit: Unit) -> tuple[Prop, ...]:
+    """A `<tu>`'s props: document, kind of unit, section and number, document code."""
+    props: list[Prop] = [("x-document", aligned.name), ("x-kind", unit.kind)]
+    if unit.paragraph is not None:
+        props += [
+            ("x-section", unit.paragraph.section),
+            ("x-paragraph", unit.paragraph.ident),
+        ]
+    if aligned.reference.code:
+        props.append(("x-document-code", aligned.reference.code))
+    return tuple(props)
+
+
+def _source(aligned: AlignedSet, unit: Unit, locales: Mapping[str, str] | None) -> Variant:
+    ref = aligned.reference
+    return _variant(locale_code(locales, ref.lang or ""), unit.source, (), ref.path, unit.line)
+
+
+def _usable(cp: Counterpart, include_suspect: bool) -> str | None:
+    """Why a counterpart cannot go into a TMX, or None when it can."""
+    if not cp.text:
+        return "; ".join(cp.reasons) or "empty"
+    if cp.suspect and not include_suspect:
+        return "; ".join(cp.reasons)
+    return None
+
+
+def bilingual_units(
+    aligned: AlignedSet,
+    units: list[Unit],
+    lang: str,
+    *,
+    include_suspect: bool,
+    segment: str,
+    report: ExportReport,
+    locales: Mapping[str, str] | None = None,
+    changedate: str = "",
+) -> Iterator[TranslationUnit]:
+    """The TUs of a `<reference>-<lang>` TMX: trusted pairs (and suspect ones if asked)."""
+    ref_lang = aligned.reference.lang or ""
+    code = locale_code(locales, lang)
+    for unit in units:
+        tuid = f"{aligned.name}:{unit.key}"
+        cp = unit.counterparts[lang]
+        why = _usable(cp, include_suspect)
+        if why is not None:
+            _left_out(report, tuid, lang, why)
+            continue
+        assert cp.text is not None
+        props = _unit_props(aligned, unit)
+        if segment == "paragraph":
+            target = _variant(code, cp.text, cp.reasons, cp.file, cp.line)
+            yield TranslationUnit(
+                tuid, (_source(aligned, unit, locales), target), props, changedate=changedate
+            )
+            continue
+        from aligner.align.sentences import align_paragraph
+
+        sentences = align_paragraph(unit.source, cp.text, ref_lang, lang)
+        sure = aligned.min_confidence
+        for n, ((source, target_text), confidence) in enumerate(
+            zip(sentences.pairs(), sentences.confidences, strict=True), 1
+        ):
+            if not source or not target_text:
+                _left_out(report, f"{tuid}:s{n}", lang, "sentence without a counterpart")
+                continue
+            if confidence < sure:
+                why = f"sentence link confidence {confidence:.2f} below {sure:g}"
+                _left_out(report, f"{tuid}:s{n}", lang, why)
+                continue
+            yield TranslationUnit(
+                f"{tuid}:s{n}",
+                (
+                    replace(_source(aligned, unit, locales), text=source),
+                    _variant(code, target_text, cp.reasons, cp.file, cp.line),
+                ),
+                (*props, ("x-sentence", str(n))),
+                changedate=changedate,
+            )
+
+
+def multilingual_units(
+    aligned: AlignedSet,
+    units: list[Unit],
+    targets: Sequence[str],
+    *,
+    include_suspect: bool,
+    report: ExportReport,
+    locales: Mapping[str, str] | None = None,
+    changedate: str = "",
+) -> Iterator[TranslationUnit]:
+    """TUs holding the reference and every target language that has a usable counterpart."""
+    for unit in units:
+        tuid = f"{aligned.name}:{unit.key}"
+        variants = [_source(aligned, unit, locales)]
+        for lang in targets:
+            cp = unit.counterparts[lang]
+            why = _usable(cp, include_suspect)
+            if why is None and cp.text:
+                code = locale_code(locales, lang)
+                variants.append(_variant(code, cp.text, cp.reasons, cp.file, cp.line))
+            else:
+                _left_out(report, tuid, lang, why or "empty")
+        if len(variants) > 1:
+            yield TranslationUnit(
+                tuid, tuple(variants), _unit_props(aligned, unit), changedate=changedate
+            )
+
+
+Positions = Mapping[str, tuple[tuple[str, int], ...]]
+
+
+def version_positions(aligned: AlignedSet) -> Positions:
+    """For each unit key, the file:line of its text in every version (the reference's
+    excluded), whichever languages an export writes."""
+    langs = [lang for lang in aligned.documents.langs if lang != aligned.reference.lang]
+    return {
+        unit.key: tuple(
+            (reference_path(cp.file), cp.line)
+            for cp in unit.counterparts.values()
+            if cp.file and cp.line > 0
+        )
+        for unit in document_units(aligned, langs)
+    }
+
+
+def _translator_notes(reasons: Sequence[str]) -> tuple[str, ...]:
+    """A suspect pair's reasons as translator comments, one line each; a stale entry's
+    change is left to its `#| msgid` (as msgmerge --previous writes it, with no comment)."""
+    stale = f"{StaleTranslation.id}: "
+    return tuple(one_line(r) for r in reasons if not r.startswith(stale))
+
+
+def catalog_entries(
+    units: Sequence[Unit],
+    lang: str | None,
+    source_file: str,
+    positions: Positions | None = None,
+) -> list[CatalogEntry]:
+    """PO entries for the units: the reference as msgid, `lang`'s text (if any) as msgstr.
+
+    `#:` gives the reference's file:line, then every version's (`positions`), in the POT
+    and in each PO alike: a PO names its own version's line, and msgmerge, which takes
+    positions from the POT, changes nothing. A suspect pair's reasons are translator
+    comments (`# number-mismatch: ...`), which msgmerge keeps.
+    """
+    entries = []
+    for unit in units:
+        cp = unit.counterparts.get(lang) if lang else None
+        revision = cp.revision if cp else None
+        also = (positions or {}).get(unit.key, ())
+        entries.append(
+            CatalogEntry(
+                context=unit.key,
+                source=unit.source,
+                translation=(cp.text or "") if cp else "",
+                fuzzy=bool(cp and cp.suspect),
+                comment=unit.comment,
+                file=source_file,
+                line=unit.line,
+                previous_context=revision.units[0] if revision and revision.units else None,
+                previous_source=revision.text if revision and revision.units else None,
+                also=also,
+                notes=_translator_notes(cp.reasons) if cp else (),
+            )
+        )
+    return entries
+
+
+def reference_path(path: str) -> str:
+    """The path a `#:` comment gives: relative to the working folder when below it."""
+    relative = os.path.relpath(Path(path).resolve())
+    return Path(relative if not relative.startswith("..") else path).as_posix()

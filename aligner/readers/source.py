@@ -1,0 +1,114 @@
+"""Input bytes to text: byte order marks and encodings, line numbers, and XML parsed
+with entities, DTDs and the network refused."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from aligner.errors import InputError
+
+# --- decoding -----------------------------------------------------------------
+
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16-LE"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16-BE"),
+)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def line_of(text: str, offset: int) -> int:
+    """The 1-based line of character `offset` in `text` (CRLF, CR and LF all count once)."""
+    return len(_LINE_BREAK.findall(text, 0, offset)) + 1
+
+
+def decode(data: bytes, file: str) -> str:
+    """Decode UTF-8 (with or without BOM) or UTF-16 with a BOM; refuse anything else.
+
+    Raises `InputError` naming the line of an invalid byte, a lone surrogate, or a
+    control character such as NUL (binary data).
+    """
+    encoding, name, body = "utf-8", "UTF-8", data
+    for bom, enc, label in _BOMS:
+        if data.startswith(bom):
+            encoding, name, body = enc, label, data[len(bom) :]
+            break
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        before = body[: exc.start].decode(encoding, errors="replace")
+        line = line_of(before, len(before))
+        column = len(before) - max(before.rfind("\n"), before.rfind("\r"))
+        bad = body[exc.start : exc.start + 2 if encoding != "utf-8" else exc.start + 1]
+        raise InputError(
+            f"not valid {name} text: {exc.reason} (byte {bad.hex(' ')}) at column {column}",
+            file=file,
+            line=line,
+        ) from None
+    if m := _CONTROL.search(text):
+        hint = ""
+        if m.group() == "\x00" and encoding == "utf-8" and body[1::2].count(0) > len(body) // 4:
+            hint = " (UTF-16 without a byte-order mark?)"
+        raise InputError(
+            f"binary data, not text: control character U+{ord(m.group()):04X}{hint}",
+            file=file,
+            line=line_of(text, m.start()),
+        )
+    return text
+
+
+_CONTENT_LINE = re.compile(r"[^\r\n]+")
+
+
+def content_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) of each non-empty line; lines end at LF, CRLF or CR only (not
+    at the other characters str.splitlines knows). Empty lines cost no Python step, so
+    20 MB of line breaks read in C time."""
+    text = text.removeprefix("\ufeff")
+    line, end = 1, 0
+    for m in _CONTENT_LINE.finditer(text):
+        if m.start() > end:
+            gap = text[end : m.start()]
+            line += gap.count("\n") + gap.count("\r") - gap.count("\r\n")
+        yield line, m.group()
+        end = m.end()
+
+
+# --- XML ------------------------------------------------------------------------
+
+_DECLARATIONS = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def parse_xml(data: bytes, file: str, part: str) -> etree._Element:
+    """Parse untrusted XML with a hardened parser; refuse any DOCTYPE or entity declaration.
+
+    Nothing is ever loaded, fetched or expanded: a DTD (and so every entity-expansion
+    bomb and external entity) is refused before parsing.
+    """
+    probe = data
+    for bom, enc, _ in _BOMS[1:]:
+        if data.startswith(bom):
+            probe = data.decode(enc, errors="replace").encode("utf-8")
+    if _DECLARATIONS.search(probe):
+        raise InputError(f"{part}: XML with a DOCTYPE or entity declaration is refused", file=file)
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{part}: malformed XML: {exc.msg}", file=file) from None
+    if root.getroottree().docinfo.doctype:
+        raise InputError(f"{part}: XML with a DOCTYPE is refused", file=file)
+    return root

@@ -1,0 +1,2 @@
+"""Pure functions on strings: normalization, numbers, name and word features,
+language identification, sentence segmentation and the bilingual lexicon."""

@@ -1,0 +1,162 @@
+"""Export orchestration: units, keys, suspect reasons, dates, options and the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from exporting import CORPUS, NAME, aligned, document
+
+from aligner.cli import cli
+from aligner.errors import UsageError
+from aligner.export.outputs import export_paths, export_po, export_tmx
+from aligner.export.units import creation_time, document_units, paragraph_units
+from aligner.findings import Finding, Severity
+from aligner.model import Alignment, Block, Kind, Link, Paragraph, build_document, item_keys
+
+
+def test_item_keys_number_repeats_and_count_blocks_per_kind() -> None:
+    doc = build_document(
+        "d/en.md",
+        [
+            Block(Kind.TEXT, "Title", 1),
+            Block(Kind.HEADING, "Head", 2, 2),
+            Paragraph("", 1, "1.", "a", 3),
+            Paragraph("", 2, "2.", "b", 4),
+            Paragraph("", 2, "2.", "c", 5),
+            Block(Kind.HEADING, "Second", 6, 2),
+            Paragraph("", 1, "1.", "d", 7),
+        ],
+        lang="en",
+    )
+    assert item_keys(doc) == ["title:1", "heading:1", "1:1", "1:2", "1:2+2", "heading:2", "2:1"]
+
+
+def test_document_units_follow_the_reference_order() -> None:
+    en = document("en", ["A.", "B."], title="T", heading="H", intro_before=2)
+    fr = document("fr", ["A fr.", "B fr."], title="T fr", heading="H fr", intro_before=2)
+    units = document_units(aligned([en, fr]), ["fr"])
+    assert [u.key for u in units] == ["title:1", "heading:1", "1:1", "intro:1", "1:2"]
+    assert [u.counterparts["fr"].text for u in units] == ["T fr", "H fr", "A fr.", "T fr:", "B fr."]
+    assert units[2].comment == "H"
+
+
+def test_merged_and_split_links_are_suspect() -> None:
+    en = document("en", ["A.", "B.", "C."])
+    ru = document("ru", ["AB.", "C1.", "C2."])
+    a, b, c = en.paragraphs
+    x, y, z = ru.paragraphs
+    alignment = Alignment(en, ru, (Link((a, b), (x,)), Link((c,), (y, z))))
+    aligned_set = aligned([en, ru])
+    aligned_set = type(aligned_set)(aligned_set.documents, en, {"ru": alignment})
+    units = paragraph_units(aligned_set, ["ru"])
+    first, second, third = (u.counterparts["ru"] for u in units)
+    assert first.text == "AB." and "merged" in first.reasons[0]
+    assert second.text is None and second.suspect
+    assert third.text == "C1. C2." and "split" in third.reasons[0]
+
+
+def test_findings_match_on_section_and_side() -> None:
+    en = document("en", ["A.", "B."])
+    de = document("de", ["A.", "B."])
+    other_section = Finding("x", 1, "r", Severity.ERROR, "de", "m", paragraph=1, section="2")
+    target_side = Finding("x", 1, "r", Severity.ERROR, "de", "m", paragraph=2, section="1")
+    other_lang = Finding("x", 1, "r", Severity.ERROR, "fr", "m", paragraph=1)
+    units = paragraph_units(
+        aligned([en, de], findings=[other_section, target_side, other_lang]), ["de"]
+    )
+    assert [u.counterparts["de"].suspect for u in units] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("rule", "severity", "suspect"),
+    [
+        ("missing-paragraph", Severity.ERROR, True),
+        ("number-mismatch", Severity.WARNING, True),
+        ("untranslated", Severity.WARNING, True),
+        ("length-mismatch", Severity.WARNING, False),
+        ("punctuation-mismatch", Severity.WARNING, False),
+    ],
+)
+def test_only_errors_and_content_warnings_make_a_pair_suspect(
+    rule: str, severity: Severity, suspect: bool
+) -> None:
+    en, de = document("en", ["A."]), document("de", ["A."])
+    finding = Finding("x", 1, rule, severity, "de", "m", paragraph=1, section="1")
+    units = paragraph_units(aligned([en, de], findings=[finding]), ["de"])
+    assert units[0].counterparts["de"].suspect is suspect
+
+
+def test_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    assert creation_time().strftime("%Y%m%dT%H%M%SZ") == "19700101T000000Z"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(UsageError, match="SOURCE_DATE_EPOCH"):
+        creation_time()
+
+
+def test_targets_choose_and_warn(tmp_path: Path) -> None:
+    en, fr, de = (document(lang, ["A."]) for lang in ("en", "fr", "de"))
+    report = export_tmx([aligned([en, fr, de])], tmp_path, targets=["de", "es"])
+    assert [p.name for p, _ in report.written] == ["doc.en-de.tmx"]
+    assert report.warnings == ["doc: no es version to export"]
+
+
+def test_option_conflicts_are_usage_errors(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="multilingual"):
+        export_paths([CORPUS], "po", tmp_path, multilingual=True)
+    with pytest.raises(UsageError, match="paragraph"):
+        export_paths([CORPUS], "po", tmp_path, segment="sentence")
+    en, fr = document("en", ["A."]), document("fr", ["B."])
+    with pytest.raises(UsageError, match="bilingual"):
+        export_tmx([aligned([en, fr])], tmp_path / "x.tmx", multilingual=True, segment="sentence")
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(UsageError, match="folder"):
+        export_po([aligned([en, fr])], tmp_path / "file")
+
+
+def test_never_writes_over_an_input(tmp_path: Path) -> None:
+    victim = tmp_path / "m.tmx"
+    victim.write_text("keep")
+    en = build_document(str(victim), [Paragraph("", 1, "1.", "A.", 1)], lang="en")
+    with pytest.raises(UsageError, match="input"):
+        export_tmx([aligned([en, document("fr", ["B."])])], victim, multilingual=True)
+    assert victim.read_text() == "keep"
+
+
+def test_cli_export_writes_and_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1404302400")
+    result = CliRunner().invoke(
+        cli, ["export", str(CORPUS), "--to", "tmx", "--targets", "fr,de", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f"{tmp_path / f'{NAME}.en-fr.tmx'}: 26 translation units",
+        f"{tmp_path / f'{NAME}.en-de.tmx'}: 26 translation units",
+    ]
+    result = CliRunner().invoke(cli, ["export", str(CORPUS), "--to", "po", "-o", str(tmp_path)])
+    assert result.exit_code == 0 and result.stdout.count("26 messages") == 6
+
+
+def test_cli_export_lists_left_out_paragraphs(tmp_path: Path) -> None:
+    folder = tmp_path / "doc"
+    folder.mkdir()
+    (folder / "en.md").write_bytes((CORPUS / "en.md").read_bytes())
+    lines = (CORPUS / "fr.md").read_text(encoding="utf-8").splitlines()
+    (folder / "fr.md").write_text(
+        "\n".join(line for line in lines if not line.startswith("7. ")) + "\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["export", str(folder), "--to", "tmx", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "aligner: warning: left out doc:1:7 (fr)" in result.stderr
+    assert "doc.en-fr.tmx: 25 translation units" in result.stdout  # 19 paragraphs, 6 blocks
+
+
+def test_cli_export_bad_input_is_a_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["export", str(tmp_path / "none"), "--to", "po"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("aligner: error: ") and result.stderr.count("\n") == 1
+    result = CliRunner().invoke(cli, ["export", str(CORPUS), "--to", "po", "--lang", "oops"])
+    assert result.exit_code == 2 and "FILE=LANG" in result.stderr
