@@ -43,6 +43,7 @@ from aligner.findings import READING_RULES, Finding, Result, Severity
 from aligner.model import Document, DocumentSet, document_name
 from aligner.readers.base import read_bytes
 from aligner.scan import walk
+from aligner.xmltree import source_line
 
 #: Names of TMX files; in folders a `.xml` file counts only when its root is <tmx>.
 TMX_SUFFIXES = (".tmx", ".xml")
@@ -140,26 +141,26 @@ def parse_tmx(path: str, data: bytes) -> tuple[TmxFile | None, list[Finding]]:
         return None, [TmxNotWellFormed.finding(path, exc.lineno, message)]
     if root.tag != "tmx":
         return None, [
-            TmxStructure.finding(path, root.sourceline, f"root is <{root.tag}>, not <tmx>")
+            TmxStructure.finding(path, source_line(root), f"root is <{root.tag}>, not <tmx>")
         ]
     findings = []
     if root.get("version") not in ("1.4", "1.4b"):
         findings.append(
             TmxStructure.finding(
-                path, root.sourceline, f"version is {root.get('version')!r}, not 1.4"
+                path, source_line(root), f"version is {root.get('version')!r}, not 1.4"
             )
         )
     for tuv in root.iter("tuv"):
         if tuv.get(XML_LANG) is None:
             other = " (lang= is TMX 1.1; 1.4 uses xml:lang)" if tuv.get("lang") else ""
             findings.append(
-                TmxStructure.finding(path, tuv.sourceline, f"<tuv> without xml:lang{other}")
+                TmxStructure.finding(path, source_line(tuv), f"<tuv> without xml:lang{other}")
             )
     for entity in root.iter(etree.Entity):
         findings.append(
             TmxStructure.finding(
                 path,
-                entity.sourceline,
+                source_line(entity),
                 f"entity reference {entity.text} (entities are not expanded)",
             )
         )

@@ -18,6 +18,7 @@ from lxml import etree
 
 from aligner.checks.base import Context, Rule, register, rules
 from aligner.findings import Finding, Severity
+from aligner.xmltree import source_line
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -165,7 +166,7 @@ class TmxMissingHeaderAttribute(TmxRule):
             return
         for name in HEADER_ATTRIBUTES:
             if not (header.get(name) or "").strip():
-                yield self.finding(tmx.path, header.sourceline, f"<header> has no {name}")
+                yield self.finding(tmx.path, source_line(header), f"<header> has no {name}")
 
 
 @register
@@ -189,7 +190,7 @@ class TmxSrclang(TmxRule):
             if tu_src.lower() not in langs:
                 has = ", ".join(langs) or "none"
                 message = f"<tu{_tuid(tu)}> has no {tu_src} variant (it has {has})"
-                yield self.finding(tmx.path, tu.sourceline, message)
+                yield self.finding(tmx.path, source_line(tu), message)
 
 
 @register
@@ -208,7 +209,7 @@ class TmxLanguageCode(TmxRule):
                 special = name == "srclang" and value == "*all*"
                 if value and not special and not valid_language_tag(value):
                     yield self.finding(
-                        tmx.path, header.sourceline, f"header {name} {value!r} is not BCP 47"
+                        tmx.path, source_line(header), f"header {name} {value!r} is not BCP 47"
                     )
         for element in tmx.root.iter("tu", "tuv"):
             name = "srclang" if element.tag == "tu" else XML_LANG
@@ -218,7 +219,7 @@ class TmxLanguageCode(TmxRule):
             if not valid_language_tag(value):
                 label = "srclang" if element.tag == "tu" else "xml:lang"
                 yield self.finding(
-                    tmx.path, element.sourceline, f"{label} {value!r} is not a BCP 47 tag"
+                    tmx.path, source_line(element), f"{label} {value!r} is not a BCP 47 tag"
                 )
 
 
@@ -237,7 +238,7 @@ class TmxCreationDate(TmxRule):
                 if value is not None and not _valid_date(value):
                     yield self.finding(
                         tmx.path,
-                        element.sourceline,
+                        source_line(element),
                         f"<{element.tag}> {name} {value!r} is not a YYYYMMDDThhmmssZ date",
                     )
 
@@ -274,11 +275,11 @@ class TmxDuplicateTuid(TmxRule):
             if tuid in first:
                 yield self.finding(
                     tmx.path,
-                    tu.sourceline,
+                    source_line(tu),
                     f"tuid {tuid!r} is used again (first at line {first[tuid]})",
                 )
             else:
-                first[tuid] = tu.sourceline or 0
+                first[tuid] = source_line(tu) or 0
 
 
 @register
@@ -297,7 +298,7 @@ class TmxEmptySeg(TmxRule):
                 tu = tuv.getparent()
                 where = _tuid(tu) if tu is not None else ""
                 yield self.finding(
-                    tmx.path, seg.sourceline, f"empty {lang} <seg> in <tu{where}>", lang=lang
+                    tmx.path, source_line(seg), f"empty {lang} <seg> in <tu{where}>", lang=lang
                 )
 
 
@@ -317,14 +318,14 @@ class TmxUnbalancedTags(TmxRule):
                 if element.tag == "bpt":
                     if i in open_:
                         yield self.finding(
-                            tmx.path, element.sourceline, f'<bpt i="{i}"> opened twice'
+                            tmx.path, source_line(element), f'<bpt i="{i}"> opened twice'
                         )
-                    open_[i] = element.sourceline or 0
+                    open_[i] = source_line(element) or 0
                 elif i in open_:
                     del open_[i]
                 else:
                     yield self.finding(
-                        tmx.path, element.sourceline, f'<ept i="{i}"> without a <bpt i="{i}">'
+                        tmx.path, source_line(element), f'<ept i="{i}"> without a <bpt i="{i}">'
                     )
             for i, line in open_.items():
                 yield self.finding(tmx.path, line, f'<bpt i="{i}"> without an <ept i="{i}">')
@@ -342,7 +343,7 @@ class TmxSingleVariant(TmxRule):
         for tu in tmx.units():
             count = len(tu.findall("tuv"))
             if count < 2:
-                yield self.finding(tmx.path, tu.sourceline, f"<tu{_tuid(tu)}> has {count} <tuv>")
+                yield self.finding(tmx.path, source_line(tu), f"<tu{_tuid(tu)}> has {count} <tuv>")
 
 
 # --- PO ----------------------------------------------------------------------------------

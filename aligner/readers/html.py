@@ -21,6 +21,7 @@ from aligner.model import Item
 from aligner.readers.assemble import Mode, Piece, assemble
 from aligner.readers.labels import RUNNING, format_number, parse_label
 from aligner.readers.source import decode
+from aligner.xmltree import source_line
 
 _SIGNATURE = re.compile(
     r"\A(?:\s|<!--.*?-->)*(?:<\?xml[^>]*>\s*)?(?:\s|<!--.*?-->)*"
@@ -208,16 +209,16 @@ class _Walker:
     def walk(self, el: etree._Element) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if tag in _IGNORED or not tag:
-            self.add(el.tail, el.sourceline)
+            self.add(el.tail, source_line(el))
             return
         if tag == "br":
             self.flush(0)
-            self.add(el.tail, el.sourceline)
+            self.add(el.tail, source_line(el))
             return
         block = tag in _BLOCKS
         if block:
             self.flush(1)
-            self.line = el.sourceline or self.line
+            self.line = source_line(el) or self.line
         if tag in _HEADINGS:
             self.heading = _HEADINGS[tag]
         elif tag in ("ol", "ul"):
@@ -225,7 +226,7 @@ class _Walker:
             self.lists.append(_List(tag == "ol", _start(el.get("start"), 1, el), kind))
         elif tag == "li":
             self.start_item(el)
-        self.add(el.text, el.sourceline)
+        self.add(el.text, source_line(el))
         for child in el:
             self.walk(child)
         if block:
@@ -233,7 +234,7 @@ class _Walker:
         if tag == "li":
             if self.number is not None:  # an empty item keeps its number
                 number, label = self.number
-                line = el.sourceline or self.line
+                line = source_line(el) or self.line
                 self.units.append(Piece("", line, self.gap, number=number, label=label))
                 self.gap = 1
             self.number, self.sub = None, ""
@@ -241,7 +242,7 @@ class _Walker:
             self.heading = 0
         elif tag in ("ol", "ul") and self.lists:
             self.lists.pop()
-        self.add(el.tail, el.sourceline)
+        self.add(el.tail, source_line(el))
 
     def start_item(self, el: etree._Element) -> None:
         """Number an `<li>`: top-level decimal items are paragraphs, others sub-items."""
@@ -269,7 +270,7 @@ def _start(value: str | None, default: int, el: etree._Element) -> int:
         number = int(value) if value is not None and len(value) < 40 else default
     except ValueError:
         number = default
-    return limits.check_number(number, "", el.sourceline)
+    return limits.check_number(number, "", source_line(el))
 
 
 def _marker(number: int, kind: str) -> str:
