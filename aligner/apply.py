@@ -76,13 +76,13 @@ def apply_catalog(
     """The template translated with `catalog`; `lang` defaults to the PO's Language header."""
     by_context: dict[str, polib.POEntry] = {}
     by_source: dict[str, polib.POEntry] = {}
-    for entry in catalog:
-        if entry.obsolete:
+    for candidate in catalog:
+        if candidate.obsolete:
             continue
-        if entry.msgctxt is not None:
-            by_context.setdefault(entry.msgctxt, entry)
+        if candidate.msgctxt is not None:
+            by_context.setdefault(candidate.msgctxt, candidate)
         else:
-            by_source.setdefault(entry.msgid, entry)
+            by_source.setdefault(candidate.msgid, candidate)
     report = ApplyReport(template)
     items: list[Item] = []
     keys = item_keys(template)

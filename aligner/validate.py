@@ -58,7 +58,10 @@ _KEYWORD = re.compile(r'(?:#~\s*)?(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?
 _STRING = re.compile(r'"(?:[^"\\]|\\(?:[abfnrtv"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*"\s*')
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _MSGID_LINE = re.compile(rb'^[ \t]*(?:#~[ \t]*)?msgid[ \t]+"', re.MULTILINE)
-_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"))
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+)
 _BOMS += ((codecs.BOM_UTF16_BE, "utf-16-be"),)
 
 
@@ -74,11 +77,8 @@ def tmx_dtd() -> etree.DTD:
         return etree.DTD(str(path))
 
 
-_SAFE = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
-
-
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(**_SAFE)
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 def root_tag(data: bytes) -> str | None:
@@ -87,7 +87,9 @@ def root_tag(data: bytes) -> str | None:
     Parsing stops at the root's start tag and never expands entities or loads anything, so
     hostile or huge input costs at most a chunk or two.
     """
-    parser = etree.XMLPullParser(events=("start",), **_SAFE)
+    parser = etree.XMLPullParser(
+        events=("start",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
     try:
         for start in range(0, len(data), SNIFF_CHUNK):
             parser.feed(data[start : start + SNIFF_CHUNK])
@@ -99,7 +101,9 @@ def root_tag(data: bytes) -> str | None:
 
 
 def _first_tag(parser: etree.XMLPullParser) -> str | None:
-    return next((str(element.tag) for _, element in parser.read_events()), None)
+    return next(
+        (str(e.tag) for _, e in parser.read_events() if isinstance(e, etree._Element)), None
+    )  # "start" events carry elements only
 
 
 def _blank(data: bytes) -> bool:
@@ -166,7 +170,7 @@ def parse_tmx(path: str, data: bytes) -> tuple[TmxFile | None, list[Finding]]:
         )
     dtd = tmx_dtd()
     dtd.validate(root)
-    for error in dtd.error_log:  # warnings too: xmllint only warns about some real faults
+    for error in dtd.error_log:  # type: ignore[attr-defined]  # lxml-stubs: not iterable  # warnings too: xmllint only warns about some real faults
         covered = "has no prefix" in error.message or any(
             f"does not carry attribute {name}" in error.message for name in HEADER_ATTRIBUTES
         )

@@ -527,7 +527,7 @@ def _rivals(beads: Sequence[Bead], scorer: Scorer) -> list[Pair]:
                 near_odd[near] = True
     costs = {k: scorer.pair(r[0], t[0]) for k, (r, t) in enumerate(beads) if len(r) == len(t) == 1}
     typical = statistics.median(costs.values()) if costs else 0.0
-    out = []
+    out: list[tuple[int, int]] = []
     for k, cost in costs.items():
         (i,), (j,) = beads[k]
         if near_odd[k]:
@@ -566,13 +566,13 @@ def _numbered_pairs(ref: Sequence[Paragraph], tgt: Sequence[Paragraph]) -> list[
     for j, p in enumerate(tgt):
         if p.numbered:
             where.setdefault((p.section, p.ident), j)
-    out = []
+    out: list[Pair] = []
     used: set[int] = set()
     for i, p in enumerate(ref):
-        j = where.get((p.section, p.ident)) if p.numbered else None
-        if j is not None and j not in used:
-            used.add(j)
-            out.append((i, j))
+        match = where.get((p.section, p.ident)) if p.numbered else None
+        if match is not None and match not in used:
+            used.add(match)
+            out.append((i, match))
     return out
 
 

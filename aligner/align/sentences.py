@@ -128,11 +128,11 @@ class _Features:
                 token = seen.get(word)
                 if token is None:
                     folded = fold(word)
-                    keys = {"c:" + folded[:prefix], "s:" + _cognate(word)[:prefix]}
+                    found = {"c:" + folded[:prefix], "s:" + _cognate(word)[:prefix]}
                     if word[0].isupper() and len(folded) >= 4:  # a name: "Baku" ~ "Bakou"
-                        keys.add("k:" + name_key(word))
-                    keys |= lexicon.src_keys(word) if side == 0 else lexicon.tgt_keys(word)
-                    token = seen[word] = ("w:" + folded, frozenset(keys))
+                        found.add("k:" + name_key(word))
+                    found |= lexicon.src_keys(word) if side == 0 else lexicon.tgt_keys(word)
+                    token = seen[word] = ("w:" + folded, frozenset(found))
                 row.append(token)
             for value in numbers(sentence):
                 key = f"n:{value:g}"
@@ -310,7 +310,7 @@ def _diagonal(src: _Features, tgt: _Features) -> list[float]:
     for t in tgt.sentences:
         tgt_cum.append(tgt_cum[-1] + t.length)
     src_total = sum(s.length for s in src.sentences) or 1
-    centre = []
+    centre: list[float] = []
     done = 0
     for s in src.sentences:
         share = (done + s.length / 2) / src_total * tgt_cum[-1]

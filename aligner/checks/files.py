@@ -293,7 +293,7 @@ class TmxEmptySeg(TmxRule):
     def check_tmx(self, tmx: TmxFile) -> Iterable[Finding]:
         for tuv in tmx.root.iter("tuv"):
             seg = tuv.find("seg")
-            if seg is not None and not "".join(seg.itertext()).strip() and len(seg) == 0:
+            if seg is not None and not "".join(map(str, seg.itertext())).strip() and len(seg) == 0:
                 lang = tuv.get(XML_LANG) or ""
                 tu = tuv.getparent()
                 where = _tuid(tu) if tu is not None else ""

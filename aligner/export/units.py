@@ -119,7 +119,7 @@ class _FindingIndex:
     naming a paragraph costs the same however many findings there are)."""
 
     def __init__(self, findings: Sequence[Finding]):
-        self._named: dict[tuple[str, int | None, bool], list[tuple[int, Finding]]] = {}
+        self._named: dict[tuple[str, int | str | None, bool], list[tuple[int, Finding]]] = {}
         for k, f in enumerate(findings):
             for side, number in ((False, f.paragraph), (True, f.reference_paragraph)):
                 self._named.setdefault((f.lang, number, side), []).append((k, f))
@@ -178,13 +178,15 @@ def paragraph_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
         by_lang[lang] = found
     headings = {p: section.heading for section in ref.sections for p in section.paragraphs}
     units = []
-    for key, p in zip(item_keys(ref), ref.items, strict=True):
-        if isinstance(p, Paragraph):
+    for key, item in zip(item_keys(ref), ref.items, strict=True):
+        if isinstance(item, Paragraph):
             counterparts = {
-                lang: by_lang[lang].get(p, Counterpart(None, (f"not aligned in {lang}",)))
+                lang: by_lang[lang].get(item, Counterpart(None, (f"not aligned in {lang}",)))
                 for lang in targets
             }
-            units.append(Unit(key, p.text, p.line, headings.get(p, ""), p, counterparts))
+            units.append(
+                Unit(key, item.text, item.line, headings.get(item, ""), item, counterparts)
+            )
     return units
 
 

@@ -536,9 +536,7 @@ def _infer_headings(items: list[Item], *, wrapped: bool) -> list[Item]:
         starts_section = last_number == 0 or (not item.key and item.number <= 1)
         last_number = item.number if not item.key else max(last_number, 1)
         j = k - 1
-        while j >= 0 and isinstance(items[j], Block) and items[j].kind is Kind.TEXT:
-            block = items[j]
-            assert isinstance(block, Block)
+        while j >= 0 and isinstance(block := items[j], Block) and block.kind is Kind.TEXT:
             text = block.text
             short = (
                 not wrapped

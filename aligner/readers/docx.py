@@ -59,7 +59,7 @@ class DocxReader:
     """Office Open XML word-processing documents."""
 
     name = "docx"
-    extensions = (".docx", ".docm", ".dotx")
+    extensions: tuple[str, ...] = (".docx", ".docm", ".dotx")
 
     def sniff(self, data: bytes) -> bool:
         """A zip archive (a DOCX is one)."""
@@ -343,10 +343,10 @@ class _Numbering:
         counters = self.counters.setdefault(aid, [None] * 9)
         if num_id not in self.started:
             self.started.add(num_id)
-            for level, start in num.starts.items():
-                if 0 <= level <= 8:
-                    counters[level] = start - 1
-                    counters[level + 1 :] = [None] * (8 - level)
+            for depth, start in num.starts.items():
+                if 0 <= depth <= 8:
+                    counters[depth] = start - 1
+                    counters[depth + 1 :] = [None] * (8 - depth)
         level = levels.get(ilvl, _Level(text=f"%{ilvl + 1}."))
         if level.fmt == "none":
             return None
@@ -390,7 +390,9 @@ def _text(p: etree._Element) -> str:
             elif tag == "noBreakHyphen":
                 out.append("\u2011")
             elif tag == "sym":
-                code = next((v for k, v in child.attrib.items() if k.endswith("}char")), "")
+                code = next(
+                    (str(v) for k, v in child.attrib.items() if str(k).endswith("}char")), ""
+                )
                 value = int(code, 16) if re.fullmatch(r"[0-9A-Fa-f]{1,5}", code) else 0xE000
                 if 0x20 <= value < 0xD800:  # no controls, surrogates or symbol-font PUA codes
                     out.append(chr(value))

@@ -76,7 +76,7 @@ class HtmlReader:
     """HTML and XHTML pages."""
 
     name = "html"
-    extensions = (".html", ".htm", ".xhtml")
+    extensions: tuple[str, ...] = (".html", ".htm", ".xhtml")
 
     def sniff(self, data: bytes) -> bool:
         """An HTML document: starts with a doctype or an html/head/body tag."""

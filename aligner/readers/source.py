@@ -109,6 +109,6 @@ def parse_xml(data: bytes, file: str, part: str) -> etree._Element:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise InputError(f"{part}: malformed XML: {exc.msg}", file=file) from None
-    if root.getroottree().docinfo.doctype:
+    if root.getroottree().docinfo.doctype:  # type: ignore[union-attr]  # not in lxml-stubs 0.5
         raise InputError(f"{part}: XML with a DOCTYPE is refused", file=file)
     return root

@@ -31,7 +31,7 @@ class TextReader:
     """Markdown (`.md`) and plain text (`.txt`): one reader, as Markdown is plain text."""
 
     name = "text"
-    extensions = (".md", ".markdown", ".txt", ".text")
+    extensions: tuple[str, ...] = (".md", ".markdown", ".txt", ".text")
 
     def sniff(self, data: bytes) -> bool:
         """Text: a UTF-16 byte-order mark, or no NUL byte near the start."""

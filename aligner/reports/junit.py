@@ -45,12 +45,12 @@ def _cases(result: Result) -> list[_Case]:
             cases.append(case)
             by_file.setdefault(doc.path, case)
     for f in sorted_findings(result):
-        case = by_file.get(f.file)
-        if case is None:
-            case = _Case(f.document or document_name(f.file), f.lang, f.file)
-            cases.append(case)
-            by_file[f.file] = case
-        case.findings.append(f)
+        known = by_file.get(f.file)
+        if known is None:
+            known = _Case(f.document or document_name(f.file), f.lang, f.file)
+            cases.append(known)
+            by_file[f.file] = known
+        known.findings.append(f)
     return cases
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from aligner.model import CODE_LETTERS, LANGUAGES
@@ -433,7 +434,7 @@ def guess_language(text: str) -> tuple[str | None, float]:
     if cyrillic and cyrillic > len(_LATIN.findall(text)):
         share = cyrillic / sum(map(str.isalpha, text))
         return "ru", round(share * min(1.0, cyrillic / 12), 3)
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = defaultdict(float)
     lowered = text.lower()
     for word in _WORD.findall(lowered):
         for lang, weight in _votes(word):
@@ -444,7 +445,7 @@ def guess_language(text: str) -> tuple[str | None, float]:
     scores.pop("ru", None)
     if not scores:
         return None, 0.0
-    ranked = scores.most_common()
+    ranked = sorted(scores.items(), key=itemgetter(1), reverse=True)  # as Counter.most_common
     best_lang, best = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     if best == second:

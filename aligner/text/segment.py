@@ -28,6 +28,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import regex
 
@@ -81,11 +82,12 @@ def _compile(brk: bool, before: str, after: str) -> Rule:
     return Rule(brk, regex.compile(lookbehind + lookahead))
 
 
-def _load(name: str) -> dict:
+def _load(name: str) -> dict[str, Any]:
     path = resources.files("aligner") / "data" / "segment" / f"{name}.json"
     if not path.is_file():
         return {}
-    return json.loads(path.read_text(encoding="utf-8"))
+    rules: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return rules
 
 
 @lru_cache(maxsize=16)
