@@ -384,7 +384,7 @@ def _rule_list(value: object, key: str, file: str, line: int | None) -> tuple[st
     raise ConfigError(f"{key} must be a list of rule ids, not {value!r}", file=file, line=line)
 
 
-def _parse(table: dict[str, Any], file: str, text: str) -> Config:
+def _parse(table: dict[str, Any], file: str, text: str) -> Config:  # noqa: C901, PLR0912  (one test per key of [tool.aligner])
     unknown = [k for k in table if k not in _KEYS]
     if unknown:
         raise ConfigError(

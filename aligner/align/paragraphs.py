@@ -751,7 +751,7 @@ def _judge_merges(found: list[tuple[list[Bead], Scorer]], pinned: Sequence[set[P
                 beads[k : k + 1] = split if side == 1 else split[::-1]
 
 
-def _gap_evidence(
+def _gap_evidence(  # noqa: PLR0917  (one pairing's whole evidence, passed along a loop)
     reference: Document,
     targets: Sequence[Document],
     found: list[tuple[list[Bead], Scorer]],
@@ -830,7 +830,7 @@ def _pivot(
     return pivots[key]
 
 
-def _judge_lookalikes(
+def _judge_lookalikes(  # noqa: C901  (one pass over look-alike pairs and their witnesses)
     reference: Document,
     targets: Sequence[Document],
     found: list[tuple[list[Bead], Scorer]],

@@ -81,7 +81,7 @@ def _unique_names(sets: Sequence[AlignedSet]) -> None:
 MERGED_MULTILINGUAL = "multilingual.tmx"
 
 
-def export_tmx(
+def export_tmx(  # noqa: C901  (paragraph, sentence, multilingual and merged memories)
     sets: Sequence[AlignedSet],
     output: str | Path,
     *,

@@ -108,7 +108,7 @@ def possible_breaks(text: str) -> list[int]:
         if cls == "ZW":
             last, spaced = "ZW", False
             continue
-        if cls == "CM" or cls == "ZWJ":
+        if cls in {"CM", "ZWJ"}:
             if last == "ZW":
                 out[i], last = 2, "AL"
                 continue

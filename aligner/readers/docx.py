@@ -403,7 +403,7 @@ def _text(p: etree._Element) -> str:
     return "".join(out)
 
 
-def _units(
+def _units(  # noqa: C901, PLR0912  (one branch per kind of Word block)
     document: etree._Element, w: str, styles: _Styles, numbering: _Numbering, path: str
 ) -> list[Piece]:
     a = f"{{{w}}}"

@@ -106,7 +106,7 @@ def _location(uri: str, index: int, line: int, column: int = 1) -> dict[str, Any
     return {"physicalLocation": physical}
 
 
-def _result(
+def _result(  # noqa: PLR0917  (a SARIF result and everything it points to)
     result: Result,
     f: Finding,
     rule_index: int,

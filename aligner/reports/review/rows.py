@@ -361,7 +361,9 @@ def _block_rows(aligned: AlignedSet, langs: Sequence[str]) -> dict[int, Row]:
     return rows
 
 
-def review_document(aligned: AlignedSet, langs: Sequence[str]) -> DocumentReview:
+def review_document(  # noqa: C901, PLR0912  (rows, summaries and findings in one pass)
+    aligned: AlignedSet, langs: Sequence[str]
+) -> DocumentReview:
     """The rows, summaries and placed findings of one aligned set for languages `langs`."""
     ref = aligned.reference
     ref_lang = ref.lang or ""
