@@ -43,11 +43,10 @@ from pathlib import Path
 from typing import Any
 
 from aligner import limits
-from aligner.checks.base import REGISTRY
+from aligner.checks.base import REGISTRY, unknown_rule_message
 from aligner.checks.files import valid_language_tag
 from aligner.errors import ConfigError, UsageError
 from aligner.findings import Finding, Severity
-from aligner.reports.common import unknown_rule_message
 
 FILE_NAME = "pyproject.toml"
 #: Largest config file read (a pyproject.toml is a few KiB).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -53,3 +54,23 @@ def register(rule: type[Rule]) -> type[Rule]:
 def rules() -> Iterator[type[Rule]]:
     """Every registered rule, sorted by id."""
     yield from (REGISTRY[k] for k in sorted(REGISTRY))
+
+
+def rule_ids() -> list[str]:
+    """Every registered rule id, sorted (read from the registry at call time)."""
+    return sorted(REGISTRY)
+
+
+def unknown_rule_message(unknown: list[str], *, what: str = "rule") -> str:
+    """One line naming the unknown ids, close matches for each, and every valid id."""
+    valid = rule_ids()
+    parts = []
+    for rule_id in unknown:
+        close = difflib.get_close_matches(rule_id, valid, n=3, cutoff=0.5)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        parts.append(f"{rule_id!r}{hint}")
+    plural = "s" if len(unknown) > 1 else ""
+    return (
+        f"unknown {what}{plural} {'; '.join(parts)}; "
+        f"valid rule ids: {', '.join(valid) or '(none registered)'}"
+    )

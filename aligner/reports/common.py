@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
-from aligner.checks.base import REGISTRY, Rule, rules
+from aligner.checks.base import REGISTRY, Rule, rules, unknown_rule_message
 from aligner.errors import UsageError
 from aligner.findings import Finding, Result, Severity
 from aligner.model import Document, Paragraph
@@ -85,26 +84,6 @@ def summarize(result: Result) -> dict[str, int]:
         "files": len(files(result)),
         "paragraphs": sum(len(d.paragraphs) for ds in result.documents for d in ds.versions),
     }
-
-
-def rule_ids() -> list[str]:
-    """Every registered rule id, sorted (read from the registry at call time)."""
-    return sorted(REGISTRY)
-
-
-def unknown_rule_message(unknown: list[str], *, what: str = "rule") -> str:
-    """One line naming the unknown ids, close matches for each, and every valid id."""
-    valid = rule_ids()
-    parts = []
-    for rule_id in unknown:
-        close = difflib.get_close_matches(rule_id, valid, n=3, cutoff=0.5)
-        hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        parts.append(f"{rule_id!r}{hint}")
-    plural = "s" if len(unknown) > 1 else ""
-    return (
-        f"unknown {what}{plural} {'; '.join(parts)}; "
-        f"valid rule ids: {', '.join(valid) or '(none registered)'}"
-    )
 
 
 def get_rule(rule_id: str) -> type[Rule]:
