@@ -126,6 +126,11 @@ class Document:
         return tuple(i for i in self.items if isinstance(i, Block))
 
     @cached_property
+    def sectioned(self) -> bool:
+        """Whether numbering restarts in sections (paragraphs are cited as "2.7")."""
+        return len({s.id for s in self.sections}) > 1
+
+    @cached_property
     def sections(self) -> tuple[Section, ...]:
         """Sections in order, each with the headings that stand before its first paragraph."""
         result: list[Section] = []

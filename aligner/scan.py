@@ -3,9 +3,10 @@
 Only regular files are returned (checked with `stat` before anything is opened); a FIFO,
 device, socket or dangling link is reported as skipped. A symlinked folder is followed once
 (by device and inode); a link back to a folder already walked, or to one of its own
-ancestors, is reported once and not followed. Unless asked, hidden entries (`.name`) are
-not looked at; when asked, `_name` folders are not walked. The walk is iterative (no
-recursion over the depth of the tree) and bounded by `aligner.limits.MAX_SCAN_ENTRIES`.
+ancestors, or into /proc, /sys or /dev, is reported once and not followed. Unless asked,
+hidden entries (`.name`) are not looked at; when asked, `_name` folders are not walked.
+The walk is iterative (no recursion over the depth of the tree) and bounded by
+`aligner.limits.MAX_SCAN_ENTRIES`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ class Walk:
 
 
 LOOP = "symbolic link to a folder already scanned (a loop?); not followed"
+SYSTEM = "symbolic link into a system folder (/proc, /sys, /dev); not followed"
+#: Kernel pseudo-filesystems: walking them reads the whole machine (`/proc/self/root`).
+SYSTEM_FOLDERS = ("/proc", "/sys", "/dev")
 
 
 def walk(root: str | Path, *, skip_underscore: bool = False, hidden: bool = False) -> Walk:
@@ -77,7 +81,9 @@ def walk(root: str | Path, *, skip_underscore: bool = False, hidden: bool = Fals
                 out.skipped.append((display(path), f"{why}; skipped"))
                 continue
             if stat.S_ISDIR(mode):
-                if not (skip_underscore and entry.name.startswith("_")):
+                if entry.is_symlink() and _in_system_folder(path):
+                    out.skipped.append((display(path), SYSTEM))
+                elif not (skip_underscore and entry.name.startswith("_")):
                     subs.append(path)
             elif stat.S_ISREG(mode):
                 files.append(path)
@@ -97,3 +103,9 @@ def _back_to_ancestor(folder: Path) -> bool:
     target = os.path.realpath(folder)
     here = os.path.realpath(folder.parent)
     return here == target or here.startswith(target.rstrip(os.sep) + os.sep)
+
+
+def _in_system_folder(folder: Path) -> bool:
+    """Whether `folder` resolves into one of the `SYSTEM_FOLDERS`."""
+    target = os.path.realpath(folder)
+    return any(target == top or target.startswith(top + os.sep) for top in SYSTEM_FOLDERS)

@@ -396,6 +396,18 @@ def test_a_symlinked_folder_is_followed_once(tmp_path: Path) -> None:
     assert "(40 paragraphs: en 20, fr 20)" in summary  # the one real folder, read once
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc")
+def test_a_link_into_proc_is_not_walked(tmp_path: Path) -> None:
+    folder = _doc(tmp_path / "doc")
+    (folder / "p").symlink_to("/proc/self")
+    start = time.monotonic()
+    code, out, summary = run("check", str(folder))
+    assert time.monotonic() - start < SECONDS
+    assert code == 2
+    assert out.count("system folder") == 1
+    assert "(40 paragraphs: en 20, fr 20)" in summary
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 def test_a_fifo_or_dangling_link_in_a_folder_is_reported(tmp_path: Path) -> None:
     folder = _doc(tmp_path / "doc")

@@ -26,7 +26,7 @@ def label(paragraph: Paragraph, doc: Document) -> str:
         return f"{paragraph.ident} (line {paragraph.line})"
     if paragraph.key:
         return paragraph.key
-    if len({s.id for s in doc.sections}) > 1:
+    if doc.sectioned:
         return f"{paragraph.section}.{paragraph.number}"
     return str(paragraph.number)
 
