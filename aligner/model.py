@@ -59,6 +59,9 @@ class Paragraph:
     #: (word index in `text`, source line) where each later source line of a hard-wrapped
     #: paragraph begins; empty when the paragraph is one line (or its format has none).
     wraps: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
+    #: An article's own paragraphs (each cleaned like `text`), when it has more than one;
+    #: they are aligned inside the article by content (rule `subparagraph-mismatch`).
+    parts: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def ident(self) -> str:

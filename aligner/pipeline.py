@@ -22,6 +22,7 @@ from aligner.align.paragraphs import PinnedLink, align_versions
 from aligner.amendments import Baseline
 from aligner.checks.amendments import StaleTranslation
 from aligner.checks.base import Context
+from aligner.checks.document import NoUnits
 from aligner.checks.runner import run_rules, select_rules
 from aligner.checks.suppressions import SuppressionLike, apply_suppressions
 from aligner.corpus import load
@@ -145,16 +146,16 @@ def reference_of(docset: DocumentSet, reference_lang: str) -> Document:
 
 
 def require_versions(docset: DocumentSet, reference: str) -> None:
-    """A check compares versions: one alone, or none in the reference language, is a
-    usage error (a check that compared nothing must not pass)."""
+    """check, review and export compare versions: one alone, or none in the reference
+    language, is a usage error (what compared nothing must not pass)."""
     if len(docset.versions) >= 2 and docset.get(reference) is not None:
         return
     found = ", ".join(f"{d.lang} ({d.path})" for d in docset.versions)
     if len(docset.versions) < 2:
         raise UsageError(
-            f"document {docset.name} has only one version, {found}: check compares the "
-            f"{reference} reference with at least one other language version (give both "
-            "files, or their folder)"
+            f"document {docset.name} has only one version, {found}: check, review and "
+            f"export compare the {reference} reference with at least one other language "
+            "version (give both files, or their folder)"
         )
     raise UsageError(
         f"document {docset.name} has no {reference} version to check the others against "
@@ -335,6 +336,8 @@ def load_aligned(
     if problems:
         first = problems[0]
         raise InputError(first.message, file=first.file or None, line=first.line)
+    for docset in docsets:
+        require_versions(docset, reference)  # as check: nothing compared is no result
     source = baseline_source(since, notices if notices is not None else [], docsets)
     out = check_sets(
         docsets,
@@ -348,6 +351,10 @@ def load_aligned(
     )
     if not out:
         raise UsageError("no documents found to export")
+    for aligned in out:
+        for f in aligned.findings:
+            if f.rule == NoUnits.id:  # a version nothing could be read from
+                raise InputError(f.message, file=f.file or None, line=f.line)
     return out
 
 

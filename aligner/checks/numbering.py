@@ -9,7 +9,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from aligner.checks.base import Context, Rule, register
-from aligner.checks.context import _delta, finding, is_empty, label, lower_or_higher, number_range
+from aligner.checks.context import (
+    _delta,
+    aligned_versions,
+    finding,
+    is_empty,
+    label,
+    lower_or_higher,
+    number_range,
+)
 from aligner.findings import Finding, Severity
 from aligner.model import (
     Alignment,
@@ -360,3 +368,35 @@ def numbering_runs(doc: Document) -> list[tuple[Paragraph, int]]:
         runs[-1] = (first, size + 1)
         previous = p
     return runs
+
+
+@register
+class NumberingLost(Rule):
+    id = "numbering-lost"
+    severity = Severity.ERROR
+    description = "A version has no paragraph numbers where the reference numbers its paragraphs."
+    explanation = (
+        "When the reference numbers its paragraphs and a version numbers none, the version "
+        "is still aligned by content (and its paragraphs named by position, ¶k), but the "
+        "numbers themselves were lost: in conversion, or by a translator who retyped the "
+        "text. That is a fault of its own, whatever the alignment finds."
+    )
+    example = (
+        "fr has no paragraph numbers, en numbers 12 of its paragraphs (1 to 12): "
+        "fr was aligned by content"
+    )
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        ref = context.reference
+        numbered = [p for p in ref.paragraphs if p.numbered]
+        if len(numbered) < 2:
+            return
+        for doc, _ in aligned_versions(context):
+            if not doc.paragraphs or any(p.numbered for p in doc.paragraphs):
+                continue
+            message = (
+                f"{doc.lang} has no paragraph numbers, {ref.lang} numbers {len(numbered)} of "
+                f"its paragraphs ({numbered[0].ident} to {numbered[-1].ident}): {doc.lang} was "
+                "aligned by content"
+            )
+            yield finding(self.__class__, doc, doc.paragraphs[0].line, message)

@@ -13,6 +13,7 @@ too close to their predicted length to lack or add a sentence, cost nothing more
 
 from __future__ import annotations
 
+import statistics
 import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from aligner.checks.base import Context, Rule, register
 from aligner.checks.content import Pair, matched_pairs
 from aligner.checks.context import finding, label
 from aligner.findings import Finding, Severity
-from aligner.model import Paragraph
+from aligner.model import Document, Paragraph
 from aligner.text.lexicon import load_lexicon
 from aligner.text.segment import segment
 
@@ -275,3 +276,94 @@ class ExtraSentence(Rule):
             yield finding(
                 self.__class__, doc, gap.line or t.line, message, paragraph=t, reference=r
             )
+
+
+@register
+class ArticleParagraph(Rule):
+    id = "subparagraph-mismatch"
+    severity = Severity.ERROR
+    description = "An article's own paragraphs differ: one is missing, added, merged or split."
+    explanation = (
+        "An article is one unit, but the paragraphs written inside it are aligned with the "
+        "reference article's paragraphs by content (lengths, numbers, names, cognates, word "
+        "pairs), as sentences are. When the two articles have a different number of "
+        "paragraphs, the one left without a counterpart (or the pair read as one) is named "
+        "by its article and position (Article 3 ¶2)."
+    )
+    example = (
+        'Artikel 3 of de lacks Article 3 ¶2 of en (en has 2 paragraphs there, de 1): "Urges '
+        'the participating States…"'
+    )
+
+    def check(self, context: Context) -> Iterable[Finding]:
+        ref = context.reference
+        ref_lang = ref.lang or ""
+        pairs = matched_pairs(context)
+        # the median length ratio of the matched pairs: robust to the faulty article itself
+        by_lang: dict[str, list[float]] = {}
+        for pair in pairs:
+            by_lang.setdefault(pair.doc.lang or "", []).append(
+                len(pair.target.text) / max(1, len(pair.reference.text))
+            )
+        ratios = {lang: statistics.median(values) for lang, values in by_lang.items()}
+        for pair in pairs:
+            doc, r, t = pair.doc, pair.reference, pair.target
+            src, tgt = list(r.parts) or [r.text], list(t.parts) or [t.text]
+            lang = doc.lang or ""
+            if len(src) == len(tgt) or not lang:
+                continue
+            ratio = ratios.get(lang) or 1.0
+            beads = align_sentences(
+                src, tgt, ref_lang, lang, load_lexicon(ref_lang, lang), ratio=ratio
+            )
+            ours, theirs = _article(t, doc), _article(r, ref)
+            counts = f"({ref.lang} has {len(src)} paragraphs there, {doc.lang} {len(tgt)})"
+            sim = similarities(src, tgt, ref_lang, lang)
+            for s, g in beads:
+                # 2-1: joined, or one left out (the length tells); the content tells which
+                if (
+                    len(s) == 2
+                    and len(g) == 1
+                    and _one_fits([len(src[k]) * ratio for k in s], len(tgt[g[0]]))
+                ):
+                    s, g = [min(s, key=lambda k: sim[k][g[0]])], []
+                elif (
+                    len(s) == 1
+                    and len(g) == 2
+                    and _one_fits([len(tgt[k]) for k in g], len(src[s[0]]) * ratio)
+                ):
+                    s, g = [], [min(g, key=lambda k: sim[s[0]][k])]
+                if s and not g:
+                    what = (
+                        f'lacks {theirs} ¶{s[0] + 1} of {ref.lang} {counts}: "{_quote(src[s[0]])}"'
+                    )
+                elif g and not s:
+                    quote = _quote(tgt[g[0]])
+                    what = f'has a paragraph {theirs} lacks, ¶{g[0] + 1} {counts}: "{quote}"'
+                elif len(s) > len(g):
+                    joined = " and ".join(f"¶{k + 1}" for k in s)
+                    what = f"¶{g[0] + 1} joins {theirs} {joined} of {ref.lang} in one {counts}"
+                elif len(g) > len(s):
+                    split = " and ".join(f"¶{k + 1}" for k in g)
+                    what = f"splits {theirs} ¶{s[0] + 1} of {ref.lang} into {split} {counts}"
+                else:
+                    continue
+                yield finding(
+                    self.__class__,
+                    doc,
+                    t.line,
+                    f"{ours} of {doc.lang} {what}",
+                    paragraph=t,
+                    reference=r,
+                )
+
+
+def _one_fits(lengths: list[float], other: float) -> bool:
+    """Whether `other` is nearer the length of one of two parts than of both together."""
+    return min(abs(other - length) for length in lengths) < abs(other - sum(lengths))
+
+
+def _article(paragraph: Paragraph, doc: Document) -> str:
+    """An article as written ("Artikel 3"), else its number as cited."""
+    written = paragraph.label.strip().rstrip(".:")
+    return written if written and not written[:1].isdigit() else label(paragraph, doc)

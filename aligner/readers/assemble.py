@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from itertools import pairwise
 
 from aligner.model import INTRO_CHARS, Block, Item, Kind, Paragraph, normalize_space
 from aligner.readers.labels import RUNNING, Label, Style, parse_label
@@ -95,6 +96,8 @@ class _Open:
                     found.append((words, self.lines[k]))
             words += count
         return tuple(found)
+
+    breaks: list[int] = field(default_factory=list)  # where an article's paragraphs start
 
     @property
     def text(self) -> str:
@@ -268,6 +271,8 @@ class _Assembler:
         if gap and cur.parts and not self.labels[i] and self.is_heading(i):
             self.open_block(unit)
             return
+        if cur.parts and (gap or self.labels[i]):
+            cur.breaks.append(len(cur.parts))  # a paragraph of the article's own
         cur.add(unit.text, unit.line)
 
     def awaiting(self) -> bool:
@@ -487,8 +492,21 @@ class _Assembler:
             return
         text = self.clean(cur.text)
         if cur.number is not None:
+            ends = [0, *cur.breaks, len(cur.parts)]
+            parts = tuple(
+                part for a, b in pairwise(ends) if (part := self.clean(join_lines(cur.parts[a:b])))
+            )
             self.items.append(
-                Paragraph("", cur.number, cur.label, text, cur.line, cur.key, wraps=cur.wraps())
+                Paragraph(
+                    "",
+                    cur.number,
+                    cur.label,
+                    text,
+                    cur.line,
+                    cur.key,
+                    wraps=cur.wraps(),
+                    parts=parts if len(parts) > 1 else (),
+                )
             )
         elif text:
             self.items.append(Block(Kind.TEXT, text, cur.line))

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from aligner.model import normalize_space
-from aligner.text.langid import CODE_PATTERN, find_code
+from aligner.text.langid import CODE_PATTERN, SYMBOL_PATTERN, find_code
 
 # --- page furniture ---------------------------------------------------------------
 
@@ -28,15 +28,28 @@ def is_page_number(text: str) -> bool:
     return bool(_PAGE.fullmatch(text.strip()))
 
 
+#: Longest line read as a document code with a page number ("PA.RES/7/2025 EN  - 3 -"
+#: and generous spacing): bounds the search for a code in every line of a document.
+RUNNING_HEADER_MAX = 100
+
+
 def is_running_header(text: str) -> bool:
-    """A document code line, possibly with a page number ("AS (14) DE  - 3 -")."""
+    """A document code line, possibly with a page number ("AS (14) DE  - 3 -",
+    "PA.RES/7/2025 EN  - 3 -")."""
     if find_code(text):
         return True
-    m = CODE_PATTERN.search(text)
+    if len(text) > RUNNING_HEADER_MAX:
+        return False  # far longer than a code and a page number: text
+    m = code_match(text)
     if not m:
         return False
     rest = (text[: m.start()] + text[m.end() :]).strip()
     return bool(rest) and is_page_number(rest)
+
+
+def code_match(text: str) -> re.Match[str] | None:
+    """The first document code or symbol in `text`."""
+    return CODE_PATTERN.search(text) or SYMBOL_PATTERN.search(text)
 
 
 def is_rule(text: str) -> bool:

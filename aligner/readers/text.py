@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from collections.abc import Iterable
 from itertools import pairwise
 
@@ -16,13 +17,27 @@ from aligner.model import Item, normalize_space
 from aligner.readers.assemble import Mode, Piece, assemble
 from aligner.readers.html import fragment_units
 from aligner.readers.labels import RUNNING, parse_label
-from aligner.readers.layout import clean_markdown, is_page_number, is_rule, is_running_header
+from aligner.readers.layout import (
+    clean_markdown,
+    code_match,
+    ends_terminal,
+    is_page_number,
+    is_rule,
+    is_running_header,
+)
 from aligner.readers.source import content_lines, decode
-from aligner.text.langid import CODE_PATTERN, find_code
+from aligner.text.langid import find_code
+
+#: A document code line is the document's code (a unit, so readers find it) only among
+#: the first lines of the first page, where the Assembly prints it above the title; after
+#: that it is a running header or footer and is dropped wherever it stands, even once.
+CODE_HEAD_UNITS = 3
 
 #: An HTML block in Markdown: a line that starts with one of these tags, up to the line
 #: that closes it (a `<p>` block ends at its closing tag or a blank line).
-_HTML_BLOCK = re.compile(r"\s{0,3}<(ol|ul|div|table|p|section|blockquote)(?=[\s>/])", re.IGNORECASE)
+_HTML_BLOCK = re.compile(
+    r"\s{0,3}<(ol|ul|div|table|p|section|blockquote|article|main|h[1-6])(?=[\s>/])", re.IGNORECASE
+)
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 
@@ -44,11 +59,59 @@ class TextReader:
 
 def parse_text(text: str, *, markdown: bool = True) -> list[Item]:
     """Blocks and paragraphs of decoded text (`markdown`: inline markup is removed)."""
+    if "\f" in text:
+        text = "\f".join(without_running_lines(text.split("\f")))
     units = _units(content_lines(text))
     mode = Mode.WRAPPED if _is_wrapped(units) else Mode.UNWRAPPED
     explicit = any(u.heading for u in units)
     clean = clean_markdown if markdown else normalize_space
     return assemble(units, mode, clean=clean, infer_headings=not explicit)
+
+
+#: A line among the first or last `EDGE` lines of at least `RUNNING_SHARE` of the pages
+#: (of a PDF of `MIN_PAGES` pages or more) is a running header or footer: a paragraph's
+#: text never repeats there on most pages (and a line ending a clause is text), while a
+#: header or footer is on every page but perhaps the first.
+EDGE = 2
+RUNNING_SHARE = 0.6
+MIN_PAGES = 3
+_DIGIT = re.compile(r"[0-9]")
+
+
+def without_running_lines(pages: list[str]) -> list[str]:
+    """Pages without the lines that run at the top or bottom of most of them (a title,
+    a date, an address, "Page 3 of 9"), digits aside; the document code stays for the
+    text reader, which keeps it once."""
+    if len(pages) < MIN_PAGES:
+        return pages
+    edges: list[list[int]] = []
+    counts: Counter[str] = Counter()
+    for page in pages:
+        lines = page.split("\n")
+        filled = [k for k, line in enumerate(lines) if line.strip()]
+        edge = filled[:EDGE] + filled[-EDGE:]
+        edges.append(edge)
+        counts.update({_shape(lines[k]) for k in edge})
+    running = {
+        shape
+        for shape, n in counts.items()
+        if n >= RUNNING_SHARE * len(pages)
+        and not is_running_header(shape.replace("#", "1"))
+        and not ends_terminal(shape)  # a line of a paragraph, repeated text
+    }
+    out = []
+    for page, edge in zip(pages, edges, strict=True):
+        lines = page.split("\n")
+        for k in edge:
+            if _shape(lines[k]) in running:
+                lines[k] = ""
+        out.append("\n".join(lines))
+    return out
+
+
+def _shape(line: str) -> str:
+    """A line with its whitespace normalized and every digit as '#' (page numbers vary)."""
+    return _DIGIT.sub("#", " ".join(line.split()))
 
 
 def _front_matter(lines: list[tuple[int, str]]) -> int:
@@ -84,6 +147,7 @@ def _units(numbered: Iterable[tuple[int, str]]) -> list[Piece]:
     units: list[Piece] = []
     gap = 0
     code_seen = False
+    page = 0
     last = 0
     index = _front_matter(lines)
     if index:
@@ -106,6 +170,7 @@ def _units(numbered: Iterable[tuple[int, str]]) -> list[Piece]:
         for k, piece in enumerate(raw.split("\f")):
             if k:
                 gap = 2  # form feed: a page break
+                page += 1
             s = piece.strip()
             if not s or (s.startswith("<!--") and s.endswith("-->")):
                 gap = max(gap, 1)
@@ -131,11 +196,11 @@ def _units(numbered: Iterable[tuple[int, str]]) -> list[Piece]:
                 gap = max(gap, 2 if is_page_number(s) else 1)
                 continue
             if is_running_header(s):
-                if code_seen:
-                    gap = 2  # the code repeated at the top of a page
+                if code_seen or page or len(units) >= CODE_HEAD_UNITS:
+                    gap = 2  # a running header or footer: the code on a page's edge
                     continue
                 code_seen = True
-                m = CODE_PATTERN.search(s)
+                m = code_match(s)
                 code = find_code(s) or (m.group() if m else s)  # without a page number
                 units.append(Piece(code, number, max(gap, 1)))
                 gap = 1

@@ -23,6 +23,16 @@ CODE_PATTERN = re.compile(
     r"AS\s*\(\s*\d{1,3}\s*\)\s*(?:[A-Z]{1,3}\s*(?:\d{1,3}\s*)?)?([EFGIRS])(?![^\W\d_])"
 )
 
+#: A UN or OSCE document symbol ("PA.RES/7/2025", "A/RES/70/1", "PC.DEC/1234/Rev.1",
+#: "CIO.GAL/12/21"), optionally with a language tag ("PA.RES/7/2025 EN"): upper-case
+#: bodies joined by dots, at least one slash and a digit. The slash is what every symbol
+#: of these series has and running text alone on a line has not.
+SYMBOL_PATTERN = re.compile(
+    r"[A-Z][A-Z0-9]{0,9}(?:\.[A-Z][A-Z0-9]{0,9}){0,4}"
+    r"(?:/(?:[A-Z0-9]{1,10}|Rev\.\s?\d{1,3}|Add\.\s?\d{1,3}|Corr\.\s?\d{1,3})){1,6}"
+    r"(?:\s+(?:[A-Z]{1,3}|\([A-Z]{1,3}\)))?"
+)
+
 #: Longest document code line worth matching ("AS ( 123 ) RES 12 E" and then some).
 _CODE_MAX = 40
 
@@ -154,6 +164,8 @@ def find_code(text: str) -> str | None:
     if len(candidate) > _CODE_MAX:
         return None  # far longer than any code: skip the look-alike translation
     if CODE_PATTERN.fullmatch(candidate.translate(_CONFUSABLES)):
+        return candidate
+    if SYMBOL_PATTERN.fullmatch(candidate) and any(c.isdigit() for c in candidate):
         return candidate
     return None
 

@@ -284,7 +284,7 @@ def test_every_rule_explains_itself() -> None:
             ("aligner.checks.s", "aligner.checks.numbering", "aligner.checks.document")
         )
     ] + [r for r in REGISTRY.values() if r.__module__ == "aligner.checks.content"]
-    assert len(ours) == 24  # structure, sentences, suppressions, content, reading
+    assert len(ours) == 26  # structure, sentences, suppressions, content, reading
     for rule in ours:
         assert rule.id and rule.description and "\n" not in rule.description
         assert rule.explanation and rule.example

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from aligner.cli import cli
@@ -82,3 +83,85 @@ def test_a_language_outside_the_six_is_reported_unless_named(tmp_path: Path) -> 
     code, out, err = _check("--lang", f"{pl}=pl", folder)
     assert code == 0, out
     assert "pl 2" in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["review"],
+        ["export", "--to", "tmx"],
+        ["export", "--to", "po"],
+        ["export", "--to", "tsv"],
+    ],
+)
+def test_review_and_export_refuse_one_version_or_no_reference(
+    tmp_path: Path, command: list[str]
+) -> None:
+    folder = _pair(tmp_path / "d")
+    out = tmp_path / "out"
+    extra = ["-o", str(out)] if command[0] == "export" else []
+    alone = CliRunner().invoke(cli, [command[0], str(folder / "fr.md"), *command[1:], *extra])
+    assert alone.exit_code == 2 and "only one version" in alone.output, alone.output
+    shutil.copy(folder / "fr.md", folder / "it.md")
+    (folder / "en.md").unlink()
+    none = CliRunner().invoke(cli, [command[0], str(folder), *command[1:], *extra])
+    assert none.exit_code == 2 and "no en version" in none.output, none.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "command", [["review"], ["export", "--to", "po"], ["export", "--to", "tmx"]]
+)
+def test_review_and_export_fail_on_a_version_without_units(
+    tmp_path: Path, command: list[str]
+) -> None:
+    folder = _pair(tmp_path / "d")
+    (folder / "de.md").write_text("# Titel\n\n## Untertitel\n", encoding="utf-8")
+    out = tmp_path / "out"
+    extra = ["-o", str(out)] if command[0] == "export" else []
+    result = CliRunner().invoke(cli, [command[0], str(folder), *command[1:], *extra])
+    assert result.exit_code == 2, result.output
+    assert "no paragraph could be read in de" in result.output
+    assert not out.exists() or not any(out.iterdir())  # no catalog written as a success
+
+
+NUMBERED = {
+    "en": [
+        "Welcomes the report of the Secretary General on water cooperation in Central Asia "
+        "and the progress made since 2019,",
+        "Calls on the participating States to ratify the Convention on transboundary rivers "
+        "by the end of 2025,",
+        "Decides to hold its next meeting on water security in Vienna in July 2026.",
+    ],
+    "de": [
+        "begrüßt den Bericht des Generalsekretärs über die Zusammenarbeit im Wasserbereich in "
+        "Zentralasien und die seit 2019 erzielten Fortschritte,",
+        "fordert die Teilnehmerstaaten auf, das Übereinkommen über grenzüberschreitende Flüsse "
+        "bis Ende 2025 zu ratifizieren,",
+        "beschließt, seine nächste Tagung über Wassersicherheit im Juli 2026 in Wien abzuhalten.",
+    ],
+    "ru": [
+        "приветствует доклад Генерального секретаря о сотрудничестве в области водных ресурсов "
+        "в Центральной Азии и о прогрессе, достигнутом с 2019 года,",
+        "призывает государства-участники ратифицировать Конвенцию о трансграничных реках до "
+        "конца 2025 года,",
+        "постановляет провести следующее совещание по водной безопасности в Вене в июле 2026 года.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "ru"])
+def test_a_version_that_lost_all_its_numbers_is_an_error(tmp_path: Path, lang: str) -> None:
+    numbered = "".join(f"{k}. {t}\n\n" for k, t in enumerate(NUMBERED["en"], 1))
+    (tmp_path / "en.md").write_text("DECLARATION\n\n" + numbered, encoding="utf-8")
+    bare = "\n\n".join(NUMBERED[lang])
+    (tmp_path / f"{lang}.md").write_text("ERKLÄRUNG\n\n" + bare + "\n", encoding="utf-8")
+    code, out, _ = _check(tmp_path)
+    assert code == 1, out
+    assert f"error numbering-lost {lang} has no paragraph numbers, en numbers 3" in out
+    assert "missing-paragraph" not in out  # aligned by content all the same
+    (tmp_path / f"{lang}.md").write_text(
+        "ERKLÄRUNG\n\n" + "".join(f"{k}. {t}\n\n" for k, t in enumerate(NUMBERED[lang], 1)),
+        encoding="utf-8",
+    )
+    assert "numbering-lost" not in _check(tmp_path)[1]

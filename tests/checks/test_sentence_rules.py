@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
 from trust_faults import (
     CLEAN,
     TARGETS,
@@ -15,6 +18,7 @@ from trust_faults import (
 
 from aligner.checks import sentences as rules
 from aligner.checks.runner import check_set
+from aligner.cli import cli
 from aligner.model import DocumentSet
 from aligner.readers import read_document
 
@@ -169,3 +173,96 @@ def test_an_extra_sentence_is_reported_on_its_own_line(lang: str, tmp_path) -> N
     start = _SECOND[lang].split()[0]
     lines = WRAPPED[lang].splitlines()
     assert extra[0].line == next(n for n, x in enumerate(lines, 1) if f" {start} " in x)
+
+
+# --- an article's own paragraphs ----------------------------------------------------
+
+ARTICLES = {
+    "en": (
+        "Article",
+        [
+            ["Each Party shall designate a national focal point for river basin data."],
+            [
+                "The Parties shall exchange water quality measurements every month.",
+                "Data on floods shall be shared within 24 hours of an alert in Vienna.",
+                "A joint report on the Danube basin shall be published every three years.",
+            ],
+            ["This Agreement shall enter into force on 1 January 2028."],
+        ],
+    ),
+    "fr": (
+        "Article",
+        [
+            ["Chaque Partie désigne un point focal national pour les données du bassin."],
+            [
+                "Les Parties échangent chaque mois les mesures de la qualité de l'eau.",
+                "Les données sur les crues sont partagées dans les 24 heures suivant une "
+                "alerte à Vienne.",
+                "Un rapport commun sur le bassin du Danube est publié tous les trois ans.",
+            ],
+            ["Le présent Accord entre en vigueur le 1er janvier 2028."],
+        ],
+    ),
+    "ru": (
+        "Статья",
+        [
+            ["Каждая Сторона назначает национальный координационный центр по данным."],
+            [
+                "Стороны ежемесячно обмениваются результатами измерений качества воды.",
+                "Данные о наводнениях передаются в течение 24 часов после тревоги в Вене.",
+                "Совместный доклад о бассейне Дуная публикуется каждые три года.",
+            ],
+            ["Настоящее Соглашение вступает в силу 1 января 2028 года."],
+        ],
+    ),
+}
+
+
+def _articles(lang: str, article2: list[str] | None = None) -> str:
+    word, articles = ARTICLES[lang]
+    blocks = []
+    for n, paragraphs in enumerate(articles, 1):
+        own = article2 if n == 2 and article2 is not None else paragraphs
+        blocks.append(f"{word} {n}\n\n" + "\n\n".join(own))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _check_articles(tmp_path: Path, faulty: dict[str, str]) -> tuple[int, str]:
+    for lang in ARTICLES:
+        text = faulty.get(lang) or _articles(lang)
+        (tmp_path / f"{lang}.md").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(tmp_path), "--select", "subparagraph-mismatch"])
+    return result.exit_code, result.stdout
+
+
+def test_clean_articles_have_no_article_paragraph_finding(tmp_path: Path) -> None:
+    assert _check_articles(tmp_path, {}) == (0, "")
+
+
+@pytest.mark.parametrize("lang", ["fr", "ru"])
+@pytest.mark.parametrize("drop", [0, 1, 2])
+def test_a_paragraph_dropped_inside_an_article_is_named(
+    tmp_path: Path, lang: str, drop: int
+) -> None:
+    own = list(ARTICLES[lang][1][1])
+    del own[drop]
+    code, out = _check_articles(tmp_path, {lang: _articles(lang, own)})
+    assert code == 1, out
+    assert (
+        f"error subparagraph-mismatch {ARTICLES[lang][0]} 2 of {lang} lacks Article 2 ¶{drop + 1}"
+        in out
+    )
+    assert out.count("subparagraph-mismatch") == 1, out
+
+
+def test_merged_and_added_paragraphs_inside_an_article(tmp_path: Path) -> None:
+    fr = list(ARTICLES["fr"][1][1])
+    merged = [fr[0] + " " + fr[1], fr[2]]
+    ru = list(ARTICLES["ru"][1][1])
+    added = [*ru, "Стороны также обмениваются прогнозами засухи на следующие 90 дней."]
+    code, out = _check_articles(
+        tmp_path, {"fr": _articles("fr", merged), "ru": _articles("ru", added)}
+    )
+    assert code == 1, out
+    assert "Article 2 of fr ¶1 joins Article 2 ¶1 and ¶2 of en" in out, out
+    assert "Статья 2 of ru has a paragraph Article 2 lacks, ¶4" in out, out

@@ -132,3 +132,20 @@ def test_an_unreadable_pdf_in_a_folder_is_reported(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["check", str(folder)])
     assert result.exit_code == 2
     assert "de.pdf:1:1: error unreadable damaged PDF" in result.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ru"])
+def test_a_document_symbol_header_is_the_code_not_a_heading(tmp_path: Path, lang: str) -> None:
+    """A UN-style symbol ("SEC.DEL/41/2027") on every page: the code, once; every
+    paragraph stays in the one section the text has (ids do not depend on the layout)."""
+    doc = _doc(lang, repeat=4)
+    code = f"SEC.DEL/41/2027 {lang.upper()}"
+    path = tmp_path / f"{lang}.pdf"
+    path.write_bytes(build_pdf(doc, code))
+    back = read_document(path)
+    assert back.code == code
+    assert [(p.ident, p.text) for p in back.paragraphs] == [
+        (p.ident, p.text) for p in doc.paragraphs
+    ]
+    assert len({p.section for p in back.paragraphs}) == 1
+    assert not any(b.text == code for b in back.blocks if b.kind is not Kind.CODE)

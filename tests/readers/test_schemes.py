@@ -438,3 +438,89 @@ def test_numbered_chapters_with_dotted_paragraphs(tmp_path: Path, blank: str) ->
         ("2", "Findings"),
         ("2.1", "The mission observed 45 stations."),
     ]
+
+
+# --- page furniture in hard-wrapped text (pdftotext output) ------------------------
+
+#: UN/OSCE document symbols as running headers, one per language (written for the test).
+SYMBOLS = {
+    "en": "SEC.DEL/41/2027 EN",
+    "fr": "SEC.DEL/41/2027 FR",
+    "ru": "SEC.DEL/41/2027 RU",
+}
+
+
+def _wrapped_with_one_page_break(lang: str, header: str, footer: str) -> str:
+    """Paragraph 2 runs over a single page break; the page edge has a footer and a
+    header the document prints only there (so it is never repeated)."""
+    first, second, third = PARAGRAPHS[lang][:3]
+    words = second.split()
+    half = len(words) // 2
+    return (
+        f"{TITLE[lang]}\n\n1. {first}\n2. {' '.join(words[:half])}\n\n{footer}\n\f"
+        f"{header}\n\n{' '.join(words[half:])}\n3. {third}\n"
+    )
+
+
+@pytest.mark.parametrize("lang", sorted(SYMBOLS))
+@pytest.mark.parametrize("footer", ["- 1 -", "Page 1"])
+def test_a_running_header_seen_once_is_not_glued_into_a_paragraph(
+    tmp_path: Path, lang: str, footer: str
+) -> None:
+    path = tmp_path / f"{lang}.txt"
+    path.write_text(_wrapped_with_one_page_break(lang, SYMBOLS[lang], footer), encoding="utf-8")
+    paragraphs = _paragraphs(path)
+    assert [p.text for p in paragraphs] == PARAGRAPHS[lang][:3]
+    assert len({p.section for p in paragraphs}) == 1
+
+
+def test_a_header_on_one_version_only_is_no_number_mismatch(tmp_path: Path) -> None:
+    """Only en has a page break (with '2027' in its header): no version lacks a number."""
+    (tmp_path / "en.txt").write_text(
+        _wrapped_with_one_page_break("en", SYMBOLS["en"], "- 1 -"), encoding="utf-8"
+    )
+    for lang in ("fr", "ru"):
+        text = f"{TITLE[lang]}\n\n" + "".join(
+            f"{k}. {t}\n" for k, t in enumerate(PARAGRAPHS[lang][:3], 1)
+        )
+        (tmp_path / f"{lang}.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(tmp_path), "--fail-on", "error"])
+    assert "number-mismatch" not in result.output, result.output
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ru"])
+def test_a_one_line_html_block_in_markdown_is_read(tmp_path: Path, lang: str) -> None:
+    """Converters emit the whole body as one line starting with a heading tag."""
+    first, second, third = PARAGRAPHS[lang][:3]
+    html = (
+        f"<h2>{TITLE[lang]}</h2><h3>{INTRO[lang]}</h3><ol><li>{first}</li><li>{second}</li>"
+        f'</ol><p>{INTRO[lang]}:</p><ol start="3"><li>{third}</li></ol>'
+    )
+    path = tmp_path / f"{lang}.md"
+    path.write_text(html + "\n", encoding="utf-8")
+    assert [(p.number, p.text) for p in _paragraphs(path)] == [
+        (1, first),
+        (2, second),
+        (3, third),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "running"),
+    [("en", "Bureau Meeting, Vienna, 2 July 2027"), ("ru", "Заседание Бюро, Вена, 2 июля 2027")],
+)
+def test_a_line_repeated_at_every_page_top_of_wrapped_text_is_dropped(
+    tmp_path: Path, lang: str, running: str
+) -> None:
+    """pdftotext output: every page starts with the same line (and ends with its number);
+    paragraphs run over the page breaks."""
+    pages: list[list[str]] = [[f"{TITLE[lang]}", ""]]
+    for k, text in enumerate(PARAGRAPHS[lang][:4], 1):
+        words = text.split()
+        pages[-1].append(f"{k}. {' '.join(words[: len(words) // 2])}")
+        pages.append([running, "", " ".join(words[len(words) // 2 :])])
+    body = "\n\f".join("\n".join([*page, "", f"- {n} -"]) for n, page in enumerate(pages, 1))
+    path = tmp_path / f"{lang}.txt"
+    path.write_text(body + "\n", encoding="utf-8")
+    assert [p.text for p in _paragraphs(path)] == PARAGRAPHS[lang][:4]
