@@ -42,8 +42,8 @@ FRENCH = [
 SCRIPT = """
 import json, sys
 from pathlib import Path
-from aligner.lexicon import Lexicon, load_lexicon
-from aligner.sentalign import align_sentences_costed, scored_alignment
+from aligner.text.lexicon import Lexicon, load_lexicon
+from aligner.align.sentences import align_sentences_costed, scored_alignment
 src, tgt, folder = json.loads(sys.stdin.read())
 SIDES = ("src.txt", "tgt.txt")
 for lexicon in (load_lexicon("de", "fr"), Lexicon("de", "fr")):
