@@ -345,7 +345,9 @@ class Scorer:
         keys |= self.associations.signature(mine.stems, reference)[1]
         weights: dict[int, float] = {}
         scanned = 0
-        for found in sorted((f for f in map(postings.get, keys) if f), key=len):
+        # `keys` is a set: ranked by rarity, then by the paragraphs themselves, so the
+        # lists scanned before the cut and the order of the float sums are always the same
+        for found in sorted((f for f in map(postings.get, keys) if f), key=_rarity):
             scanned += len(found)
             if scanned > SCANNED:
                 break
@@ -353,6 +355,11 @@ class Scorer:
             for other in found:
                 weights[other] = weights.get(other, 0.0) + weight
         return [k for k, _ in nlargest(CANDIDATES, weights.items(), key=lambda kv: (kv[1], -kv[0]))]
+
+
+def _rarity(found: list[int]) -> tuple[int, list[int]]:
+    """Fewest paragraphs first; equally rare keys by the paragraphs they are in."""
+    return len(found), found
 
 
 def _postings(profiles: Sequence[Profile]) -> dict[object, list[int]]:

@@ -153,7 +153,7 @@ class _Features:
             weights = []
             for pos, (ident, token_keys) in enumerate(row):
                 weights.append(math.log(1.0 + n / df[ident]))
-                for key in token_keys:
+                for key in sorted(token_keys):  # a set: sorted, so the dict's order is fixed
                     keys[key] |= 1 << pos
                 if ident.startswith("w:"):
                     words[ident] |= 1 << pos
@@ -336,7 +336,9 @@ def _anchors(
     best_tgt: dict[int, tuple[float, int]] = {}
     for i, s in enumerate(src.sentences):
         lo, hi = centre[i] - params.window, centre[i] + params.window
-        votes: dict[int, float] = defaultdict(float)
+        # each vote is 1/k for a small k: summed with fsum and ranked with the index as
+        # tie-break, so the top candidates never depend on the order of the keys
+        votes: dict[int, list[float]] = defaultdict(list)
         for key in s.keys:
             plist = postings.get(key)
             if plist is None:
@@ -345,8 +347,9 @@ def _anchors(
             if 0 < last - first <= params.rare:  # rare near here: a useful clue
                 weight = 1.0 / (last - first)
                 for j in plist[first:last]:
-                    votes[j] += weight
-        for j in sorted(votes, key=votes.__getitem__, reverse=True)[:3]:
+                    votes[j].append(weight)
+        ranked = sorted((-math.fsum(w), j) for j, w in votes.items())
+        for j in (j for _, j in ranked[:3]):
             score = scorer.similarity(i, j, 1, 1)
             score -= 0.1 * _length_cost(
                 s.length, tgt.sentences[j].length, scorer.ratio, scorer.variance

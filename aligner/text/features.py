@@ -131,7 +131,8 @@ def _organisation_patterns() -> tuple[
     full: list[tuple[str, tuple[str, ...], regex.Pattern[str]]] = []
     for k, (written, names_) in enumerate(ORGANISATIONS.values()):
         if written:
-            alternatives = "|".join(regex.escape(a) for a in sorted(set(written), key=len)[::-1])
+            longest_first = sorted(set(written), key=lambda a: (-len(a), a))
+            alternatives = "|".join(regex.escape(a) for a in longest_first)
             acronyms.append(f"(?P<o{k}>{alternatives})")
         if names_:
             triggers = tuple(_literal_prefix(n) for n in names_)

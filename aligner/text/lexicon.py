@@ -522,6 +522,11 @@ class _ReversedDict:
         return self._table.get(headword, ())
 
 
+def _index_order(word: str) -> tuple[str, str]:
+    """Index order, then the word itself: words differing only in case keep one order."""
+    return word.lower(), word
+
+
 class Lexicon:
     """Word-translation knowledge for one language pair, from zero or more dictionaries.
 
@@ -553,9 +558,9 @@ class Lexicon:
 
     def prepare(self, src_words: Iterable[str], tgt_words: Iterable[str]) -> None:
         """Look up many words at once, in index order (much faster than one by one)."""
-        for word in sorted(set(src_words), key=str.lower):
+        for word in sorted(set(src_words), key=_index_order):
             self._keys(0, word)
-        for word in sorted(set(tgt_words), key=str.lower):
+        for word in sorted(set(tgt_words), key=_index_order):
             self._keys(1, word)
 
     def src_keys(self, word: str) -> frozenset[str]:
