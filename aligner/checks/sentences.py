@@ -217,26 +217,7 @@ class MissingSentence(Rule):
     )
 
     def check(self, context: Context) -> Iterable[Finding]:
-        ref = context.reference
-        for gap in gaps(context):
-            if not gap.missing:
-                continue
-            doc, r, t = gap.pair.doc, gap.pair.reference, gap.pair.target
-            message = (
-                f"paragraph {label(t, doc)} of {doc.lang} lacks sentence {gap.index} of "
-                f'{gap.count} of {ref.lang} {label(r, ref)}: "{_quote(gap.sentence)}"'
-            )
-            if gap.rival is not None:
-                a, b = sorted([(gap.index, gap.sentence), (gap.rival, gap.rival_sentence)])
-                message = (
-                    f"paragraph {label(t, doc)} of {doc.lang} lacks sentence {a[0]} or "
-                    f"{b[0]} of {gap.count} of {ref.lang} {label(r, ref)} (the rest of "
-                    f'{doc.lang} {label(t, doc)} fits either): "{_quote(a[1])}" or '
-                    f'"{_quote(b[1])}"'
-                )
-            yield finding(
-                self.__class__, doc, gap.line or t.line, message, paragraph=t, reference=r
-            )
+        return _gap_findings(self.__class__, context, missing=True)
 
 
 @register
@@ -255,27 +236,52 @@ class ExtraSentence(Rule):
     )
 
     def check(self, context: Context) -> Iterable[Finding]:
-        ref = context.reference
-        for gap in gaps(context):
-            if gap.missing:
-                continue
-            doc, r, t = gap.pair.doc, gap.pair.reference, gap.pair.target
-            message = (
-                f"paragraph {label(t, doc)} of {doc.lang} has a sentence {ref.lang} "
-                f"{label(r, ref)} lacks (sentence {gap.index} of {gap.count}): "
-                f'"{_quote(gap.sentence)}"'
-            )
-            if gap.rival is not None:
-                a, b = sorted([(gap.index, gap.sentence), (gap.rival, gap.rival_sentence)])
-                message = (
-                    f"paragraph {label(t, doc)} of {doc.lang} has a sentence {ref.lang} "
-                    f"{label(r, ref)} lacks (sentence {a[0]} or {b[0]} of {gap.count}; "
-                    f'{ref.lang} {label(r, ref)} fits either): "{_quote(a[1])}" or '
-                    f'"{_quote(b[1])}"'
-                )
-            yield finding(
-                self.__class__, doc, gap.line or t.line, message, paragraph=t, reference=r
-            )
+        return _gap_findings(self.__class__, context, missing=False)
+
+
+def _gap_findings(rule: type[Rule], context: Context, *, missing: bool) -> Iterator[Finding]:
+    """The findings of `rule` for the sentence gaps of one direction: sentences of the
+    reference the version lacks (`missing`), or sentences the version adds."""
+    ref = context.reference
+    for gap in gaps(context):
+        if gap.missing != missing:
+            continue
+        doc, r, t = gap.pair.doc, gap.pair.reference, gap.pair.target
+        message = _lacks(gap, doc, ref) if missing else _adds(gap, doc, ref)
+        yield finding(rule, doc, gap.line or t.line, message, paragraph=t, reference=r)
+
+
+def _lacks(gap: SentenceGap, doc: Document, ref: Document) -> str:
+    r, t = gap.pair.reference, gap.pair.target
+    if gap.rival is None:
+        return (
+            f"paragraph {label(t, doc)} of {doc.lang} lacks sentence {gap.index} of "
+            f'{gap.count} of {ref.lang} {label(r, ref)}: "{_quote(gap.sentence)}"'
+        )
+    a, b = sorted([(gap.index, gap.sentence), (gap.rival, gap.rival_sentence)])
+    return (
+        f"paragraph {label(t, doc)} of {doc.lang} lacks sentence {a[0]} or "
+        f"{b[0]} of {gap.count} of {ref.lang} {label(r, ref)} (the rest of "
+        f'{doc.lang} {label(t, doc)} fits either): "{_quote(a[1])}" or '
+        f'"{_quote(b[1])}"'
+    )
+
+
+def _adds(gap: SentenceGap, doc: Document, ref: Document) -> str:
+    r, t = gap.pair.reference, gap.pair.target
+    if gap.rival is None:
+        return (
+            f"paragraph {label(t, doc)} of {doc.lang} has a sentence {ref.lang} "
+            f"{label(r, ref)} lacks (sentence {gap.index} of {gap.count}): "
+            f'"{_quote(gap.sentence)}"'
+        )
+    a, b = sorted([(gap.index, gap.sentence), (gap.rival, gap.rival_sentence)])
+    return (
+        f"paragraph {label(t, doc)} of {doc.lang} has a sentence {ref.lang} "
+        f"{label(r, ref)} lacks (sentence {a[0]} or {b[0]} of {gap.count}; "
+        f'{ref.lang} {label(r, ref)} fits either): "{_quote(a[1])}" or '
+        f'"{_quote(b[1])}"'
+    )
 
 
 @register
