@@ -25,8 +25,8 @@ MAX_LINE_CHARS = 2 * MIB
 #: Longest paragraph or block, in characters (a long preamble paragraph is under 10,000).
 MAX_UNIT_CHARS = 1 * MIB
 #: Most paragraphs and blocks in one document: running numbers reach the tens of thousands,
-#: and alignment of 50,000 paragraphs takes about half a minute on one core.
-MAX_UNITS = 50_000
+#: and `benchmarks/export_scale.py` aligns 100,000 (twice its 50,000-paragraph document).
+MAX_UNITS = 200_000
 #: Deepest nesting of elements, lists or tables (lxml refuses more than 255 by default).
 MAX_DEPTH = 255
 #: Largest paragraph number, list start or Word `w:start` (10^9: no text has that many).

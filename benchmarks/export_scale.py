@@ -5,9 +5,8 @@
     python benchmarks/export_scale.py --all              # also every target, and PO
 
 One document of N numbered paragraphs in the six languages (the shipped resolution
-repeated, see `check_scaling.repeated`; numbers run in parts of `--part` paragraphs,
-900 by default because readers cap numbers at 999 today; `--part 0` numbers them
-1..N in one section). Each command runs in its own process, timed by the wall clock,
+repeated, see `check_scaling.repeated`; numbered 1..N in one section, or in parts of
+`--part` paragraphs). Each command runs in its own process, timed by the wall clock,
 its peak memory the child's maximum resident set size (`os.wait4`). Measured in one run:
 
 - `aligner export --to tmx --targets fr` against `po2tmx` turning the same N en-fr pairs
@@ -130,7 +129,7 @@ def verdict(ok: bool) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--paragraphs", type=int, default=50_000)
-    parser.add_argument("--part", type=int, default=900, help="paragraphs per section (0: one)")
+    parser.add_argument("--part", type=int, default=0, help="paragraphs per section (0: one)")
     parser.add_argument("--no-growth", action="store_true", help="skip the 2x run")
     parser.add_argument("--all", action="store_true", help="also export every target and PO")
     args = parser.parse_args()
