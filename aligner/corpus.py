@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from aligner.lock import LOCK_NAME
 from aligner.model import LANGUAGES, Document, DocumentSet, document_name
 from aligner.readers import read_document
 from aligner.scan import walk
-from aligner.text.langid import foreign_language
+from aligner.text.langid import foreign_language, language_from_path
 
 #: Extensions read when a folder is searched (named files are read whatever their extension).
 EXTENSIONS: tuple[str, ...] = (".md", ".markdown", ".txt", ".docx", ".html", ".htm", ".pdf")
@@ -38,6 +38,7 @@ def load(
     progress: Callable[[int, int], None] | None = None,
     *,
     excluded: Callable[[Path], bool] | None = None,
+    langs: Collection[str] | None = None,
 ) -> tuple[list[DocumentSet], list[Finding]]:
     """Read every document set under `paths`; return them with `unreadable` findings.
 
@@ -46,7 +47,8 @@ def load(
     Raise `UsageError` when a folder holds no file to read (a check pointed at the wrong
     folder must not pass), when a document has two versions in one language or a version
     whose language cannot be told. `progress` is told (files read, files to read) after
-    each file.
+    each file. With `langs`, a file whose name (or override) gives another language is
+    skipped unread (an export of some targets needs no other version).
     """
     overrides = {_key(p): lang for p, lang in (lang_overrides or {}).items()}
     groups: list[tuple[str | None, list[Path]]] = []
@@ -88,8 +90,11 @@ def load(
         documents: list[Document] = []
         for file in files:
             lang = overrides.get(_key(file))
+            named = lang or language_from_path(file)
             foreign = foreign_language(file) if lang is None else None
-            if foreign is not None:
+            if langs is not None and named is not None and named not in langs:
+                pass  # not wanted: not read
+            elif foreign is not None:
                 findings.append(_unsupported(file, _language_note(foreign)))
             else:
                 findings.extend(_read(file, lang, documents))

@@ -12,7 +12,7 @@ Nothing here prints: pass a `Progress` callback to be told how far a run is.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -68,11 +68,13 @@ def read(
     lang_overrides: Mapping[str, str] | None = None,
     progress: Progress | None = None,
     excluded: Callable[[Path], bool] | None = None,
+    langs: Collection[str] | None = None,
 ) -> tuple[list[DocumentSet], list[Finding]]:
-    """Every document set under `paths` (but files in folders that `excluded` names), and
-    an `unreadable` finding per file not read (those are never suppressed)."""
+    """Every document set under `paths` (but files in folders that `excluded` names, and
+    with `langs` files named in another language), and an `unreadable` finding per file
+    not read (those are never suppressed)."""
     reported = None if progress is None else _stage(progress, READ)
-    return load(paths, lang_overrides, progress=reported, excluded=excluded)
+    return load(paths, lang_overrides, progress=reported, excluded=excluded, langs=langs)
 
 
 #: Gives, per translation of a set, the reference as that translation was made from it.
@@ -330,9 +332,11 @@ def load_aligned(
     Findings for which `suppressed` is true (deliberate differences, ignored rules) do not
     make pairs suspect. Stale translations are found as `run_check` finds them (`since`,
     else `aligner.lock`); its notices are added to `notices`. `pins` are links a reviser
-    fixed. With `targets`, only those versions are aligned and checked (see `check_sets`).
+    fixed. With `targets`, only those versions are read (files named in another language
+    are skipped), aligned and checked (see `check_sets`).
     """
-    docsets, problems = read(paths, lang_overrides, progress, excluded)
+    wanted = None if targets is None else {reference, *targets}
+    docsets, problems = read(paths, lang_overrides, progress, excluded, wanted)
     if problems:
         first = problems[0]
         raise InputError(first.message, file=first.file or None, line=first.line)

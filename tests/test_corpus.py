@@ -133,3 +133,14 @@ def test_excluded_files_are_not_read_from_folders(tmp_path: Path) -> None:
     run = check()
     assert (run.returncode, run.stdout) == (0, "")
     assert load([tmp_path / "docs"], excluded=lambda p: "drafts" in p.parts)[0][0].name == "baku"
+
+
+def test_only_the_wanted_languages_are_read(corpus_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "doc"
+    _copy(corpus_dir, folder, ("en", "fr", "de"))
+    (folder / "ru.md").write_bytes(b"\xff\xfe\x00broken")  # named ru: never opened
+    sets, findings = load([folder], langs={"en", "fr"})
+    assert findings == []
+    assert sets[0].langs == ("en", "fr")
+    _, findings = load([folder])
+    assert [f.rule for f in findings] == ["unreadable"]  # read when every version is wanted

@@ -118,26 +118,28 @@ def _literal_prefix(pattern: str) -> str:
 
 
 def _organisation_patterns() -> tuple[
-    regex.Pattern[str], list[str], list[tuple[str, tuple[str, ...], regex.Pattern[str]]]
+    regex.Pattern[str], list[str], list[tuple[str, regex.Pattern[str]]], list[tuple[str, int]]
 ]:
-    """One pattern for every acronym, and per organisation a full-name pattern with triggers.
+    """One pattern for every acronym; per organisation a full-name pattern; its triggers.
 
     Group `o<k>` of the acronym pattern names organisation k of `ORGANISATIONS`. A full-name
-    pattern is tried only when the lower-cased text contains one of its literal beginnings
-    (most paragraphs name few organisations in full).
+    pattern (k-th of the list) is tried only when the lower-cased text contains one of its
+    literal beginnings, the triggers (trigger, k) (most paragraphs name few organisations
+    in full).
     """
     keys = list(ORGANISATIONS)
     acronyms = []
-    full: list[tuple[str, tuple[str, ...], regex.Pattern[str]]] = []
+    full: list[tuple[str, regex.Pattern[str]]] = []
+    triggers: list[tuple[str, int]] = []
     for k, (written, names_) in enumerate(ORGANISATIONS.values()):
         if written:
             longest_first = sorted(set(written), key=lambda a: (-len(a), a))
             alternatives = "|".join(regex.escape(a) for a in longest_first)
             acronyms.append(f"(?P<o{k}>{alternatives})")
         if names_:
-            triggers = tuple(_literal_prefix(n) for n in names_)
-            full.append((keys[k], triggers, regex.compile("|".join(names_), regex.IGNORECASE)))
-    return regex.compile(rf"(?<!\w)(?:{'|'.join(acronyms)})(?!\w)"), keys, full
+            triggers += [(_literal_prefix(n), len(full)) for n in names_]
+            full.append((keys[k], regex.compile("|".join(names_), regex.IGNORECASE)))
+    return regex.compile(rf"(?<!\w)(?:{'|'.join(acronyms)})(?!\w)"), keys, full, triggers
 
 
 #: Compiled on first use (a fifth of a second), not when the module is imported.
@@ -146,11 +148,12 @@ _compiled_organisations = lru_cache(maxsize=1)(_organisation_patterns)
 
 def organisations(text: str) -> frozenset[str]:
     """The organisations `text` names, as canonical keys of `ORGANISATIONS` ("OSCE", "ILO")."""
-    acronyms, keys, full_names = _compiled_organisations()
+    acronyms, keys, full_names, triggers = _compiled_organisations()
     found = {keys[int(m.lastgroup[1:])] for m in acronyms.finditer(text) if m.lastgroup}
     lowered = text.lower()
-    for key, triggers, pattern in full_names:
-        if key not in found and any(t in lowered for t in triggers) and pattern.search(text):
+    for k in sorted({k for trigger, k in triggers if trigger in lowered}):
+        key, pattern = full_names[k]
+        if key not in found and pattern.search(text):
             found.add(key)
     return frozenset(found)
 
@@ -158,8 +161,6 @@ def organisations(text: str) -> frozenset[str]:
 # --- names, stems, sub-items, punctuation ------------------------------------------------
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
-#: The words of `_WORD` that start with a capital (none of its word letters before them).
-_CAPITALIZED = regex.compile(r"(?<![\p{L}\p{M}][\p{L}\p{M}'’\-]*)[\p{Lu}\p{Lt}][\p{L}\p{M}'’\-]*")
 _SUB_ITEM = regex.compile(r"(?<![\w(])\(?(?:[a-z]|[а-я]|[ivx]{1,4})\)(?=\s)")
 #: Characters skipped when looking for what precedes a word (quotes, brackets, spaces).
 _OPENING = frozenset("«„“\"'( \u00a0")
@@ -199,17 +200,29 @@ def _stem(word: str, size: int) -> str | None:
 
 
 def word_features(text: str, size: int = 5) -> tuple[frozenset[str], frozenset[str]]:
-    """(names, stems) of `text` (see `names` and `stems`), words read by C code."""
-    stems_ = frozenset(s for s in map(_stem, _WORD.findall(text), repeat(size)) if s is not None)
+    """(names, stems) of `text` (see `names` and `stems`), words read by C code.
+
+    A word is a name candidate when it starts with a capital; its place (for
+    `_starts_sentence`) is found by `str.find` from the end of the word before, as nothing
+    between two words of `_WORD` can start a word.
+    """
+    words = _WORD.findall(text)
+    stems_ = frozenset(s for s in map(_stem, words, repeat(size)) if s is not None)
     found_names: set[str] = set()
-    for m in _CAPITALIZED.finditer(text):
-        word = m.group(0).strip("'’-")
+    end = 0
+    for found in words:
+        start = text.find(found, end)
+        end = start + len(found)
+        first = found[0]
+        if not (first.isupper() or first.istitle()):
+            continue
+        word = found.strip("'’-")
         if (
             len(word) < 3
             or len(word) > MAX_NAME
             or not word[0].isupper()
             or _is_acronym(word)
-            or _starts_sentence(text, m.start())
+            or _starts_sentence(text, start)
         ):
             continue
         found_names.update(part for part in fold(word).split("-") if len(part) >= 3)
