@@ -279,7 +279,10 @@ def _reference(docset: DocumentSet, reference: str) -> Document:
 
 
 def baselines(
-    docset: DocumentSet, reference: Document, documents: Collection[str] = ()
+    docset: DocumentSet,
+    reference: Document,
+    documents: Collection[str] = (),
+    langs: Collection[str] | None = None,
 ) -> tuple[dict[str, Baseline], list[str]]:
     """The recorded baseline of each translation of `docset`, and notices for those that
     have none (only when a lock exists: without one, checks run as they always did).
@@ -287,7 +290,8 @@ def baselines(
     Raise `InputError` when the lock is damaged, names a document that is not among
     `documents` (every document read in this run, when given) or a version that is not
     there, or names reference units that no longer exist (not even moved, renumbered,
-    reworded or merged into another).
+    reworded or merged into another). With `langs`, only versions in those languages were
+    read: the records of the others are not looked at.
     """
     path = lock_path(reference)
     records = read_lock(path)
@@ -301,7 +305,11 @@ def baselines(
             f"`aligner sync` to record the documents as they are",
             file=str(path),
         )
-    mine = {lang: r for (document, lang), r in records.items() if document == docset.name}
+    mine = {
+        lang: r
+        for (document, lang), r in records.items()
+        if document == docset.name and (langs is None or lang in langs)
+    }
     present = {d.lang for d in docset.versions}
     for lang in sorted(set(mine) - present):
         raise InputError(

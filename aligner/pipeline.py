@@ -82,12 +82,16 @@ Baselines = Callable[[DocumentSet, Document], Mapping[str, Baseline]]
 
 
 def baseline_source(
-    since: str | None, notices: list[str], docsets: Iterable[DocumentSet] = ()
+    since: str | None,
+    notices: list[str],
+    docsets: Iterable[DocumentSet] = (),
+    langs: Collection[str] | None = None,
 ) -> Baselines:
     """Where each translation's baseline comes from: the reference at git revision `since`
     for every translation, else the set's `aligner.lock` (translations without a record
     are checked without one, with a line added to `notices`; `docsets` are all the
-    documents of the run, so a lock naming another is refused)."""
+    documents of the run, so a lock naming another is refused; `langs`: only versions in
+    those languages were read)."""
     from aligner.history import baseline_at
     from aligner.lock import baselines as locked
 
@@ -97,7 +101,7 @@ def baseline_source(
         if since is not None:
             old = baseline_at(reference, since)
             return {d.lang or "": old for d in docset.versions if d is not reference}
-        found, remarks = locked(docset, reference, names)
+        found, remarks = locked(docset, reference, names, langs)
         notices.extend(remarks)
         return found
 
@@ -342,7 +346,7 @@ def load_aligned(
         raise InputError(first.message, file=first.file or None, line=first.line)
     for docset in docsets:
         require_versions(docset, reference)  # as check: nothing compared is no result
-    source = baseline_source(since, notices if notices is not None else [], docsets)
+    source = baseline_source(since, notices if notices is not None else [], docsets, wanted)
     out = check_sets(
         docsets,
         reference,

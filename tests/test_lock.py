@@ -397,3 +397,12 @@ def test_any_json_is_a_lock_or_one_error(translations: object, units: object) ->
             _parse(raw, "aligner.lock")
         except InputError as exc:
             assert "\n" not in str(exc)
+
+
+def test_export_of_some_targets_reads_only_their_records(synced: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["export", str(synced), "--to", "tmx", "--targets", "fr", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert [p.name.rsplit(".", 2)[-2] for p in out.iterdir()] == ["en-fr"]
