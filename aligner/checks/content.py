@@ -16,8 +16,8 @@ from functools import lru_cache
 import regex
 
 from aligner.align.paragraphs import length_model
-from aligner.checks.base import Context, Rule, register
-from aligner.checks.context import finding, is_empty, label
+from aligner.checks.base import Context, SetRule, register
+from aligner.checks.context import is_empty, label
 from aligner.findings import Finding, Severity
 from aligner.model import LANGUAGE_NAMES, Document, Paragraph
 from aligner.text.features import END_SKIPPED, end_punctuation
@@ -96,18 +96,8 @@ def _identical(reference: Paragraph, target: Paragraph) -> bool:
     return len(words) >= MIN_IDENTICAL and words == _words(reference.text)
 
 
-@register
-class Untranslated(Rule):
-    id = "untranslated"
-    severity = Severity.ERROR
-    description = "A paragraph is identical to the reference or written in the reference language."
-    explanation = (
-        "The paragraph's words are those of the reference paragraph, or its language (told "
-        "from function words, letters and script; paragraphs under six words are not judged) "
-        "is the reference language: the translation was left out."
-    )
-    example = "paragraph 4 of es is not translated: it is in English like en 4"
-
+@register("untranslated", Severity.ERROR)
+class Untranslated(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         ref_lang = context.reference.lang or ""
         for pair in matched_pairs(context):
@@ -118,21 +108,11 @@ class Untranslated(Rule):
                     f"paragraph {label(t, doc)} of {doc.lang} is not translated: it is in {name} "
                     f"like {ref_lang} {label(r, context.reference)}"
                 )
-                yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)
+                yield self.finding(doc, t.line, message, paragraph=t, reference=r)
 
 
-@register
-class WrongLanguage(Rule):
-    id = "wrong-language"
-    severity = Severity.ERROR
-    description = "A paragraph is written in another language than its version's."
-    explanation = (
-        "The paragraph reads as a third language, neither the version's nor the reference's "
-        "(for example a French paragraph pasted into the German version). Paragraphs under "
-        "six words and unclear guesses are not judged."
-    )
-    example = "paragraph 12 of de is in French, not German"
-
+@register("wrong-language", Severity.ERROR)
+class WrongLanguage(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         ref_lang = context.reference.lang or ""
         for pair in matched_pairs(context):
@@ -143,7 +123,7 @@ class WrongLanguage(Rule):
                 f"paragraph {label(t, doc)} of {doc.lang} is in "
                 f"{LANGUAGE_NAMES.get(guess, guess)}, not {LANGUAGE_NAMES[doc.lang or '']}"
             )
-            yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)
+            yield self.finding(doc, t.line, message, paragraph=t, reference=r)
 
 
 def _format_number(value: float) -> str:
@@ -156,21 +136,8 @@ def _format_number(value: float) -> str:
     return f"{value:g}"
 
 
-@register
-class NumberMismatch(Rule):
-    id = "number-mismatch"
-    severity = Severity.ERROR
-    description = "A number, year or amount of the reference paragraph is missing or different."
-    explanation = (
-        "Numbers are compared by value, whatever their grouping, decimal sign or scale word "
-        "('21 million', '21 млн', '21 Millionen' and '21 000 000' are equal). Every number of "
-        "the reference paragraph must appear in the matched paragraph, in figures or spelled "
-        "another way: in words ('twenty-third', 'vingt-troisième', 'dreiundzwanzigste'), "
-        "Roman numerals ('XXI'), a short range ('2013-14') or inside a code ('G20'). An error: "
-        "a changed year or amount must be fixed before publication."
-    )
-    example = "paragraph 8 of fr lacks 2013 of en 8 (it has 2012)"
-
+@register("number-mismatch", Severity.ERROR)
+class NumberMismatch(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         ref_lang = context.reference.lang or ""
         for pair in matched_pairs(context):
@@ -187,7 +154,7 @@ class NumberMismatch(Rule):
                 f"paragraph {label(t, doc)} of {doc.lang} lacks {lacking} of "
                 f"{ref_lang} {label(r, context.reference)}" + (f" (it has {has})" if has else "")
             )
-            yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)
+            yield self.finding(doc, t.line, message, paragraph=t, reference=r)
 
 
 def changed_numbers(
@@ -216,18 +183,8 @@ def changed_numbers(
     return lacking, sorted(new)
 
 
-@register
-class LengthMismatch(Rule):
-    id = "length-mismatch"
-    severity = Severity.WARNING
-    description = "A paragraph is much shorter or longer than its reference paragraph predicts."
-    explanation = (
-        "The usual length ratio between the two versions is estimated from the whole "
-        "document pair; a paragraph under 55 % or over 180 % of its predicted length was "
-        "probably cut short or has text of another paragraph."
-    )
-    example = "paragraph 3 of it is 45 % of the length en 3 predicts (120 of 266 characters)"
-
+@register("length-mismatch", Severity.WARNING)
+class LengthMismatch(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         ref_lang = context.reference.lang or ""
         models = {lang: length_model(a) for lang, a in context.alignments.items()}
@@ -247,7 +204,7 @@ class LengthMismatch(Rule):
                 f"{ref_lang} {label(r, context.reference)} predicts ({actual} of "
                 f"{predicted:.0f} characters)"
             )
-            yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)
+            yield self.finding(doc, t.line, message, paragraph=t, reference=r)
 
 
 _CLASSES = {",": "a comma", ";": "a semicolon", ".": "a full stop", ":": "a colon", "": "nothing"}
@@ -264,18 +221,8 @@ def _end_mark(text: str) -> str:
     return _CLASSES[found]
 
 
-@register
-class PunctuationMismatch(Rule):
-    id = "punctuation-mismatch"
-    severity = Severity.WARNING
-    description = "A paragraph ends with other punctuation than its reference paragraph."
-    explanation = (
-        "Preambular paragraphs end with a comma, operative ones with a semicolon and the last "
-        "with a full stop; a different ending usually means a paragraph was cut, joined or "
-        "taken from elsewhere. Question and exclamation marks count as full stops."
-    )
-    example = "paragraph 12 of ru ends with a semicolon, en 12 with a comma"
-
+@register("punctuation-mismatch", Severity.WARNING)
+class PunctuationMismatch(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         ref_lang = context.reference.lang or ""
         for pair in matched_pairs(context):
@@ -287,4 +234,4 @@ class PunctuationMismatch(Rule):
                 f"paragraph {label(t, doc)} of {doc.lang} ends with {_end_mark(t.text)}, "
                 f"{ref_lang} {label(r, context.reference)} with {_end_mark(r.text)}"
             )
-            yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)
+            yield self.finding(doc, t.line, message, paragraph=t, reference=r)
