@@ -53,6 +53,9 @@ class Rule:
     suppressible: ClassVar[bool] = True
 
 
+_At = Paragraph | None  # a paragraph a finding is about, if any
+
+
 class SetRule(Rule):
     """A rule on one aligned document set (`Context`); `check` yields its findings."""
 
@@ -61,13 +64,7 @@ class SetRule(Rule):
 
     @classmethod
     def finding(
-        cls,
-        doc: Document,
-        line: int,
-        message: str,
-        *,
-        paragraph: Paragraph | None = None,
-        reference: Paragraph | None = None,
+        cls, doc: Document, line: int, message: str, *, paragraph: _At = None, reference: _At = None
     ) -> Finding:
         """A finding of this rule about version `doc` (its file, language and name), at
         its `paragraph` and the `reference` paragraph it matches (or lacks)."""

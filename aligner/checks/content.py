@@ -96,34 +96,45 @@ def _identical(reference: Paragraph, target: Paragraph) -> bool:
     return len(words) >= MIN_IDENTICAL and words == _words(reference.text)
 
 
-@register("untranslated", Severity.ERROR)
-class Untranslated(SetRule):
+class PairRule(SetRule):
+    """A rule on each matched paragraph pair (`matched_pairs`): `message` says what is
+    wrong with one, reported at the version's paragraph."""
+
     def check(self, context: Context) -> Iterable[Finding]:
-        ref_lang = context.reference.lang or ""
         for pair in matched_pairs(context):
-            doc, r, t = pair.doc, pair.reference, pair.target
-            if pair.untranslated:
-                name = LANGUAGE_NAMES.get(ref_lang, ref_lang)
-                message = (
-                    f"paragraph {label(t, doc)} of {doc.lang} is not translated: it is in {name} "
-                    f"like {ref_lang} {label(r, context.reference)}"
-                )
-                yield self.finding(doc, t.line, message, paragraph=t, reference=r)
+            message = self.message(pair, context.reference)
+            if message is not None:
+                t = pair.target
+                yield self.finding(pair.doc, t.line, message, paragraph=t, reference=pair.reference)
+
+    def message(self, pair: Pair, ref: Document) -> str | None:
+        """What is wrong with `pair` of a version and reference `ref`, or None."""
+        raise NotImplementedError
+
+
+@register("untranslated", Severity.ERROR)
+class Untranslated(PairRule):
+    def message(self, pair: Pair, ref: Document) -> str | None:
+        if not pair.untranslated:
+            return None
+        doc, ref_lang = pair.doc, ref.lang or ""
+        name = LANGUAGE_NAMES.get(ref_lang, ref_lang)
+        return (
+            f"paragraph {label(pair.target, doc)} of {doc.lang} is not translated: it is in "
+            f"{name} like {ref_lang} {label(pair.reference, ref)}"
+        )
 
 
 @register("wrong-language", Severity.ERROR)
-class WrongLanguage(SetRule):
-    def check(self, context: Context) -> Iterable[Finding]:
-        ref_lang = context.reference.lang or ""
-        for pair in matched_pairs(context):
-            doc, r, t, guess = pair.doc, pair.reference, pair.target, pair.language
-            if guess is None or guess in (doc.lang, ref_lang) or doc.lang not in LANGUAGE_NAMES:
-                continue
-            message = (
-                f"paragraph {label(t, doc)} of {doc.lang} is in "
-                f"{LANGUAGE_NAMES.get(guess, guess)}, not {LANGUAGE_NAMES[doc.lang or '']}"
-            )
-            yield self.finding(doc, t.line, message, paragraph=t, reference=r)
+class WrongLanguage(PairRule):
+    def message(self, pair: Pair, ref: Document) -> str | None:
+        doc, guess = pair.doc, pair.language
+        if guess is None or guess in (doc.lang, ref.lang or "") or doc.lang not in LANGUAGE_NAMES:
+            return None
+        return (
+            f"paragraph {label(pair.target, doc)} of {doc.lang} is in "
+            f"{LANGUAGE_NAMES.get(guess, guess)}, not {LANGUAGE_NAMES[doc.lang or '']}"
+        )
 
 
 def _format_number(value: float) -> str:
@@ -137,24 +148,21 @@ def _format_number(value: float) -> str:
 
 
 @register("number-mismatch", Severity.ERROR)
-class NumberMismatch(SetRule):
-    def check(self, context: Context) -> Iterable[Finding]:
-        ref_lang = context.reference.lang or ""
-        for pair in matched_pairs(context):
-            doc, r, t = pair.doc, pair.reference, pair.target
-            if pair.untranslated:
-                continue
-            changed = changed_numbers(r.text, ref_lang, t.text, doc.lang or "")
-            if changed is None:
-                continue
-            missing, extra = changed
-            lacking = ", ".join(_format_number(v) for v in missing)
-            has = ", ".join(_format_number(v) for v in extra)
-            message = (
-                f"paragraph {label(t, doc)} of {doc.lang} lacks {lacking} of "
-                f"{ref_lang} {label(r, context.reference)}" + (f" (it has {has})" if has else "")
-            )
-            yield self.finding(doc, t.line, message, paragraph=t, reference=r)
+class NumberMismatch(PairRule):
+    def message(self, pair: Pair, ref: Document) -> str | None:
+        doc, r, t = pair.doc, pair.reference, pair.target
+        if pair.untranslated:
+            return None
+        changed = changed_numbers(r.text, ref.lang or "", t.text, doc.lang or "")
+        if changed is None:
+            return None
+        missing, extra = changed
+        lacking = ", ".join(_format_number(v) for v in missing)
+        has = ", ".join(_format_number(v) for v in extra)
+        return (
+            f"paragraph {label(t, doc)} of {doc.lang} lacks {lacking} of "
+            f"{ref.lang or ''} {label(r, ref)}" + (f" (it has {has})" if has else "")
+        )
 
 
 def changed_numbers(
@@ -184,27 +192,25 @@ def changed_numbers(
 
 
 @register("length-mismatch", Severity.WARNING)
-class LengthMismatch(SetRule):
+class LengthMismatch(PairRule):
     def check(self, context: Context) -> Iterable[Finding]:
-        ref_lang = context.reference.lang or ""
-        models = {lang: length_model(a) for lang, a in context.alignments.items()}
-        for pair in matched_pairs(context):
-            doc, r, t = pair.doc, pair.reference, pair.target
-            if pair.untranslated:
-                continue
-            model = models[doc.lang or ""]
-            predicted = model.ratio * len(r.text)
-            actual = len(t.text)
-            share = actual / predicted if predicted else 1.0
-            low, high = LENGTH_BOUNDS
-            if low <= share <= high or abs(actual - predicted) < MIN_CHARS:
-                continue
-            message = (
-                f"paragraph {label(t, doc)} of {doc.lang} is {share:.0%} of the length "
-                f"{ref_lang} {label(r, context.reference)} predicts ({actual} of "
-                f"{predicted:.0f} characters)"
-            )
-            yield self.finding(doc, t.line, message, paragraph=t, reference=r)
+        self.ratios = {lang: length_model(a).ratio for lang, a in context.alignments.items()}
+        return super().check(context)
+
+    def message(self, pair: Pair, ref: Document) -> str | None:
+        doc, r, t = pair.doc, pair.reference, pair.target
+        if pair.untranslated:
+            return None
+        predicted = self.ratios[doc.lang or ""] * len(r.text)
+        actual = len(t.text)
+        share = actual / predicted if predicted else 1.0
+        low, high = LENGTH_BOUNDS
+        if low <= share <= high or abs(actual - predicted) < MIN_CHARS:
+            return None
+        return (
+            f"paragraph {label(t, doc)} of {doc.lang} is {share:.0%} of the length "
+            f"{ref.lang or ''} {label(r, ref)} predicts ({actual} of {predicted:.0f} characters)"
+        )
 
 
 _CLASSES = {",": "a comma", ";": "a semicolon", ".": "a full stop", ":": "a colon", "": "nothing"}
@@ -222,16 +228,12 @@ def _end_mark(text: str) -> str:
 
 
 @register("punctuation-mismatch", Severity.WARNING)
-class PunctuationMismatch(SetRule):
-    def check(self, context: Context) -> Iterable[Finding]:
-        ref_lang = context.reference.lang or ""
-        for pair in matched_pairs(context):
-            doc, r, t = pair.doc, pair.reference, pair.target
-            expected, actual = end_punctuation(r.text), end_punctuation(t.text)
-            if expected == actual or pair.untranslated:
-                continue
-            message = (
-                f"paragraph {label(t, doc)} of {doc.lang} ends with {_end_mark(t.text)}, "
-                f"{ref_lang} {label(r, context.reference)} with {_end_mark(r.text)}"
-            )
-            yield self.finding(doc, t.line, message, paragraph=t, reference=r)
+class PunctuationMismatch(PairRule):
+    def message(self, pair: Pair, ref: Document) -> str | None:
+        doc, r, t = pair.doc, pair.reference, pair.target
+        if end_punctuation(r.text) == end_punctuation(t.text) or pair.untranslated:
+            return None
+        return (
+            f"paragraph {label(t, doc)} of {doc.lang} ends with {_end_mark(t.text)}, "
+            f"{ref.lang or ''} {label(r, ref)} with {_end_mark(r.text)}"
+        )

@@ -32,11 +32,21 @@ class PoRule(FileRule):
     def check_po(self, po: PoFile) -> Iterable[Finding]:
         raise NotImplementedError
 
+    @classmethod
+    def about(cls, po: PoFile, entry: polib.POEntry, rest: str) -> Finding:
+        """A finding of this rule at `entry`, its message the entry named and `rest`."""
+        return cls.finding(po.path, entry.linenum, f"{_where(entry)}{rest}", lang=po.lang)
+
 
 def _where(entry: polib.POEntry) -> str:
     context = f"msgctxt {entry.msgctxt!r} " if entry.msgctxt is not None else ""
     text = entry.msgid if len(entry.msgid) <= 40 else entry.msgid[:37] + "..."
     return f"{context}msgid {text!r}"
+
+
+def _translations(entry: polib.POEntry) -> list[str]:
+    """The entry's translation, or each of its plural forms."""
+    return list(entry.msgstr_plural.values()) if entry.msgstr_plural else [entry.msgstr]
 
 
 def _entries(po: PoFile) -> Iterator[polib.POEntry]:
@@ -56,12 +66,7 @@ class PoDuplicate(PoRule):
         for entry in _entries(po):
             key = (entry.msgctxt, entry.msgid)
             if key in first:
-                yield self.finding(
-                    po.path,
-                    entry.linenum,
-                    f"{_where(entry)} repeats the entry at line {first[key]}",
-                    lang=po.lang,
-                )
+                yield self.about(po, entry, f" repeats the entry at line {first[key]}")
             else:
                 first[key] = entry.linenum or 1
 
@@ -97,39 +102,24 @@ class PoFormat(PoRule):
     def check_po(self, po: PoFile) -> Iterable[Finding]:
         for entry in _entries(po):
             flags = [f for f in _FORMAT_FLAGS if f in entry.flags]
-            translations = (
-                list(entry.msgstr_plural.values()) if entry.msgstr_plural else [entry.msgstr]
-            )
+            translations = _translations(entry)
             for flag in flags:
                 wanted = _directives(flag, entry.msgid)
                 for text in translations:
                     if text and _directives(flag, text) != wanted:
-                        yield self.finding(
-                            po.path,
-                            entry.linenum,
-                            f"{_where(entry)}: {flag} directives of the translation differ",
-                            lang=po.lang,
-                        )
+                        rest = f": {flag} directives of the translation differ"
+                        yield self.about(po, entry, rest)
 
 
 @register("po-newline", Severity.ERROR)
 class PoNewline(PoRule):
     def check_po(self, po: PoFile) -> Iterable[Finding]:
         for entry in _entries(po):
-            translations = (
-                list(entry.msgstr_plural.values()) if entry.msgstr_plural else [entry.msgstr]
-            )
-            for text in translations:
-                if not text:
-                    continue
+            for text in filter(None, _translations(entry)):
                 for side, test in (("begin", str.startswith), ("end", str.endswith)):
                     if test(entry.msgid, "\n") != test(text, "\n"):
-                        yield self.finding(
-                            po.path,
-                            entry.linenum,
-                            f"{_where(entry)}: msgid and msgstr do not both {side} with \\n",
-                            lang=po.lang,
-                        )
+                        rest = f": msgid and msgstr do not both {side} with \\n"
+                        yield self.about(po, entry, rest)
 
 
 @register("po-header", Severity.WARNING)
@@ -148,14 +138,9 @@ class PoHeader(PoRule):
 class PoFuzzy(PoRule):
     def check_po(self, po: PoFile) -> Iterable[Finding]:
         fuzzy = [e for e in _entries(po) if e.fuzzy]
-        total, lang = _count(po), po.lang  # once, not per entry
+        total = _count(po)  # once, not per entry
         for entry in fuzzy:
-            yield self.finding(
-                po.path,
-                entry.linenum,
-                f"{_where(entry)} is fuzzy ({len(fuzzy)} fuzzy of {total} entries)",
-                lang=lang,
-            )
+            yield self.about(po, entry, f" is fuzzy ({len(fuzzy)} fuzzy of {total} entries)")
 
 
 def _count(po: PoFile) -> int:
@@ -168,14 +153,10 @@ class PoUntranslated(PoRule):
         if po.template:
             return
         empty = [e for e in _entries(po) if not e.translated() and not e.fuzzy]
-        total, lang = _count(po), po.lang  # once, not per entry
+        total = _count(po)  # once, not per entry
         for entry in empty:
-            yield self.finding(
-                po.path,
-                entry.linenum,
-                f"{_where(entry)} is untranslated ({len(empty)} untranslated of {total})",
-                lang=lang,
-            )
+            rest = f" is untranslated ({len(empty)} untranslated of {total})"
+            yield self.about(po, entry, rest)
 
 
 def po_rules() -> list[PoRule]:

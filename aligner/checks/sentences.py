@@ -220,40 +220,32 @@ def _gap_findings(rule: type[SetRule], context: Context, *, missing: bool) -> It
         if gap.missing != missing:
             continue
         doc, r, t = gap.pair.doc, gap.pair.reference, gap.pair.target
-        message = _lacks(gap, doc, ref) if missing else _adds(gap, doc, ref)
+        message = _gap_message(gap, doc, ref)
         yield rule.finding(doc, gap.line or t.line, message, paragraph=t, reference=r)
 
 
-def _lacks(gap: SentenceGap, doc: Document, ref: Document) -> str:
+def _gap_message(gap: SentenceGap, doc: Document, ref: Document) -> str:
+    """What a missing or extra sentence's finding says, naming both sentences when either
+    may be the one."""
     r, t = gap.pair.reference, gap.pair.target
+    head, cited = f"paragraph {label(t, doc)} of {doc.lang}", f"{ref.lang} {label(r, ref)}"
     if gap.rival is None:
+        quoted = f'"{_quote(gap.sentence)}"'
+        if gap.missing:
+            return f"{head} lacks sentence {gap.index} of {gap.count} of {cited}: {quoted}"
         return (
-            f"paragraph {label(t, doc)} of {doc.lang} lacks sentence {gap.index} of "
-            f'{gap.count} of {ref.lang} {label(r, ref)}: "{_quote(gap.sentence)}"'
+            f"{head} has a sentence {cited} lacks (sentence {gap.index} of {gap.count}): {quoted}"
         )
     a, b = sorted([(gap.index, gap.sentence), (gap.rival, gap.rival_sentence)])
-    return (
-        f"paragraph {label(t, doc)} of {doc.lang} lacks sentence {a[0]} or "
-        f"{b[0]} of {gap.count} of {ref.lang} {label(r, ref)} (the rest of "
-        f'{doc.lang} {label(t, doc)} fits either): "{_quote(a[1])}" or '
-        f'"{_quote(b[1])}"'
-    )
-
-
-def _adds(gap: SentenceGap, doc: Document, ref: Document) -> str:
-    r, t = gap.pair.reference, gap.pair.target
-    if gap.rival is None:
+    quoted = f'"{_quote(a[1])}" or "{_quote(b[1])}"'
+    if gap.missing:
         return (
-            f"paragraph {label(t, doc)} of {doc.lang} has a sentence {ref.lang} "
-            f"{label(r, ref)} lacks (sentence {gap.index} of {gap.count}): "
-            f'"{_quote(gap.sentence)}"'
+            f"{head} lacks sentence {a[0]} or {b[0]} of {gap.count} of {cited} "
+            f"(the rest of {doc.lang} {label(t, doc)} fits either): {quoted}"
         )
-    a, b = sorted([(gap.index, gap.sentence), (gap.rival, gap.rival_sentence)])
     return (
-        f"paragraph {label(t, doc)} of {doc.lang} has a sentence {ref.lang} "
-        f"{label(r, ref)} lacks (sentence {a[0]} or {b[0]} of {gap.count}; "
-        f'{ref.lang} {label(r, ref)} fits either): "{_quote(a[1])}" or '
-        f'"{_quote(b[1])}"'
+        f"{head} has a sentence {cited} lacks (sentence {a[0]} or {b[0]} of {gap.count}; "
+        f"{cited} fits either): {quoted}"
     )
 
 

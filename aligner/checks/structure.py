@@ -90,45 +90,51 @@ def _running(
     return out
 
 
-@register("merged-paragraphs", Severity.ERROR)
-class MergedParagraphs(SetRule):
+#: What a `LinkRule` says of a link: (the version's paragraph, the reference paragraph,
+#: the message).
+Said = tuple[Paragraph, Paragraph, str]
+
+
+class LinkRule(SetRule):
+    """A rule on each link of each version's alignment: `about` says what is wrong with
+    one, reported at a paragraph of the version."""
+
     def check(self, context: Context) -> Iterable[Finding]:
         ref = context.reference
         for doc, alignment in aligned_versions(context):
             for link in alignment.links:
-                if len(link.source) == 2 and len(link.target) == 1:
-                    a, b = link.source
-                    t = link.target[0]
-                    message = (
-                        f"paragraphs {label(a, ref)} and {label(b, ref)} of {ref.lang} are merged "
-                        f"into paragraph {label(t, doc)} of {doc.lang}"
-                    )
-                    yield self.finding(doc, t.line, message, paragraph=t, reference=a)
+                said = self.about(link, doc, ref)
+                if said is not None:
+                    at, reference, message = said
+                    yield self.finding(doc, at.line, message, paragraph=at, reference=reference)
+
+    def about(self, link: Link, doc: Document, ref: Document) -> Said | None:
+        """What is wrong with `link` of version `doc` to reference `ref`, or None."""
+        raise NotImplementedError
+
+
+@register("merged-paragraphs", Severity.ERROR)
+class MergedParagraphs(LinkRule):
+    def about(self, link: Link, doc: Document, ref: Document) -> Said | None:
+        if len(link.source) != 2 or len(link.target) != 1:
+            return None
+        (a, b), t = link.source, link.target[0]
+        theirs, ours = f"{label(a, ref)} and {label(b, ref)}", f"{label(t, doc)} of {doc.lang}"
+        return t, a, f"paragraphs {theirs} of {ref.lang} are merged into paragraph {ours}"
 
 
 @register("split-paragraph", Severity.ERROR)
-class SplitParagraph(SetRule):
-    def check(self, context: Context) -> Iterable[Finding]:
-        ref = context.reference
-        for doc, alignment in aligned_versions(context):
-            for link in alignment.links:
-                if len(link.target) != 2 or not link.source:
-                    continue
-                a, b = link.target
-                if len(link.source) == 1:
-                    r = link.source[0]
-                    message = (
-                        f"paragraph {label(r, ref)} of {ref.lang} is split into paragraphs "
-                        f"{label(a, doc)} and {label(b, doc)} of {doc.lang}"
-                    )
-                else:
-                    r = link.source[0]
-                    message = (
-                        f"paragraphs {label(link.source[0], ref)} and {label(link.source[1], ref)} "
-                        f"of {ref.lang} are divided differently in {doc.lang} "
-                        f"{label(a, doc)} and {label(b, doc)}"
-                    )
-                yield self.finding(doc, a.line, message, paragraph=a, reference=r)
+class SplitParagraph(LinkRule):
+    def about(self, link: Link, doc: Document, ref: Document) -> Said | None:
+        if len(link.target) != 2 or not link.source:
+            return None
+        (a, b), r = link.target, link.source[0]
+        ours = f"{label(a, doc)} and {label(b, doc)}"
+        if len(link.source) == 1:
+            split = f"is split into paragraphs {ours} of {doc.lang}"
+            return a, r, f"paragraph {label(r, ref)} of {ref.lang} {split}"
+        theirs = f"{label(r, ref)} and {label(link.source[1], ref)} of {ref.lang}"
+        return a, r, f"paragraphs {theirs} are divided differently in {doc.lang} {ours}"
 
 
 @register("reordered-paragraphs", Severity.ERROR)
