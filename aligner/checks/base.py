@@ -102,7 +102,7 @@ class ReadingRule(Rule):
             lang=lang,
             message=message,
             document=document,
-            unread=True,
+            unread=cls.unread,
         )
 
 
@@ -132,7 +132,7 @@ _TEXTS = ("description", "explanation", "example")
 
 
 @cache
-def _rule_texts() -> dict[str, dict[str, str]]:
+def rule_texts() -> dict[str, dict[str, str]]:
     """Every rule's description, explanation and example, by id (`data/rules.toml`)."""
     text = (resources.files("aligner") / "data" / "rules.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
@@ -146,7 +146,7 @@ def register(rule_id: str, severity: Severity) -> Callable[[_R], _R]:
         if rule_id in REGISTRY:
             raise ValueError(f"duplicate rule id {rule_id!r}")
         rule.id, rule.severity = rule_id, severity
-        for name, text in _rule_texts()[rule_id].items():
+        for name, text in rule_texts()[rule_id].items():
             if name in _TEXTS and name not in vars(rule):
                 setattr(rule, name, text)
         REGISTRY[rule_id] = rule

@@ -13,8 +13,8 @@ from aligner.checks.base import (
     ReadingRule,
     Rule,
     SetRule,
-    _rule_texts,
     register,
+    rule_texts,
     run_rules,
     select_rules,
 )
@@ -32,8 +32,8 @@ def test_every_rule_explains_itself() -> None:
 
 
 def test_every_text_in_the_rules_file_belongs_to_a_rule() -> None:
-    assert set(_rule_texts()) == set(REGISTRY)
-    for texts in _rule_texts().values():
+    assert set(rule_texts()) == set(REGISTRY)
+    for texts in rule_texts().values():
         assert set(texts) <= {"description", "explanation", "example"}
 
 
@@ -56,7 +56,7 @@ def test_register_takes_words_from_the_rules_file_unless_the_class_sets_them() -
             example = "my own example"
 
         assert (Mine.id, Mine.severity) == ("no-units", Severity.WARNING)
-        assert Mine.description == _rule_texts()["no-units"]["description"]
+        assert Mine.description == rule_texts()["no-units"]["description"]
         assert Mine.example == "my own example"
         assert REGISTRY["no-units"] is Mine
         with pytest.raises(ValueError, match="duplicate rule id"):
