@@ -6,18 +6,8 @@ from collections.abc import Iterable
 
 import pytest
 
-from aligner.checks import REGISTRY
-from aligner.checks.base import (
-    Context,
-    FileRule,
-    ReadingRule,
-    Rule,
-    SetRule,
-    register,
-    rule_texts,
-    run_rules,
-    select_rules,
-)
+from aligner.checks import REGISTRY, Context, FileRule, ReadingRule, Rule, SetRule, register
+from aligner.checks.base import rule_texts, run_rules, select_rules
 from aligner.errors import UsageError
 from aligner.findings import Finding, Result, Severity
 from aligner.model import DocumentSet, Paragraph, build_document
