@@ -44,7 +44,7 @@ from typing import Any
 
 from aligner import limits
 from aligner.checks.base import REGISTRY, unknown_rule_message
-from aligner.checks.files import valid_language_tag
+from aligner.checks.tmx import valid_language_tag
 from aligner.errors import ConfigError, UsageError
 from aligner.findings import Finding, Severity
 

@@ -15,8 +15,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from aligner.atomic import display, note_input
+from aligner.checks.base import ReadingRule
+from aligner.checks.reading import Unreadable, UnsupportedFile
 from aligner.errors import InputError, UsageError
-from aligner.findings import Finding, Severity
+from aligner.findings import Finding
 from aligner.lock import LOCK_NAME
 from aligner.model import LANGUAGES, Document, DocumentSet, document_name
 from aligner.readers import read_document
@@ -250,10 +252,10 @@ def _language_note(lang: str) -> str:
 
 def _unsupported(file: Path, message: str) -> Finding:
     """An `unsupported-file` finding: a file seen but not read as a version."""
-    return replace(_unreadable(InputError(message, file=display(file))), rule="unsupported-file")
+    return _unreadable(InputError(message, file=display(file)), UnsupportedFile)
 
 
-def _unreadable(exc: InputError) -> Finding:
+def _unreadable(exc: InputError, rule: type[ReadingRule] = Unreadable) -> Finding:
     file = exc.file or ""
     note_input(file)
     lang = ""
@@ -261,12 +263,10 @@ def _unreadable(exc: InputError) -> Finding:
         stem = Path(file).name.split(".")[0].lower()
         match = _LANG_TOKEN.search(stem)
         lang = match.group(1).lower() if match else ""
-    return Finding(
-        file=file,
+    return rule.finding(
+        file,
+        exc.message,
         line=exc.line or 1,
-        rule="unreadable",
-        severity=Severity.ERROR,
         lang=lang,
-        message=exc.message,
         document=document_name(file) if file else "",
     )

@@ -11,10 +11,6 @@ from types import EllipsisType
 from aligner.amendments import Hunk, render_diff
 from aligner.model import Alignment, DocumentSet
 
-#: Rules whose findings come from reading files, not from a `Context`; any of them makes
-#: the exit status 2 (an input was not read, so the run cannot pass).
-READING_RULES = frozenset({"unreadable", "unsupported-file"})
-
 
 class Severity(IntEnum):
     """How bad a finding is; ordered so that `>=` compares with --fail-on."""
@@ -70,6 +66,8 @@ class Finding:
     section: str | None = None  # section id of the paragraph concerned
     column: int = field(default=1, compare=False)
     revision: Revision | None = field(default=None, compare=False)  # stale-translation only
+    #: An input was not read (`aligner.checks.reading`): the run cannot pass (exit status 2).
+    unread: bool = field(default=False, compare=False)
 
     @property
     def language(self) -> str:
@@ -143,7 +141,7 @@ class Result:
         `fail_on` (default: the run's `fail_on`; None: never), else 0."""
         if isinstance(fail_on, EllipsisType):
             fail_on = self.fail_on
-        if any(f.rule in READING_RULES for f in self.findings):
+        if any(f.unread for f in self.findings):
             return 2
         if fail_on is not None and any(f.severity >= fail_on for f in self.findings):
             return 1

@@ -2,7 +2,7 @@
 
 The stages: `read` finds the document sets under some paths (`aligner.corpus`); `check_set`
 aligns every version of one set to its reference (`aligner.align`) and runs the rules
-(`aligner.checks.runner`); `check_sets` does that for many sets and drops suppressed
+(`aligner.checks.base.run_rules`); `check_sets` does that for many sets and drops suppressed
 findings. `run_check` (a check `Result`, unreadable files kept as findings) and
 `load_aligned` (aligned sets for export and review, an unreadable file is an error) are the
 two ways the commands use them.
@@ -21,13 +21,12 @@ from typing import Protocol
 from aligner.align.paragraphs import PinnedLink, align_versions
 from aligner.amendments import Baseline
 from aligner.checks.amendments import StaleTranslation
-from aligner.checks.base import Context
+from aligner.checks.base import Context, run_rules, select_rules
 from aligner.checks.document import NoUnits
-from aligner.checks.runner import run_rules, select_rules
 from aligner.checks.suppressions import SuppressionLike, apply_suppressions
 from aligner.corpus import load
 from aligner.errors import InputError, UsageError
-from aligner.findings import READING_RULES, Finding, Result
+from aligner.findings import Finding, Result
 from aligner.jobs import ordered_map
 from aligner.model import Alignment, Document, DocumentSet
 
@@ -294,7 +293,7 @@ def run_check(
     ignore = None if ignore is None else list(ignore)
     rules_run = [r.id for r in select_rules(select, ignore)]  # unknown ids: usage error
     docsets, problems = read(paths, lang_overrides, progress, excluded)
-    if not any(f.rule in READING_RULES for f in problems):
+    if not any(f.unread for f in problems):
         for docset in docsets:
             require_versions(docset, reference)
     notices: list[str] = []

@@ -7,7 +7,8 @@ else, an empty file, a file that cannot be read or a folder without TMX/PO files
 
 Each file is parsed safely (lxml without entities, DTD loading or network; polib plus a
 strict line check, since polib skips some syntax errors), checked against the TMX 1.4b DTD
-shipped in `aligner/data/tmx/`, then run through the file rules of `aligner.checks.files`.
+shipped in `aligner/data/tmx/`, then run through the file rules of `aligner.checks.tmx` and
+`aligner.checks.po`.
 """
 
 from __future__ import annotations
@@ -26,20 +27,19 @@ import polib
 from lxml import etree
 
 from aligner.atomic import display, note_input
-from aligner.checks.files import (
+from aligner.checks.base import select_rules
+from aligner.checks.po import PoFile, PoSyntax, po_rules
+from aligner.checks.reading import Unreadable
+from aligner.checks.tmx import (
     HEADER_ATTRIBUTES,
     XML_LANG,
-    PoFile,
-    PoSyntax,
     TmxFile,
     TmxNotWellFormed,
     TmxStructure,
-    po_rules,
     tmx_rules,
 )
-from aligner.checks.runner import select_rules
 from aligner.errors import InputError
-from aligner.findings import READING_RULES, Finding, Result, Severity
+from aligner.findings import Finding, Result
 from aligner.model import Document, DocumentSet, document_name
 from aligner.readers.base import read_bytes
 from aligner.scan import walk
@@ -63,10 +63,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
 )
 _BOMS += ((codecs.BOM_UTF16_BE, "utf-16-be"),)
-
-
-def _unreadable(path: str, message: str) -> Finding:
-    return Finding(path, 1, "unreadable", Severity.ERROR, "", message)
 
 
 @cache
@@ -250,19 +246,19 @@ def files_under(paths: Iterable[str | Path]) -> tuple[list[str], list[Finding]]:
             try:
                 walked = walk(p, hidden=True)
             except InputError as exc:
-                findings.append(_unreadable(exc.file or display(p), exc.message))
+                findings.append(Unreadable.finding(exc.file or display(p), exc.message))
                 continue
             found = sorted(str(f) for _, files in walked.folders for f in files if _wanted(f))
-            findings += [_unreadable(path, why) for path, why in walked.skipped]
+            findings += [Unreadable.finding(path, why) for path, why in walked.skipped]
             if not found:
-                findings.append(_unreadable(display(p), "no TMX or PO file in this folder"))
+                findings.append(Unreadable.finding(display(p), "no TMX or PO file in this folder"))
             for path in found:
                 note_input(path)
             out += found
         elif p.exists() or p.is_symlink():
             out.append(str(p))
         else:
-            findings.append(_unreadable(display(p), "no such file or directory"))
+            findings.append(Unreadable.finding(display(p), "no such file or directory"))
     return out, findings
 
 
@@ -301,10 +297,10 @@ def validate_file(path: str) -> tuple[str, list[Finding]]:
     try:
         data = read_bytes(path)
     except InputError as exc:
-        return "", [_unreadable(display(path), exc.message)]
+        return "", [Unreadable.finding(display(path), exc.message)]
     kind, why = classify(path, data)
     if kind is None:
-        return "", [_unreadable(path, why)]
+        return "", [Unreadable.finding(path, why)]
     if kind == "tmx":
         tmx, findings = parse_tmx(path, data)
         if tmx is None:
@@ -335,7 +331,7 @@ def validate(
     Only findings of the rules in `select` (default all) and not in `ignore` are kept, as in
     `check`; `unreadable` is always kept. Raise `UsageError` for an unknown rule id.
     """
-    kept = {rule.id for rule in select_rules(select, ignore)} | READING_RULES
+    kept = {rule.id for rule in select_rules(select, ignore)}
     files, findings = files_under(paths)
     sets = []
     for path in files:
@@ -344,5 +340,5 @@ def validate(
         shown = display(path)
         doc = Document(path=shown, lang=lang or None, code=None, items=())
         sets.append(DocumentSet(document_name(shown), (doc,)))
-    findings = [_shown(f) for f in findings if f.rule in kept]
+    findings = [_shown(f) for f in findings if f.rule in kept or f.unread]
     return Result("", tuple(sets), tuple(sorted(set(findings))))

@@ -24,10 +24,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from aligner.checks.runner import check_set, run_check
 from aligner.corpus import load
 from aligner.formats.markdown import write_markdown
 from aligner.model import LANGUAGES, Block, Document, Item, Kind, Paragraph
+from aligner.pipeline import check_set, run_check
 from aligner.readers import read_document
 
 CORPUS = Path(__file__).resolve().parent.parent / "translations" / "baku-2014-child-sex-trafficking"

@@ -44,9 +44,9 @@ from trust_faults import (  # noqa: E402
 )
 
 from aligner.align.sentences import align_paragraph  # noqa: E402
-from aligner.checks.runner import check_set  # noqa: E402
 from aligner.findings import Severity  # noqa: E402
 from aligner.model import LANGUAGES, Alignment, Document, DocumentSet  # noqa: E402
+from aligner.pipeline import check_set  # noqa: E402
 
 Key = tuple[str, str, int | None]
 

@@ -12,7 +12,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
+from aligner.findings import Finding
 from aligner.formats.markdown import write_markdown
 from aligner.model import Document, Item, Paragraph
 
@@ -261,3 +263,28 @@ def write_set(documents: Sequence[Document], folder: Path) -> list[Path]:
         path.write_text(write_markdown(doc), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def check_written(tmp: Path, documents: list[Document], **options: Any) -> list[Finding]:
+    """The findings of checking `documents` written as one set in `tmp` (read back first)."""
+    from aligner.corpus import load
+    from aligner.pipeline import check_set
+
+    write_set(documents, tmp)
+    sets, findings = load([tmp])
+    assert findings == []
+    return check_set(sets[0], "en", **options)[1]
+
+
+def key(f: Finding) -> tuple[str, str, int | str | None]:
+    """What a finding is about: its rule, language and reference paragraph."""
+    return (f.rule, f.lang, f.reference_paragraph)
+
+
+def with_paragraph(doc: Document, which: int, **changes: Any) -> Document:
+    """`doc` with paragraph number `which` changed."""
+    items = tuple(
+        replace(i, **changes) if isinstance(i, Paragraph) and i.number == which else i
+        for i in doc.items
+    )
+    return replace(doc, items=items)

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from aligner import pipeline
-from aligner.checks import runner
 from aligner.errors import InputError, UsageError
 
 
@@ -80,10 +79,3 @@ def test_no_reference_version_is_a_usage_error(tmp_path: Path, corpus_dir: Path)
         pipeline.run_check([corpus_dir], reference="ja")
     with pytest.raises(UsageError, match="unknown rule"):
         pipeline.run_check([tmp_path / "nothing"], select=["no-such-rule"])
-
-
-def test_runner_names_moved_to_the_pipeline() -> None:
-    assert runner.check_set is pipeline.check_set
-    assert runner.run_check is pipeline.run_check
-    with pytest.raises(AttributeError):
-        runner.load_aligned  # noqa: B018

@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aligner.checks import REGISTRY
-from aligner.checks.files import PoRule, TmxRule, valid_language_tag
+from aligner.checks.po import PoRule
+from aligner.checks.tmx import TmxRule, valid_language_tag
 from aligner.cli import cli
 from aligner.export.outputs import export_po, export_tmx
 from aligner.validate import classify, validate

@@ -1,35 +1,51 @@
-"""Checks: small rule classes in one registry, run over aligned document sets."""
+"""Checks: small rule classes of a few kinds in one registry (`aligner.checks.base`)."""
 
 from aligner.checks import (
     amendments,
     content,
     context,
     document,
-    files,
     numbering,
+    po,
+    reading,
     sentences,
     structure,
     suppressions,
+    tmx,
 )
-from aligner.checks.base import REGISTRY, Context, Rule, register, rules
+from aligner.checks.base import (
+    REGISTRY,
+    Context,
+    FileRule,
+    ReadingRule,
+    Rule,
+    SetRule,
+    register,
+    rules,
+)
 from aligner.findings import Finding, Result, Severity
 
 __all__ = [
     "REGISTRY",
     "Context",
+    "FileRule",
     "Finding",
+    "ReadingRule",
     "Result",
     "Rule",
+    "SetRule",
     "Severity",
     "amendments",
     "content",
     "context",
     "document",
-    "files",
     "numbering",
+    "po",
+    "reading",
     "register",
     "rules",
     "sentences",
     "structure",
     "suppressions",
+    "tmx",
 ]

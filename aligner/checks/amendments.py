@@ -19,8 +19,8 @@ from aligner.amendments import (
     render_diff,
     word_diff,
 )
-from aligner.checks.base import Context, Rule, register
-from aligner.checks.context import finding, label, target_line_after
+from aligner.checks.base import Context, SetRule, register
+from aligner.checks.context import label, target_line_after
 from aligner.findings import Finding, Revision, Severity
 from aligner.model import Alignment, Document, Link, Paragraph, item_keys
 
@@ -54,27 +54,8 @@ def _place(alignment: Alignment, paragraph: Paragraph) -> tuple[Paragraph | None
     return None, paragraphs[0].line if paragraphs else 1
 
 
-@register
-class StaleTranslation(Rule):
-    id = "stale-translation"
-    severity = Severity.ERROR
-    description = "A reference paragraph changed since the translation was made from it."
-    explanation = (
-        "`aligner sync` records in aligner.lock the reference paragraphs each translation is "
-        "aligned to when it is confirmed up to date; `check --since REV` takes the reference "
-        "as it was at a git revision instead. A reference paragraph whose text changed since "
-        "(compared after normalizing whitespace, quotes and dashes) is reported for each "
-        "translation made from the earlier text, with the change word by word: [-removed-], "
-        "[+added+]. Paragraphs that only moved or were renumbered are not stale; new ones "
-        "are missing-paragraph, or stale when the alignment pairs them with a paragraph of "
-        "the translation (which was made before they existed). Update the translation, "
-        "then run `aligner sync --lang L`."
-    )
-    example = (
-        "en 7 gained a word after fr was synced:\n"
-        "  en 7 changed: 'convicted of [+serious+] sex crimes'"
-    )
-
+@register("stale-translation", Severity.ERROR)
+class StaleTranslation(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         ref = context.reference
         keyed = [
@@ -122,7 +103,5 @@ class StaleTranslation(Rule):
         self, alignment: Alignment, paragraph: Paragraph, message: str, revision: Revision
     ) -> Finding:
         target, line = _place(alignment, paragraph)
-        found = finding(
-            self.__class__, alignment.target, line, message, paragraph=target, reference=paragraph
-        )
+        found = self.finding(alignment.target, line, message, paragraph=target, reference=paragraph)
         return replace(found, revision=revision)

@@ -16,8 +16,8 @@ from functools import lru_cache
 import regex
 
 from aligner.align.paragraphs import length_model
-from aligner.checks.base import Context, Rule, register
-from aligner.checks.context import finding, is_empty, label
+from aligner.checks.base import Context, SetRule, register
+from aligner.checks.context import is_empty, label
 from aligner.findings import Finding, Severity
 from aligner.model import LANGUAGE_NAMES, Document, Paragraph
 from aligner.text.features import END_SKIPPED, end_punctuation
@@ -96,54 +96,45 @@ def _identical(reference: Paragraph, target: Paragraph) -> bool:
     return len(words) >= MIN_IDENTICAL and words == _words(reference.text)
 
 
-@register
-class Untranslated(Rule):
-    id = "untranslated"
-    severity = Severity.ERROR
-    description = "A paragraph is identical to the reference or written in the reference language."
-    explanation = (
-        "The paragraph's words are those of the reference paragraph, or its language (told "
-        "from function words, letters and script; paragraphs under six words are not judged) "
-        "is the reference language: the translation was left out."
-    )
-    example = "paragraph 4 of es is not translated: it is in English like en 4"
+class PairRule(SetRule):
+    """A rule on each matched paragraph pair (`matched_pairs`): `message` says what is
+    wrong with one, reported at the version's paragraph."""
 
     def check(self, context: Context) -> Iterable[Finding]:
-        ref_lang = context.reference.lang or ""
         for pair in matched_pairs(context):
-            doc, r, t = pair.doc, pair.reference, pair.target
-            if pair.untranslated:
-                name = LANGUAGE_NAMES.get(ref_lang, ref_lang)
-                message = (
-                    f"paragraph {label(t, doc)} of {doc.lang} is not translated: it is in {name} "
-                    f"like {ref_lang} {label(r, context.reference)}"
-                )
-                yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)
+            message = self.message(pair, context.reference)
+            if message is not None:
+                t = pair.target
+                yield self.finding(pair.doc, t.line, message, paragraph=t, reference=pair.reference)
+
+    def message(self, pair: Pair, ref: Document) -> str | None:
+        """What is wrong with `pair` of a version and reference `ref`, or None."""
+        raise NotImplementedError
 
 
-@register
-class WrongLanguage(Rule):
-    id = "wrong-language"
-    severity = Severity.ERROR
-    description = "A paragraph is written in another language than its version's."
-    explanation = (
-        "The paragraph reads as a third language, neither the version's nor the reference's "
-        "(for example a French paragraph pasted into the German version). Paragraphs under "
-        "six words and unclear guesses are not judged."
-    )
-    example = "paragraph 12 of de is in French, not German"
+@register("untranslated", Severity.ERROR)
+class Untranslated(PairRule):
+    def message(self, pair: Pair, ref: Document) -> str | None:
+        if not pair.untranslated:
+            return None
+        doc, ref_lang = pair.doc, ref.lang or ""
+        name = LANGUAGE_NAMES.get(ref_lang, ref_lang)
+        return (
+            f"paragraph {label(pair.target, doc)} of {doc.lang} is not translated: it is in "
+            f"{name} like {ref_lang} {label(pair.reference, ref)}"
+        )
 
-    def check(self, context: Context) -> Iterable[Finding]:
-        ref_lang = context.reference.lang or ""
-        for pair in matched_pairs(context):
-            doc, r, t, guess = pair.doc, pair.reference, pair.target, pair.language
-            if guess is None or guess in (doc.lang, ref_lang) or doc.lang not in LANGUAGE_NAMES:
-                continue
-            message = (
-                f"paragraph {label(t, doc)} of {doc.lang} is in "
-                f"{LANGUAGE_NAMES.get(guess, guess)}, not {LANGUAGE_NAMES[doc.lang or '']}"
-            )
-            yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)
+
+@register("wrong-language", Severity.ERROR)
+class WrongLanguage(PairRule):
+    def message(self, pair: Pair, ref: Document) -> str | None:
+        doc, guess = pair.doc, pair.language
+        if guess is None or guess in (doc.lang, ref.lang or "") or doc.lang not in LANGUAGE_NAMES:
+            return None
+        return (
+            f"paragraph {label(pair.target, doc)} of {doc.lang} is in "
+            f"{LANGUAGE_NAMES.get(guess, guess)}, not {LANGUAGE_NAMES[doc.lang or '']}"
+        )
 
 
 def _format_number(value: float) -> str:
@@ -156,38 +147,22 @@ def _format_number(value: float) -> str:
     return f"{value:g}"
 
 
-@register
-class NumberMismatch(Rule):
-    id = "number-mismatch"
-    severity = Severity.ERROR
-    description = "A number, year or amount of the reference paragraph is missing or different."
-    explanation = (
-        "Numbers are compared by value, whatever their grouping, decimal sign or scale word "
-        "('21 million', '21 млн', '21 Millionen' and '21 000 000' are equal). Every number of "
-        "the reference paragraph must appear in the matched paragraph, in figures or spelled "
-        "another way: in words ('twenty-third', 'vingt-troisième', 'dreiundzwanzigste'), "
-        "Roman numerals ('XXI'), a short range ('2013-14') or inside a code ('G20'). An error: "
-        "a changed year or amount must be fixed before publication."
-    )
-    example = "paragraph 8 of fr lacks 2013 of en 8 (it has 2012)"
-
-    def check(self, context: Context) -> Iterable[Finding]:
-        ref_lang = context.reference.lang or ""
-        for pair in matched_pairs(context):
-            doc, r, t = pair.doc, pair.reference, pair.target
-            if pair.untranslated:
-                continue
-            changed = changed_numbers(r.text, ref_lang, t.text, doc.lang or "")
-            if changed is None:
-                continue
-            missing, extra = changed
-            lacking = ", ".join(_format_number(v) for v in missing)
-            has = ", ".join(_format_number(v) for v in extra)
-            message = (
-                f"paragraph {label(t, doc)} of {doc.lang} lacks {lacking} of "
-                f"{ref_lang} {label(r, context.reference)}" + (f" (it has {has})" if has else "")
-            )
-            yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)
+@register("number-mismatch", Severity.ERROR)
+class NumberMismatch(PairRule):
+    def message(self, pair: Pair, ref: Document) -> str | None:
+        doc, r, t = pair.doc, pair.reference, pair.target
+        if pair.untranslated:
+            return None
+        changed = changed_numbers(r.text, ref.lang or "", t.text, doc.lang or "")
+        if changed is None:
+            return None
+        missing, extra = changed
+        lacking = ", ".join(_format_number(v) for v in missing)
+        has = ", ".join(_format_number(v) for v in extra)
+        return (
+            f"paragraph {label(t, doc)} of {doc.lang} lacks {lacking} of "
+            f"{ref.lang or ''} {label(r, ref)}" + (f" (it has {has})" if has else "")
+        )
 
 
 def changed_numbers(
@@ -216,38 +191,26 @@ def changed_numbers(
     return lacking, sorted(new)
 
 
-@register
-class LengthMismatch(Rule):
-    id = "length-mismatch"
-    severity = Severity.WARNING
-    description = "A paragraph is much shorter or longer than its reference paragraph predicts."
-    explanation = (
-        "The usual length ratio between the two versions is estimated from the whole "
-        "document pair; a paragraph under 55 % or over 180 % of its predicted length was "
-        "probably cut short or has text of another paragraph."
-    )
-    example = "paragraph 3 of it is 45 % of the length en 3 predicts (120 of 266 characters)"
-
+@register("length-mismatch", Severity.WARNING)
+class LengthMismatch(PairRule):
     def check(self, context: Context) -> Iterable[Finding]:
-        ref_lang = context.reference.lang or ""
-        models = {lang: length_model(a) for lang, a in context.alignments.items()}
-        for pair in matched_pairs(context):
-            doc, r, t = pair.doc, pair.reference, pair.target
-            if pair.untranslated:
-                continue
-            model = models[doc.lang or ""]
-            predicted = model.ratio * len(r.text)
-            actual = len(t.text)
-            share = actual / predicted if predicted else 1.0
-            low, high = LENGTH_BOUNDS
-            if low <= share <= high or abs(actual - predicted) < MIN_CHARS:
-                continue
-            message = (
-                f"paragraph {label(t, doc)} of {doc.lang} is {share:.0%} of the length "
-                f"{ref_lang} {label(r, context.reference)} predicts ({actual} of "
-                f"{predicted:.0f} characters)"
-            )
-            yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)
+        self.ratios = {lang: length_model(a).ratio for lang, a in context.alignments.items()}
+        return super().check(context)
+
+    def message(self, pair: Pair, ref: Document) -> str | None:
+        doc, r, t = pair.doc, pair.reference, pair.target
+        if pair.untranslated:
+            return None
+        predicted = self.ratios[doc.lang or ""] * len(r.text)
+        actual = len(t.text)
+        share = actual / predicted if predicted else 1.0
+        low, high = LENGTH_BOUNDS
+        if low <= share <= high or abs(actual - predicted) < MIN_CHARS:
+            return None
+        return (
+            f"paragraph {label(t, doc)} of {doc.lang} is {share:.0%} of the length "
+            f"{ref.lang or ''} {label(r, ref)} predicts ({actual} of {predicted:.0f} characters)"
+        )
 
 
 _CLASSES = {",": "a comma", ";": "a semicolon", ".": "a full stop", ":": "a colon", "": "nothing"}
@@ -264,27 +227,13 @@ def _end_mark(text: str) -> str:
     return _CLASSES[found]
 
 
-@register
-class PunctuationMismatch(Rule):
-    id = "punctuation-mismatch"
-    severity = Severity.WARNING
-    description = "A paragraph ends with other punctuation than its reference paragraph."
-    explanation = (
-        "Preambular paragraphs end with a comma, operative ones with a semicolon and the last "
-        "with a full stop; a different ending usually means a paragraph was cut, joined or "
-        "taken from elsewhere. Question and exclamation marks count as full stops."
-    )
-    example = "paragraph 12 of ru ends with a semicolon, en 12 with a comma"
-
-    def check(self, context: Context) -> Iterable[Finding]:
-        ref_lang = context.reference.lang or ""
-        for pair in matched_pairs(context):
-            doc, r, t = pair.doc, pair.reference, pair.target
-            expected, actual = end_punctuation(r.text), end_punctuation(t.text)
-            if expected == actual or pair.untranslated:
-                continue
-            message = (
-                f"paragraph {label(t, doc)} of {doc.lang} ends with {_end_mark(t.text)}, "
-                f"{ref_lang} {label(r, context.reference)} with {_end_mark(r.text)}"
-            )
-            yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=r)
+@register("punctuation-mismatch", Severity.WARNING)
+class PunctuationMismatch(PairRule):
+    def message(self, pair: Pair, ref: Document) -> str | None:
+        doc, r, t = pair.doc, pair.reference, pair.target
+        if end_punctuation(r.text) == end_punctuation(t.text) or pair.untranslated:
+            return None
+        return (
+            f"paragraph {label(t, doc)} of {doc.lang} ends with {_end_mark(t.text)}, "
+            f"{ref.lang or ''} {label(r, ref)} with {_end_mark(r.text)}"
+        )

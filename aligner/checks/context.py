@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from itertools import islice
 
-from aligner.checks.base import Context, Rule
-from aligner.findings import Finding
+from aligner.checks.base import Context
 from aligner.model import (
     Alignment,
     Document,
@@ -29,31 +28,6 @@ def label(paragraph: Paragraph, doc: Document) -> str:
     if doc.sectioned:
         return f"{paragraph.section}.{paragraph.number}"
     return str(paragraph.number)
-
-
-def finding(
-    rule: type[Rule],
-    doc: Document,
-    line: int,
-    message: str,
-    *,
-    paragraph: Paragraph | None = None,
-    reference: Paragraph | None = None,
-) -> Finding:
-    """A finding of `rule` about version `doc` (its file, language and document name)."""
-    where = paragraph or reference
-    return Finding(
-        file=doc.path,
-        line=line,
-        rule=rule.id,
-        severity=rule.severity,
-        lang=doc.lang or "",
-        message=message,
-        paragraph=paragraph.cited if paragraph else None,
-        reference_paragraph=reference.cited if reference else None,
-        document=doc.name,
-        section=where.section if where else None,
-    )
 
 
 def is_empty(paragraph: Paragraph) -> bool:

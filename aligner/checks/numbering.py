@@ -8,11 +8,10 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from aligner.checks.base import Context, Rule, register
+from aligner.checks.base import Context, SetRule, register
 from aligner.checks.context import (
     _delta,
     aligned_versions,
-    finding,
     is_empty,
     label,
     lower_or_higher,
@@ -182,7 +181,7 @@ def numbering_problems(doc: Document, alignment: Alignment | None) -> list[Numbe
     return out
 
 
-def _numbering_findings(rule: type[Rule], context: Context) -> Iterator[Finding]:
+def _numbering_findings(rule: type[SetRule], context: Context) -> Iterator[Finding]:
     for doc in context.documents.versions:
         alignment = context.alignments.get(doc.lang or "") if doc is not context.reference else None
         ref_lang = context.reference.lang
@@ -215,7 +214,7 @@ def _numbering_findings(rule: type[Rule], context: Context) -> Iterator[Finding]
                 message = (
                     f"paragraph {name} of {doc.lang} should be numbered {problem.expected}{match}"
                 )
-            yield finding(rule, doc, p.line, message, paragraph=p, reference=problem.reference)
+            yield rule.finding(doc, p.line, message, paragraph=p, reference=problem.reference)
 
 
 class Neighbours:
@@ -293,49 +292,20 @@ class Neighbours:
         return note + ")"
 
 
-@register
-class DuplicateNumber(Rule):
-    id = "duplicate-number"
-    severity = Severity.ERROR
-    description = "Two paragraphs of one version carry the same number."
-    explanation = (
-        "Within a section every paragraph number must be used once. The paragraph reported "
-        "is the one out of sequence (its content, where aligned, matches the reference "
-        "paragraph named in the message)."
-    )
-    example = "paragraph number 3 of fr is used twice (lines 20 and 21); its content matches en 4"
-
+@register("duplicate-number", Severity.ERROR)
+class DuplicateNumber(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         return _numbering_findings(self.__class__, context)
 
 
-@register
-class NumberingGap(Rule):
-    id = "numbering-gap"
-    severity = Severity.ERROR
-    description = "Paragraph numbering skips a number although no paragraph is missing."
-    explanation = (
-        "The version's numbering jumps (7 follows 5) while its content still matches the "
-        "reference paragraph by paragraph. A gap left by a missing paragraph is reported as "
-        "missing-paragraph instead."
-    )
-    example = "numbering of it skips 6: paragraph 7 follows 5; its content matches en 6"
-
+@register("numbering-gap", Severity.ERROR)
+class NumberingGap(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         return _numbering_findings(self.__class__, context)
 
 
-@register
-class MisnumberedParagraph(Rule):
-    id = "misnumbered-paragraph"
-    severity = Severity.ERROR
-    description = "A paragraph's number fits neither its content nor the sequence."
-    explanation = (
-        "The paragraph's content matches another reference number than the one it carries, "
-        "and the number does not continue the version's own sequence either."
-    )
-    example = "paragraph 25 of es should be numbered 4; its content matches en 4"
-
+@register("misnumbered-paragraph", Severity.ERROR)
+class MisnumberedParagraph(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         return _numbering_findings(self.__class__, context)
 
@@ -370,22 +340,8 @@ def numbering_runs(doc: Document) -> list[tuple[Paragraph, int]]:
     return runs
 
 
-@register
-class NumberingLost(Rule):
-    id = "numbering-lost"
-    severity = Severity.ERROR
-    description = "A version has no paragraph numbers where the reference numbers its paragraphs."
-    explanation = (
-        "When the reference numbers its paragraphs and a version numbers none, the version "
-        "is still aligned by content (and its paragraphs named by position, ¶k), but the "
-        "numbers themselves were lost: in conversion, or by a translator who retyped the "
-        "text. That is a fault of its own, whatever the alignment finds."
-    )
-    example = (
-        "fr has no paragraph numbers, en numbers 12 of its paragraphs (1 to 12): "
-        "fr was aligned by content"
-    )
-
+@register("numbering-lost", Severity.ERROR)
+class NumberingLost(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         ref = context.reference
         numbered = [p for p in ref.paragraphs if p.numbered]
@@ -399,4 +355,4 @@ class NumberingLost(Rule):
                 f"its paragraphs ({numbered[0].ident} to {numbered[-1].ident}): {doc.lang} was "
                 "aligned by content"
             )
-            yield finding(self.__class__, doc, doc.paragraphs[0].line, message)
+            yield self.finding(doc, doc.paragraphs[0].line, message)

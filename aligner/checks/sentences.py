@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from aligner.align.paragraphs import length_model
 from aligner.align.sentences import align_sentences, similarities
-from aligner.checks.base import Context, Rule, register
+from aligner.checks.base import Context, SetRule, register
 from aligner.checks.content import Pair, matched_pairs
-from aligner.checks.context import finding, label
+from aligner.checks.context import label
 from aligner.findings import Finding, Severity
 from aligner.model import Document, Paragraph
 from aligner.text.lexicon import load_lexicon
@@ -200,46 +200,19 @@ def _quote(sentence: str) -> str:
     return " ".join(words[:QUOTED]) + ("…" if len(words) > QUOTED else "")
 
 
-@register
-class MissingSentence(Rule):
-    id = "missing-sentence"
-    severity = Severity.ERROR
-    description = "A sentence of a reference paragraph has no counterpart in the version."
-    explanation = (
-        "The sentences of every matched paragraph pair with several sentences are aligned "
-        "(lengths, numbers, names, cognates, learned and dictionary word pairs). A reference "
-        "sentence left without counterpart, in a version paragraph that is shorter than "
-        "predicted by at least half that sentence, was left out of the translation."
-    )
-    example = (
-        'paragraph 5 of fr lacks sentence 2 of 3 of en 5: "Both field operations have '
-        'trained more…"'
-    )
-
+@register("missing-sentence", Severity.ERROR)
+class MissingSentence(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         return _gap_findings(self.__class__, context, missing=True)
 
 
-@register
-class ExtraSentence(Rule):
-    id = "extra-sentence"
-    severity = Severity.ERROR
-    description = "A paragraph of a version has a sentence its reference paragraph lacks."
-    explanation = (
-        "As for missing-sentence, the other way round: a sentence of the version's paragraph "
-        "that matches no sentence of the reference paragraph, in a paragraph longer than "
-        "predicted by at least half that sentence, was added (or pasted from elsewhere)."
-    )
-    example = (
-        'paragraph 9 of de has a sentence en 9 lacks (sentence 3 of 4): "Die Versammlung '
-        'wird darüber berichten…"'
-    )
-
+@register("extra-sentence", Severity.ERROR)
+class ExtraSentence(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         return _gap_findings(self.__class__, context, missing=False)
 
 
-def _gap_findings(rule: type[Rule], context: Context, *, missing: bool) -> Iterator[Finding]:
+def _gap_findings(rule: type[SetRule], context: Context, *, missing: bool) -> Iterator[Finding]:
     """The findings of `rule` for the sentence gaps of one direction: sentences of the
     reference the version lacks (`missing`), or sentences the version adds."""
     ref = context.reference
@@ -247,60 +220,37 @@ def _gap_findings(rule: type[Rule], context: Context, *, missing: bool) -> Itera
         if gap.missing != missing:
             continue
         doc, r, t = gap.pair.doc, gap.pair.reference, gap.pair.target
-        message = _lacks(gap, doc, ref) if missing else _adds(gap, doc, ref)
-        yield finding(rule, doc, gap.line or t.line, message, paragraph=t, reference=r)
+        message = _gap_message(gap, doc, ref)
+        yield rule.finding(doc, gap.line or t.line, message, paragraph=t, reference=r)
 
 
-def _lacks(gap: SentenceGap, doc: Document, ref: Document) -> str:
+def _gap_message(gap: SentenceGap, doc: Document, ref: Document) -> str:
+    """What a missing or extra sentence's finding says, naming both sentences when either
+    may be the one."""
     r, t = gap.pair.reference, gap.pair.target
+    head, cited = f"paragraph {label(t, doc)} of {doc.lang}", f"{ref.lang} {label(r, ref)}"
     if gap.rival is None:
+        quoted = f'"{_quote(gap.sentence)}"'
+        if gap.missing:
+            return f"{head} lacks sentence {gap.index} of {gap.count} of {cited}: {quoted}"
         return (
-            f"paragraph {label(t, doc)} of {doc.lang} lacks sentence {gap.index} of "
-            f'{gap.count} of {ref.lang} {label(r, ref)}: "{_quote(gap.sentence)}"'
+            f"{head} has a sentence {cited} lacks (sentence {gap.index} of {gap.count}): {quoted}"
         )
     a, b = sorted([(gap.index, gap.sentence), (gap.rival, gap.rival_sentence)])
-    return (
-        f"paragraph {label(t, doc)} of {doc.lang} lacks sentence {a[0]} or "
-        f"{b[0]} of {gap.count} of {ref.lang} {label(r, ref)} (the rest of "
-        f'{doc.lang} {label(t, doc)} fits either): "{_quote(a[1])}" or '
-        f'"{_quote(b[1])}"'
-    )
-
-
-def _adds(gap: SentenceGap, doc: Document, ref: Document) -> str:
-    r, t = gap.pair.reference, gap.pair.target
-    if gap.rival is None:
+    quoted = f'"{_quote(a[1])}" or "{_quote(b[1])}"'
+    if gap.missing:
         return (
-            f"paragraph {label(t, doc)} of {doc.lang} has a sentence {ref.lang} "
-            f"{label(r, ref)} lacks (sentence {gap.index} of {gap.count}): "
-            f'"{_quote(gap.sentence)}"'
+            f"{head} lacks sentence {a[0]} or {b[0]} of {gap.count} of {cited} "
+            f"(the rest of {doc.lang} {label(t, doc)} fits either): {quoted}"
         )
-    a, b = sorted([(gap.index, gap.sentence), (gap.rival, gap.rival_sentence)])
     return (
-        f"paragraph {label(t, doc)} of {doc.lang} has a sentence {ref.lang} "
-        f"{label(r, ref)} lacks (sentence {a[0]} or {b[0]} of {gap.count}; "
-        f'{ref.lang} {label(r, ref)} fits either): "{_quote(a[1])}" or '
-        f'"{_quote(b[1])}"'
+        f"{head} has a sentence {cited} lacks (sentence {a[0]} or {b[0]} of {gap.count}; "
+        f"{cited} fits either): {quoted}"
     )
 
 
-@register
-class ArticleParagraph(Rule):
-    id = "subparagraph-mismatch"
-    severity = Severity.ERROR
-    description = "An article's own paragraphs differ: one is missing, added, merged or split."
-    explanation = (
-        "An article is one unit, but the paragraphs written inside it are aligned with the "
-        "reference article's paragraphs by content (lengths, numbers, names, cognates, word "
-        "pairs), as sentences are. When the two articles have a different number of "
-        "paragraphs, the one left without a counterpart (or the pair read as one) is named "
-        "by its article and position (Article 3 ¶2)."
-    )
-    example = (
-        'Artikel 3 of de lacks Article 3 ¶2 of en (en has 2 paragraphs there, de 1): "Urges '
-        'the participating States…"'
-    )
-
+@register("subparagraph-mismatch", Severity.ERROR)
+class ArticleParagraph(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         ref = context.reference
         ref_lang = ref.lang or ""
@@ -354,8 +304,7 @@ class ArticleParagraph(Rule):
                     what = f"splits {theirs} ¶{s[0] + 1} of {ref.lang} into {split} {counts}"
                 else:
                     continue
-                yield finding(
-                    self.__class__,
+                yield self.finding(
                     doc,
                     t.line,
                     f"{ours} of {doc.lang} {what}",

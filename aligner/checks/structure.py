@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 
-from aligner.checks.base import Context, Rule, register
-from aligner.checks.context import aligned_versions, finding, is_empty, label, number_range
+from aligner.checks.base import Context, SetRule, register
+from aligner.checks.context import aligned_versions, is_empty, label, number_range
 from aligner.checks.numbering import Neighbours, Ordered, numbering_runs, ordered
 from aligner.findings import Finding, Severity
 from aligner.model import (
@@ -28,25 +28,8 @@ from aligner.model import (
 # --- rules -------------------------------------------------------------------------------
 
 
-@register
-class MissingParagraph(Rule):
-    id = "missing-paragraph"
-    severity = Severity.ERROR
-    description = "A reference paragraph has no counterpart in a language version."
-    explanation = (
-        "Paragraphs are aligned by number and then verified by content (length, numbers, "
-        "names, organisations). A reference paragraph whose content is found nowhere in the "
-        "version is missing; when the version was renumbered after the gap, the message says "
-        "which of its paragraphs are numbered lower than the reference, and no other finding "
-        "is raised for them. The line is that of the version's paragraph where the missing "
-        "one should have been."
-    )
-    example = (
-        "en 6, 7, 8 -> ru 6, 7, 8 where ru 7 translates en 8:\n"
-        "  paragraph 7 of en has no counterpart in ru (ru 7 matches en 8; ru 7–19 are "
-        "numbered one lower than en)"
-    )
-
+@register("missing-paragraph", Severity.ERROR)
+class MissingParagraph(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         ref = context.reference
         for doc, alignment in aligned_versions(context):
@@ -61,21 +44,11 @@ class MissingParagraph(Rule):
                     + neighbours.shift_note(position)
                 )
                 line = neighbours.target_line_after(position)
-                yield finding(self.__class__, doc, line, message, reference=r)
+                yield self.finding(doc, line, message, reference=r)
 
 
-@register
-class ExtraParagraph(Rule):
-    id = "extra-paragraph"
-    severity = Severity.ERROR
-    description = "A paragraph of a language version has no counterpart in the reference."
-    explanation = (
-        "A paragraph whose content matches no reference paragraph, for example a paragraph "
-        "added in translation or pasted twice. The message names the reference paragraphs "
-        "it stands between."
-    )
-    example = "paragraph 8 of fr has no counterpart in en (it stands between en 7 and en 8)"
-
+@register("extra-paragraph", Severity.ERROR)
+class ExtraParagraph(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         ref = context.reference
         for doc, alignment in aligned_versions(context):
@@ -102,7 +75,7 @@ class ExtraParagraph(Rule):
                     f"paragraph {label(t, doc)} of {doc.lang} has no counterpart in "
                     f"{ref.lang} ({where})"
                 )
-                yield finding(self.__class__, doc, t.line, message, paragraph=t)
+                yield self.finding(doc, t.line, message, paragraph=t)
 
 
 def _running(
@@ -117,79 +90,55 @@ def _running(
     return out
 
 
-@register
-class MergedParagraphs(Rule):
-    id = "merged-paragraphs"
-    severity = Severity.ERROR
-    description = "Two reference paragraphs are translated as one paragraph."
-    explanation = (
-        "The content of two consecutive reference paragraphs (their combined length, numbers "
-        "and names) is found in a single paragraph of the version."
-    )
-    example = "paragraphs 5 and 6 of en are merged into paragraph 5 of de"
+#: What a `LinkRule` says of a link: (the version's paragraph, the reference paragraph,
+#: the message).
+Said = tuple[Paragraph, Paragraph, str]
+
+
+class LinkRule(SetRule):
+    """A rule on each link of each version's alignment: `about` says what is wrong with
+    one, reported at a paragraph of the version."""
 
     def check(self, context: Context) -> Iterable[Finding]:
         ref = context.reference
         for doc, alignment in aligned_versions(context):
             for link in alignment.links:
-                if len(link.source) == 2 and len(link.target) == 1:
-                    a, b = link.source
-                    t = link.target[0]
-                    message = (
-                        f"paragraphs {label(a, ref)} and {label(b, ref)} of {ref.lang} are merged "
-                        f"into paragraph {label(t, doc)} of {doc.lang}"
-                    )
-                    yield finding(self.__class__, doc, t.line, message, paragraph=t, reference=a)
+                said = self.about(link, doc, ref)
+                if said is not None:
+                    at, reference, message = said
+                    yield self.finding(doc, at.line, message, paragraph=at, reference=reference)
+
+    def about(self, link: Link, doc: Document, ref: Document) -> Said | None:
+        """What is wrong with `link` of version `doc` to reference `ref`, or None."""
+        raise NotImplementedError
 
 
-@register
-class SplitParagraph(Rule):
-    id = "split-paragraph"
-    severity = Severity.ERROR
-    description = "One reference paragraph is translated as two paragraphs."
-    explanation = (
-        "The content of one reference paragraph is found in two consecutive paragraphs of the "
-        "version (or two reference paragraphs are divided differently between two)."
-    )
-    example = "paragraph 9 of en is split into paragraphs 9 and 10 of it"
-
-    def check(self, context: Context) -> Iterable[Finding]:
-        ref = context.reference
-        for doc, alignment in aligned_versions(context):
-            for link in alignment.links:
-                if len(link.target) != 2 or not link.source:
-                    continue
-                a, b = link.target
-                if len(link.source) == 1:
-                    r = link.source[0]
-                    message = (
-                        f"paragraph {label(r, ref)} of {ref.lang} is split into paragraphs "
-                        f"{label(a, doc)} and {label(b, doc)} of {doc.lang}"
-                    )
-                else:
-                    r = link.source[0]
-                    message = (
-                        f"paragraphs {label(link.source[0], ref)} and {label(link.source[1], ref)} "
-                        f"of {ref.lang} are divided differently in {doc.lang} "
-                        f"{label(a, doc)} and {label(b, doc)}"
-                    )
-                yield finding(self.__class__, doc, a.line, message, paragraph=a, reference=r)
+@register("merged-paragraphs", Severity.ERROR)
+class MergedParagraphs(LinkRule):
+    def about(self, link: Link, doc: Document, ref: Document) -> Said | None:
+        if len(link.source) != 2 or len(link.target) != 1:
+            return None
+        (a, b), t = link.source, link.target[0]
+        theirs, ours = f"{label(a, ref)} and {label(b, ref)}", f"{label(t, doc)} of {doc.lang}"
+        return t, a, f"paragraphs {theirs} of {ref.lang} are merged into paragraph {ours}"
 
 
-@register
-class ReorderedParagraphs(Rule):
-    id = "reordered-paragraphs"
-    severity = Severity.ERROR
-    description = (
-        "Paragraphs of a language version stand in a different order than in the reference."
-    )
-    explanation = (
-        "Every paragraph is matched by content; when the matches cross (a paragraph moved, "
-        "or the texts of two paragraphs swapped), the fewest paragraphs that explain the "
-        "new order are reported, once per group of crossing paragraphs."
-    )
-    example = "ru 5 and ru 12 are swapped: ru 5 matches en 12 and ru 12 matches en 5"
+@register("split-paragraph", Severity.ERROR)
+class SplitParagraph(LinkRule):
+    def about(self, link: Link, doc: Document, ref: Document) -> Said | None:
+        if len(link.target) != 2 or not link.source:
+            return None
+        (a, b), r = link.target, link.source[0]
+        ours = f"{label(a, doc)} and {label(b, doc)}"
+        if len(link.source) == 1:
+            split = f"is split into paragraphs {ours} of {doc.lang}"
+            return a, r, f"paragraph {label(r, ref)} of {ref.lang} {split}"
+        theirs = f"{label(r, ref)} and {label(link.source[1], ref)} of {ref.lang}"
+        return a, r, f"paragraphs {theirs} are divided differently in {doc.lang} {ours}"
 
+
+@register("reordered-paragraphs", Severity.ERROR)
+class ReorderedParagraphs(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         ref = context.reference
         for doc, alignment in aligned_versions(context):
@@ -198,8 +147,7 @@ class ReorderedParagraphs(Rule):
                 links = [order.links[k] for k in group]
                 moved = [order.links[k] for k in group if k in order.moved]
                 first = min(moved, key=lambda k: k.source[0].number)
-                yield finding(
-                    self.__class__,
+                yield self.finding(
                     doc,
                     first.target[0].line,
                     _reorder_message(links, moved, ref, doc),
@@ -274,23 +222,8 @@ def _reorder_message(links: list[Link], moved: list[Link], ref: Document, doc: D
     )
 
 
-@register
-class PossibleSwap(Rule):
-    id = "possible-swap"
-    severity = Severity.WARNING
-    description = "Two look-alike paragraphs of a version may have exchanged their texts."
-    explanation = (
-        "Paragraphs that share most of their wording (two paragraphs opening 'Also calls on "
-        "OSCE participating States to ...') are told apart by their other words, numbers, "
-        "names, length and by how the other language versions pair them. When all that "
-        "cannot tell whether a version has them in place or exchanged, they are reported "
-        "for a reviser to read, never renumbered; the pairs are not exported as good units."
-    )
-    example = (
-        "fr 14 and fr 15 may be swapped: their texts fit en 14 and en 15 almost equally "
-        "well either way"
-    )
-
+@register("possible-swap", Severity.WARNING)
+class PossibleSwap(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         ref = context.reference
         for doc, alignment in aligned_versions(context):
@@ -302,8 +235,7 @@ class PossibleSwap(Rule):
                     f"{doc.lang} {ta} and {doc.lang} {tb} may be swapped: their texts fit "
                     f"{ref.lang} {ra} and {ref.lang} {rb} almost equally well either way"
                 )
-                yield finding(  # once for the pair, at its first paragraph
-                    self.__class__,
+                yield self.finding(  # once for the pair, at its first paragraph
                     doc,
                     a.target[0].line,
                     message,
@@ -312,20 +244,8 @@ class PossibleSwap(Rule):
                 )
 
 
-@register
-class StructureMismatch(Rule):
-    id = "structure-mismatch"
-    severity = Severity.ERROR
-    description = (
-        "A version has a different number of separately numbered parts than the reference."
-    )
-    explanation = (
-        "Declarations hold several resolutions or chapters whose numbering restarts at 1. A "
-        "version with more or fewer such parts than the reference lost or gained a part, "
-        "or joined two. Heading styles and file formats are not compared."
-    )
-    example = "en has 3 separately numbered parts, fr has 2 (fr numbering restarts at lines 40)"
-
+@register("structure-mismatch", Severity.ERROR)
+class StructureMismatch(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         ref = context.reference
         expected = numbering_runs(ref)
@@ -339,17 +259,11 @@ class StructureMismatch(Rule):
                 f"{len(runs)} ({doc.lang} numbering restarts at lines {restarts})"
             )
             line = runs[1][0].line if len(runs) > 1 else runs[0][0].line
-            yield finding(self.__class__, doc, line, message)
+            yield self.finding(doc, line, message)
 
 
-@register
-class EmptyParagraph(Rule):
-    id = "empty-paragraph"
-    severity = Severity.ERROR
-    description = "A numbered paragraph has no text."
-    explanation = "A paragraph number with nothing after it: the text was lost or never written."
-    example = "paragraph 11 of de is empty (en 11 is not)"
-
+@register("empty-paragraph", Severity.ERROR)
+class EmptyParagraph(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         ref = context.reference
         for doc in context.documents.versions:
@@ -370,8 +284,7 @@ class EmptyParagraph(Rule):
                     else ""
                 )
                 message = f"paragraph {label(p, doc)} of {doc.lang} is empty{note}"
-                yield finding(
-                    self.__class__,
+                yield self.finding(
                     doc,
                     p.line,
                     message,
@@ -380,21 +293,8 @@ class EmptyParagraph(Rule):
                 )
 
 
-@register
-class MissingIntroductoryLine(Rule):
-    id = "missing-introductory-line"
-    severity = Severity.WARNING
-    description = "The introductory line before a reference paragraph is missing in a version."
-    explanation = (
-        "Operative paragraphs follow a line such as 'The OSCE Parliamentary Assembly:'. When "
-        "the reference has such a line before a paragraph and the version has no unnumbered "
-        "text before the matching paragraph, the line was probably dropped (or joined to the "
-        "previous paragraph)."
-    )
-    example = (
-        "ru has no introductory line before paragraph 13 (en: The OSCE Parliamentary Assembly:)"
-    )
-
+@register("missing-introductory-line", Severity.WARNING)
+class MissingIntroductoryLine(SetRule):
     def check(self, context: Context) -> Iterable[Finding]:
         ref = context.reference
         intros: dict[Paragraph, Block] = {}
@@ -426,9 +326,7 @@ class MissingIntroductoryLine(Rule):
                     f"{doc.lang} has no introductory line before paragraph {label(t, doc)} "
                     f"({ref.lang}: {intro.text})"
                 )
-                yield finding(
-                    self.__class__, doc, t.line, message, paragraph=t, reference=link.source[0]
-                )
+                yield self.finding(doc, t.line, message, paragraph=t, reference=link.source[0])
 
 
 def _text_before(doc: Document) -> dict[Paragraph, bool]:

@@ -13,12 +13,9 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from aligner.checks.base import Context, Rule, register
+from aligner.checks.base import REGISTRY, Rule, register
 from aligner.findings import Finding, Severity, Suppressed
 from aligner.model import DocumentSet
-
-#: Findings no suppression may hide (an input that could not be read is never deliberate).
-UNSUPPRESSIBLE = frozenset({"unreadable"})
 
 
 class SuppressionLike(Protocol):
@@ -42,31 +39,20 @@ class SuppressionLike(Protocol):
     def describe(self) -> str: ...
 
 
-@register
+@register("unused-suppression", Severity.WARNING)
 class UnusedSuppression(Rule):
-    id = "unused-suppression"
-    severity = Severity.WARNING
-    description = "A configured suppression matched no finding; remove it or fix what it names."
-    explanation = (
-        "Every [[tool.aligner.suppress]] entry should hide a finding the checked documents "
-        "really have. An entry that hides nothing is stale: the difference it excused was "
-        "fixed, or it names the wrong document, language or paragraph, and it would silently "
-        "hide a real problem later. It is only reported when its rule ran and its document "
-        "and language were checked."
-    )
-    example = (
-        "pyproject.toml:12:1: warning unused-suppression suppression of extra-paragraph "
-        "(document baku-2014, lang ru, paragraph 7) matched no finding"
-    )
-
-    def check(self, context: Context) -> Iterable[Finding]:
-        return ()  # reported by `apply_suppressions`, which sees the whole run
+    """Reported by `apply_suppressions`, which sees the whole run."""
 
 
 def _shown(path: str) -> str:
     """`path` relative to the working folder when below it (as the other findings' paths)."""
     relative = os.path.relpath(os.path.abspath(path))
     return path if relative.startswith("..") else relative
+
+
+def _suppressible(f: Finding) -> bool:
+    rule = REGISTRY.get(f.rule)
+    return rule is None or rule.suppressible
 
 
 def _applicable(s: SuppressionLike, rules_run: set[str], docsets: Sequence[DocumentSet]) -> bool:
@@ -91,11 +77,7 @@ def apply_suppressions(
     used: set[int] = set()
     for f in findings:
         index = next(
-            (
-                i
-                for i, s in enumerate(suppressions)
-                if f.rule not in UNSUPPRESSIBLE and s.matches(f)
-            ),
+            (i for i, s in enumerate(suppressions) if _suppressible(f) and s.matches(f)),
             None,
         )
         if index is None:

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from faults import MAKERS
 from trust_faults import CLEAN, TARGETS, read_set, swap_texts
 
-from aligner.checks.runner import check_set
 from aligner.cli import cli
 from aligner.model import DocumentSet
+from aligner.pipeline import check_set
 
 CORPUS = CLEAN[0]
 

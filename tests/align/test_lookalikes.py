@@ -9,9 +9,9 @@ import pytest
 from faults import write_set
 from trust_faults import CLEAN, LOOKALIKES, TARGETS, move_with_numbers, read_set, swap_texts
 
-from aligner.checks.runner import check_set
 from aligner.export.outputs import export_paths
 from aligner.model import DocumentSet
+from aligner.pipeline import check_set
 
 FOLDERS = {folder.name: folder for folder in CLEAN}
 CASES = [(name, a, b) for name, pairs in LOOKALIKES.items() for a, b in pairs]

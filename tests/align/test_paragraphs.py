@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aligner.align.paragraphs import Scorer, align_documents, length_model, score
-from aligner.checks.runner import check_set
 from aligner.model import LANGUAGES, Document, DocumentSet, Kind, Paragraph
+from aligner.pipeline import check_set
 from aligner.readers import read_document
 
 LANGS = ["fr", "de", "it", "ru", "es"]

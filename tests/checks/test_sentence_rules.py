@@ -17,9 +17,9 @@ from trust_faults import (
 )
 
 from aligner.checks import sentences as rules
-from aligner.checks.runner import check_set
 from aligner.cli import cli
 from aligner.model import DocumentSet
+from aligner.pipeline import check_set
 from aligner.readers import read_document
 
 WATER = read_set(CLEAN[1])

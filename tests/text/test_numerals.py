@@ -6,8 +6,8 @@ import pytest
 from trust_faults import CLEAN, TARGETS, read_set
 
 from aligner.checks.content import changed_numbers
-from aligner.checks.runner import check_set
 from aligner.model import LANGUAGES, DocumentSet
+from aligner.pipeline import check_set
 from aligner.text.numerals import expand_ranges, readings
 
 

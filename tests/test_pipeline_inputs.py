@@ -1,4 +1,4 @@
-"""`check` never passes on what it could not read or compare (aligner.checks.runner)."""
+"""`check` never passes on what it could not read or compare (aligner.pipeline)."""
 
 from __future__ import annotations
 
