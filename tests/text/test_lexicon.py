@@ -9,14 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from aligner.text.lexicon import (
-    DictdFile,
-    Lexicon,
-    cache_dir,
-    find_dictionary,
-    load_lexicon,
-    parse_entry,
-)
+from aligner.text.dictd import DictdFile, cache_dir, parse_entry
+from aligner.text.lexicon import Lexicon, find_dictionary, load_lexicon
 
 _DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
