@@ -210,6 +210,20 @@ class DictdFile:
             self._memo[headword] = cached
         return cached
 
+    def prefetch(self, headwords: Iterable[str]) -> None:
+        """Read the cached table's rows for many headwords in a few queries, so that
+        `translations` of each is then a memo look-up (what it returns is unchanged)."""
+        if self._table is None:
+            return
+        wanted = sorted({h for h in headwords if h not in self._memo and _tabled(h)})
+        for start in range(0, len(wanted), PREFETCH_BATCH):
+            batch = wanted[start : start + PREFETCH_BATCH]
+            marks = ",".join("?" * len(batch))
+            rows = dict(self._table.execute(f"SELECT h, v FROM t WHERE h IN ({marks})", batch))
+            for headword in batch:
+                found = rows.get(headword)
+                self._memo[headword] = tuple(found.split(_SEP)) if found is not None else ()
+
     @staticmethod
     def _parse(entries: Iterable[str]) -> tuple[str, ...]:
         result: list[str] = []
@@ -272,6 +286,9 @@ class DictdFile:
 CACHE_FORMAT = 1
 _SEP = "\x1f"  # between translations in a table row (no translation holds it)
 _SELECT = "SELECT v FROM t WHERE h = ?"
+#: Headwords per query of `DictdFile.prefetch` (SQLite allows 32,766 parameters since 3.32;
+#: 500 keeps each statement small and is as fast as larger batches here).
+PREFETCH_BATCH = 500
 
 
 def _tabled(headword: str) -> bool:

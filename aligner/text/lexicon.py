@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -105,6 +105,32 @@ class _Side:
             found = self._compound(word.lower())
         return {self.tag + stem(w) for t in found for w in t.split() if len(w) > 2}
 
+    def prefetch(self, words: Collection[str]) -> None:
+        """Read from the dictionary's table at once every form `keys` will look up for
+        `words`: their candidates, then the parts of the compounds among them."""
+        dictionary = self.dictionary
+        if not isinstance(dictionary, DictdFile):
+            return
+        dictionary.prefetch(form for word in words for form in candidates(word, self.lang))
+        if self.lang not in COMPOUNDING:
+            return
+        unknown = [
+            word.lower() for word in words if len(word) >= 2 * MIN_PART and not self._lookup(word)
+        ]
+        cuts = [(word, range(MIN_PART, len(word) - MIN_PART + 1)) for word in unknown]
+        dictionary.prefetch(
+            form
+            for word, span in cuts
+            for cut in span
+            for form in candidates(word[cut:], self.lang)
+        )
+        modifiers = []
+        for word, span in cuts:
+            cut = next((cut for cut in span if self._lookup(word[cut:])), None)
+            if cut is not None:
+                modifiers += [word[:cut], word[:cut].rstrip("s")]
+        dictionary.prefetch(form for word in modifiers for form in candidates(word, self.lang))
+
     def _lookup(self, word: str) -> tuple[str, ...]:
         assert self.dictionary is not None
         for form in candidates(word, self.lang):
@@ -183,9 +209,16 @@ class Lexicon:
 
     def prepare(self, src_words: Iterable[str], tgt_words: Iterable[str]) -> None:
         """Look up many words at once, in index order (much faster than one by one)."""
-        for word in sorted(set(src_words), key=_index_order):
+        news = [
+            {w for w in words if (side, w) not in self._memo}
+            for side, words in enumerate((src_words, tgt_words))
+        ]
+        for pair in self._pairs:
+            for side, words in enumerate(news):
+                pair[side].prefetch(words)
+        for word in sorted(news[0], key=_index_order):
             self._keys(0, word)
-        for word in sorted(set(tgt_words), key=_index_order):
+        for word in sorted(news[1], key=_index_order):
             self._keys(1, word)
 
     def src_keys(self, word: str) -> frozenset[str]:
