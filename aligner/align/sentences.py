@@ -72,23 +72,37 @@ _PUNCT_CLASS = {"«": "q", "»": "q", "„": "q", "“": "q", "”": "q", '"': "
 
 @dataclass(frozen=True)
 class Params:
-    """Weights of the bead cost and search settings (tuned on the Text+Berg dev set only)."""
+    """Weights of the bead cost and search settings, each with where its value comes from.
 
-    prefix: int = 5  # letters of the cognate key
-    lexical: float = 8.0  # weight of the unmatched share of token weight
-    length: float = 1.0  # weight of the Gale–Church length cost
-    skip: float = 6.0  # cost of a 1-0 or 0-1 bead
-    merge: float = 2.25  # prior cost per sentence a bead has beyond one on each side
+    "Dev" means tuned on the Text+Berg de-fr dev documents only (never on the test ones,
+    `benchmarks/sentence_alignment.py --dev`); the test documents measure the result.
+    """
+
+    # tokens and keys
+    prefix: int = 5  # letters of the cognate key (dev)
+    name_length: int = 4  # least letters of a capitalised word given a name key (dev)
+    # the bead cost
+    lexical: float = 8.0  # weight of the unmatched share of token weight (dev)
+    length: float = 1.0  # weight of the Gale–Church length cost (dev; the unit scale)
+    variance: float = 6.8  # variance of target characters per source one (Gale & Church 1993)
+    skip: float = 6.0  # cost of a 1-0 or 0-1 bead (dev)
+    merge: float = 2.25  # prior cost per sentence a bead has beyond one on each side (dev)
     max_bead: int = 5  # largest bead, in sentences on both sides (Bertalign's max_align)
+    ratio_prior: int = 4000  # characters of evidence that the length ratio is 1 (dev)
+    # the anchor search
     window: int = 100  # half-width, in sentences, of the anchor search around the diagonal
-    band: int = 6  # half-width of the second-pass band around the anchor path
+    rare: int = 5  # a key found in more target sentences of the window is no clue (dev)
+    candidates: int = 3  # best-voted targets scored per source sentence (dev)
+    anchor_length: float = 0.1  # weight of the length cost in an anchor's score (dev)
+    anchor_sim: float = 0.3  # least similarity of a 1-1 anchor (dev)
+    # learning word pairs from the anchors (Dice, as in Moore 2002 and hunalign)
+    learn: float = 0.3  # least Dice score of a word pair learned from the anchors (dev)
+    min_learn: int = 20  # fewer anchors than this teach nothing (dev)
+    min_count: int = 2  # a word in fewer anchors, or a pair seen together less, is no evidence
+    rounds: int = 2  # rounds of learning word pairs and finding anchors again (dev)
+    # the second pass
+    band: int = 6  # half-width of the second-pass band around the anchor path (dev)
     max_band: int = 250  # the band is never wider than this, so cost stays linear
-    anchor_sim: float = 0.3  # least similarity of a 1-1 anchor
-    rare: int = 5  # a key found in more target sentences of the window is no clue
-    learn: float = 0.3  # least Dice score of a word pair learned from the anchors
-    min_learn: int = 20  # fewer anchors than this teach nothing
-    rounds: int = 2  # rounds of learning word pairs and finding anchors again
-    ratio_prior: int = 4000  # characters of evidence that the length ratio is 1
 
 
 DEFAULT_PARAMS = Params()
@@ -134,7 +148,7 @@ class _Text:
 
 class _TextCache:
     """Tokens of words and features of whole texts already seen, for one lexicon, side
-    and prefix: the paragraph aligner's look-alike judging asks `similarities` about the
+    and token settings: the paragraph aligner's look-alike judging asks `similarities` about the
     same paragraphs again and again (measured on a 5,000-paragraph document: 7,523 calls,
     37 % of their texts seen within the last 64)."""
 
@@ -143,10 +157,10 @@ class _TextCache:
     #: Texts kept, oldest forgotten first (more gave no more hits in that measurement).
     TEXTS = 128
 
-    def __init__(self, side: int, lexicon: Lexicon, prefix: int):
+    def __init__(self, side: int, lexicon: Lexicon, params: Params):
         self.side = side
         self.lexicon = lexicon
-        self.prefix = prefix
+        self.params = params
         self.tokens: dict[str, _Token] = {}
         self.texts: dict[str, _Text] = {}
 
@@ -155,8 +169,11 @@ class _TextCache:
         token = self.tokens.get(word)
         if token is None:
             folded = fold(word)
-            found = {"c:" + folded[: self.prefix], "s:" + _cognate(word)[: self.prefix]}
-            if word[0].isupper() and len(folded) >= 4:  # a name: "Baku" ~ "Bakou"
+            prefix = self.params.prefix
+            found = {"c:" + folded[:prefix], "s:" + _cognate(word)[:prefix]}
+            if (
+                word[0].isupper() and len(folded) >= self.params.name_length
+            ):  # name: "Baku" ~ "Bakou"
                 found.add("k:" + name_key(word))
             lexicon = self.lexicon
             found |= lexicon.src_keys(word) if self.side == 0 else lexicon.tgt_keys(word)
@@ -170,25 +187,29 @@ class _TextCache:
         found = self.texts.get(sentence)
         if found is not None:
             return found
-        row = [self.token(word) for word in _WORD.findall(sentence)]
+        # each token with what it was read from: a word, or the key of a number or mark
+        row = [(word, self.token(word)) for word in _WORD.findall(sentence)]
         for value in numbers(sentence):
             key = f"n:{value:g}"
-            row.append((key, (key,)))
+            row.append((key, (key, (key,))))
         for mark in _PUNCT.findall(sentence):
             key = "p:" + _PUNCT_CLASS.get(mark, mark)
-            row.append((key, (key,)))
+            row.append((key, (key, (key,))))
         row = row[: limits.MAX_SENTENCE_TOKENS]  # bit masks grow with the row
-        masks: dict[_Token, int] = {}
-        for pos, token in enumerate(row):
-            masks[token] = masks.get(token, 0) | 1 << pos
+        masks: dict[str, int] = {}
+        tokens: dict[str, _Token] = {}
+        for pos, (source, token) in enumerate(row):
+            masks[source] = masks.get(source, 0) | 1 << pos
+            tokens[source] = token
         keys: dict[str, int] = {}
         words: dict[str, int] = {}
-        for (ident, token_keys), mask in masks.items():  # in order of first appearance
+        for source, mask in masks.items():  # in order of first appearance
+            ident, token_keys = tokens[source]
             for key in token_keys:
                 keys[key] = keys.get(key, 0) | mask
             if ident.startswith("w:"):
                 words[ident] = words.get(ident, 0) | mask
-        idents = tuple(ident for ident, _ in row)
+        idents = tuple(ident for _, (ident, _) in row)
         found = _Text(len("".join(sentence.split())), idents, frozenset(idents), keys, words)
         if len(self.texts) >= self.TEXTS:
             del self.texts[next(iter(self.texts))]
@@ -196,17 +217,18 @@ class _TextCache:
         return found
 
 
-_CACHES: weakref.WeakKeyDictionary[Lexicon, dict[tuple[int, int], _TextCache]] = (
+_CACHES: weakref.WeakKeyDictionary[Lexicon, dict[tuple[int, int, int], _TextCache]] = (
     weakref.WeakKeyDictionary()
 )
 
 
-def _text_cache(side: int, lexicon: Lexicon, prefix: int) -> _TextCache:
+def _text_cache(side: int, lexicon: Lexicon, params: Params) -> _TextCache:
     """The cache of `lexicon`'s texts on one side (it lives as long as the lexicon)."""
     caches = _CACHES.setdefault(lexicon, {})
-    cache = caches.get((side, prefix))
+    key = (side, params.prefix, params.name_length)  # what a token depends on
+    cache = caches.get(key)
     if cache is None:
-        cache = caches[side, prefix] = _TextCache(side, lexicon, prefix)
+        cache = caches[key] = _TextCache(side, lexicon, params)
     return cache
 
 
@@ -223,12 +245,12 @@ class _Features:
         sentences: Sequence[str],
         side: int,
         lexicon: Lexicon,
-        prefix: int,
+        params: Params,
         *,
         counted: bool = True,
     ):
         self.texts = list(sentences)
-        cache = _text_cache(side, lexicon, prefix)
+        cache = _text_cache(side, lexicon, params)
         if lexicon:
             new = [s for s in self.texts if s not in cache.texts]
             words = (w for s in new for w in _WORD.findall(s))
@@ -294,7 +316,7 @@ class _Scorer:
             trust = (total_src + total_tgt) / (total_src + total_tgt + params.ratio_prior)
             ratio = (total_tgt / total_src) ** trust
         self.ratio = ratio
-        self.variance = 6.8 * ratio
+        self.variance = params.variance * ratio
         self.src_cum = list(itertools.accumulate((s.length for s in self.src), initial=0))
         self.tgt_cum = list(itertools.accumulate((t.length for t in self.tgt), initial=0))
         self.src_total = list(itertools.accumulate((s.total for s in self.src), initial=0.0))
@@ -431,9 +453,9 @@ def _anchors(
                 for j in plist[first:last]:
                     votes[j].append(weight)
         ranked = sorted((-math.fsum(w), j) for j, w in votes.items())
-        for j in (j for _, j in ranked[:3]):
+        for j in (j for _, j in ranked[: params.candidates]):
             score = scorer.similarity(i, j, 1, 1)
-            score -= 0.1 * _length_cost(
+            score -= params.anchor_length * _length_cost(
                 s.length, tgt.sentences[j].length, scorer.ratio, scorer.variance
             )
             if score > best_src.get(i, (-1.0, -1))[0]:
@@ -463,13 +485,13 @@ def _learn(src: _Features, tgt: _Features, anchors: list[tuple[int, int]], param
         count_t.update(tgt.sentences[j].words.keys())
     joint: Counter[tuple[str, str]] = Counter()
     for i, j in anchors:
-        ws = [w for w in src.sentences[i].words if count_s[w] >= 2]
-        wt = [w for w in tgt.sentences[j].words if count_t[w] >= 2]
+        ws = [w for w in src.sentences[i].words if count_s[w] >= params.min_count]
+        wt = [w for w in tgt.sentences[j].words if count_t[w] >= params.min_count]
         joint.update(itertools.product(ws, wt))
     best_s: dict[str, tuple[float, str]] = {}
     best_t: dict[str, tuple[float, str]] = {}
     for (a, b), c in joint.items():
-        if c < 2:
+        if c < params.min_count:
             continue
         dice = 2 * c / (count_s[a] + count_t[b])
         if dice > best_s.get(a, (0.0, ""))[0]:
@@ -673,8 +695,8 @@ def _aligned(
     if not n or not m:
         skips: list[Bead] = [([i], []) for i in range(n)] + [([], [j]) for j in range(m)]
         return [(bead, params.skip) for bead in skips], None
-    sf = _Features(src, 0, lexicon, params.prefix)
-    tf = _Features(tgt, 1, lexicon, params.prefix)
+    sf = _Features(src, 0, lexicon, params)
+    tf = _Features(tgt, 1, lexicon, params)
     shared = sf.key_df.keys() & tf.key_df.keys()
     sf.keep(shared)
     tf.keep(shared)
@@ -742,8 +764,8 @@ def similarities(
     """
     lexicon = load_lexicon(src_lang, tgt_lang)
     scorer = _Scorer(
-        _Features(src, 0, lexicon, DEFAULT_PARAMS.prefix, counted=False),
-        _Features(tgt, 1, lexicon, DEFAULT_PARAMS.prefix, counted=False),
+        _Features(src, 0, lexicon, DEFAULT_PARAMS, counted=False),
+        _Features(tgt, 1, lexicon, DEFAULT_PARAMS, counted=False),
         DEFAULT_PARAMS,
     )
     return [[scorer.similarity(i, j, 1, 1) for j in range(len(tgt))] for i in range(len(src))]
