@@ -334,10 +334,11 @@ class _Scorer:
         found = row.get(j)
         if found is None:
             s, t = self.src[i], self.tgt[j]
+            s_keys, t_keys = s.keys, t.keys
             ms = mt = 0
-            for key in s.keys.keys() & t.keys.keys():
-                ms |= s.keys[key]
-                mt |= t.keys[key]
+            for key in s_keys.keys() & t_keys.keys():
+                ms |= s_keys[key]
+                mt |= t_keys[key]
             found = (ms, mt, _mask_weight(ms, s.weights), _mask_weight(mt, t.weights))
             row[j] = found
         return found
@@ -438,6 +439,7 @@ def _anchors(
     centre = _diagonal(src, tgt)
     best_src: dict[int, tuple[float, int]] = {}
     best_tgt: dict[int, tuple[float, int]] = {}
+    rare, left, right = params.rare, bisect.bisect_left, bisect.bisect_right
     for i, s in enumerate(src.sentences):
         lo, hi = centre[i] - params.window, centre[i] + params.window
         # each vote is 1/k for a small k: summed with fsum and ranked with the index as
@@ -447,8 +449,11 @@ def _anchors(
             plist = postings.get(key)
             if plist is None:
                 continue
-            first, last = bisect.bisect_left(plist, lo), bisect.bisect_right(plist, hi)
-            if 0 < last - first <= params.rare:  # rare near here: a useful clue
+            first = left(plist, lo)
+            if first + rare < len(plist) and plist[first + rare] <= hi:
+                continue  # more than `rare` here: no clue
+            last = right(plist, hi, first)
+            if last > first:  # rare near here: a useful clue
                 weight = 1.0 / (last - first)
                 for j in plist[first:last]:
                     votes[j].append(weight)

@@ -51,6 +51,7 @@ def _suffixes() -> dict[str, tuple[str, ...]]:
     return {lang: tuple(endings) for lang, endings in data.items()}
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude, language-neutral stem: the folded word cut to six characters."""
     return fold(word)[:6]
@@ -79,14 +80,15 @@ def find_dictionary(src: str, tgt: str) -> DictdFile | None:
     return None
 
 
-def candidates(word: str, lang: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def candidates(word: str, lang: str) -> tuple[str, ...]:
     """`word` lowercased, then guesses at its dictionary form by stripping inflections."""
     word = word.lower()
     result = [word]
     for suffix in _suffixes().get(lang, ()):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             result.append(word[: -len(suffix)])
-    return result
+    return tuple(result)
 
 
 class _Side:
