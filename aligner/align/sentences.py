@@ -150,12 +150,15 @@ class _TextCache:
     """Tokens of words and features of whole texts already seen, for one lexicon, side
     and token settings: the paragraph aligner's look-alike judging asks `similarities` about the
     same paragraphs again and again (measured on a 5,000-paragraph document: 7,523 calls,
-    37 % of their texts seen within the last 64)."""
+    37 % of their texts seen within the last 24 of their language pair and side)."""
 
-    #: Distinct words kept (then forgotten all at once): a document's vocabulary fits.
-    WORDS = 50_000
-    #: Texts kept, oldest forgotten first (more gave no more hits in that measurement).
-    TEXTS = 128
+    #: Distinct words kept, then forgotten all at once (about 0.5 kB each, and a check of
+    #: six versions keeps ten caches: 10,000 bounds them to some 50 MB; frequent words
+    #: come back first).
+    WORDS = 10_000
+    #: Texts kept, oldest forgotten first (more gave no more hits in that measurement; a
+    #: 250-character paragraph's key masks take some 16 kB).
+    TEXTS = 32
 
     def __init__(self, side: int, lexicon: Lexicon, params: Params):
         self.side = side
