@@ -191,3 +191,23 @@ def test_dev_document_scores_above_a_floor() -> None:
     floor = (0.80, 0.95) if lexicon else (0.75, 0.90)  # measured: 0.845/0.988, 0.822/0.963
     assert s.f1_strict >= floor[0]
     assert s.f1_lax >= floor[1]
+
+
+def test_similarities_do_not_depend_on_what_was_asked_before() -> None:
+    """Features of texts seen before come from a cache; the answers are those of a fresh one."""
+    sentences = importlib.import_module("aligner.align.sentences")
+
+    def fresh(src: list[str], tgt: list[str]) -> list[list[float]]:
+        sentences._CACHES.clear()
+        return sentences.similarities(src, tgt, "de", "fr")
+
+    cases = [(SRC[i : i + 2], TGT[j : j + 2]) for i in range(4) for j in range(4)]
+    expected = [fresh(src, tgt) for src, tgt in cases]
+    sentences._CACHES.clear()
+    learning = sentences.Params(min_learn=1)  # learns word pairs ("a:" keys) from 12 anchors
+    align_sentences(SRC * 2, TGT * 2, "de", "fr", params=learning)
+    cached = [t for c in sentences._CACHES.values() for tc in c.values() for t in tc.texts.values()]
+    assert cached and not any(k.startswith("a:") for text in cached for k in text.keys)
+    assert [sentences.similarities(src, tgt, "de", "fr") for src, tgt in cases] == expected
+    assert [sentences.similarities(src, tgt, "de", "fr") for src, tgt in cases] == expected
+    assert expected[0][0][0] > expected[0][0][1]  # the translation matches more

@@ -9,14 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from aligner.text.lexicon import (
-    DictdFile,
-    Lexicon,
-    cache_dir,
-    find_dictionary,
-    load_lexicon,
-    parse_entry,
-)
+from aligner.text.dictd import DictdFile, cache_dir, parse_entry
+from aligner.text.lexicon import Lexicon, find_dictionary, load_lexicon
 
 _DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
@@ -252,3 +246,20 @@ def test_the_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path:
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path))
     assert cache_dir() == tmp_path / ".cache" / "aligner"
+
+
+def test_prepare_reads_in_batches_what_single_look_ups_give(
+    dictd: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    src = ["Berge", "Zeit", "Nordwand", "Bergwand", "Hauswände", "Gipfel", "Xylophon", "vier"]
+    tgt = ["montagnes", "temps", "sommet", "paroi", "quatre", "inconnu"]
+    single = load_lexicon("de", "fr")
+    expected = [single.src_keys(w) for w in src], [single.tgt_keys(w) for w in tgt]
+    load_lexicon.cache_clear()
+    batched = load_lexicon("de", "fr")
+    batched.prepare(src, tgt)
+    looked_up = [d for pair in batched._pairs for side in pair if (d := side.dictionary)]
+    assert any(isinstance(d, DictdFile) and d._memo for d in looked_up)  # prefetched
+    assert ([batched.src_keys(w) for w in src], [batched.tgt_keys(w) for w in tgt]) == expected
+    assert expected[0][3] & batched.tgt_keys("montagne")  # a compound's head and modifier
