@@ -362,5 +362,46 @@ def load_aligned(
     return out
 
 
+class Settings(Protocol):
+    """What a run takes from the config file and command line (see `aligner.config.Config`)."""
+
+    @property
+    def reference(self) -> str: ...
+
+    def is_suppressed(self, f: Finding, /) -> bool: ...
+
+    def pins_for(self, document: str, lang: str, /) -> Sequence[PinnedLink]: ...
+
+    def is_excluded(self, path: Path, /) -> bool: ...
+
+
+def load_configured(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    lang_overrides: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+    *,
+    since: str | None = None,
+    notices: list[str] | None = None,
+    targets: Sequence[str] | None = None,
+    jobs: int | None = 1,
+) -> list[AlignedSet]:
+    """`load_aligned` with the reference, suppressions, pins and exclusions of `settings`:
+    what review and export read."""
+    return load_aligned(
+        paths,
+        settings.reference,
+        lang_overrides,
+        settings.is_suppressed,
+        progress,
+        since=since,
+        notices=notices,
+        pins=settings.pins_for,
+        excluded=settings.is_excluded,
+        targets=targets,
+        jobs=jobs,
+    )
+
+
 def _stage(progress: Progress, stage: str) -> Callable[[int, int], None]:
     return lambda done, total: progress(stage, done, total)

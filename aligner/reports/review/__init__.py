@@ -51,10 +51,36 @@ def render_review_text(
     )
 
 
+def render_review(
+    sets: Sequence[AlignedSet],
+    fmt: str,
+    targets: Sequence[str] | None = None,
+    *,
+    only_suspect: bool = False,
+    color: bool = False,
+    width: int = 120,
+    side_by_side: bool = False,
+) -> bytes:
+    """The review of `sets` as `aligner review --format fmt` writes it, in UTF-8: the HTML
+    page, or the terminal table (`color`, `width` and `side_by_side` are for that)."""
+    if fmt == "html":
+        return render_review_html(sets, targets, only_suspect=only_suspect)
+    text = render_review_text(
+        sets,
+        targets,
+        only_suspect=only_suspect,
+        color=color,
+        width=width,
+        side_by_side=side_by_side,
+    )
+    return text.encode("utf-8")
+
+
 __all__ = [
     "REVIEW_FORMATS",
     "finding_anchor",
     "finding_anchors",
+    "render_review",
     "render_review_html",
     "render_review_text",
     "row_anchor",
