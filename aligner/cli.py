@@ -1,12 +1,11 @@
-"""The command line: parse options, call the library, map errors to exit codes.
+"""The command line: parse options and call the library (`aligner.exits` turns errors
+into exit codes, `aligner.options` declares the options several commands share).
 
 Each command only wires library calls together; no real work happens here.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -14,53 +13,13 @@ import click
 
 from aligner import __version__
 from aligner import options as opt
-from aligner.errors import AlignerError
+from aligner.exits import AlignerGroup, main
 from aligner.languages import LANGUAGES
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from aligner.findings import Result, Severity
-
-
-class AlignerGroup(click.Group):
-    """A click group that runs each command in one input scope (`aligner.atomic`) and
-    reports `AlignerError` as one line on stderr with its exit status, an interruption
-    with 128 + the signal, and a standard output that cannot be written with status 2."""
-
-    def invoke(self, ctx: click.Context) -> object:
-        from aligner import limits
-        from aligner.atomic import input_scope
-        from aligner.filenames import escape_name
-        from aligner.interrupt import Interrupted, exit_code
-
-        try:
-            with input_scope(), limits.scope():
-                return super().invoke(ctx)
-        except AlignerError as exc:
-            _quiet_echo(f"aligner: error: {escape_name(str(exc))}")
-            ctx.exit(exc.exit_code)
-        except (KeyboardInterrupt, Interrupted) as exc:
-            _quiet_echo("aligner: interrupted")
-            ctx.exit(exit_code(exc))
-        except OSError as exc:  # only writing to stdout/stderr fails this way
-            _quiet_echo(f"aligner: error: cannot write output: {exc.strerror or exc}")
-            _silence_stdout()
-            ctx.exit(2)
-
-
-def _quiet_echo(message: str) -> None:
-    """A line on stderr, unless stderr itself is gone."""
-    with contextlib.suppress(OSError, ValueError):
-        click.echo(message, err=True)
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so that the flush at exit cannot fail again."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
 
 
 @click.group(cls=AlignerGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,7 +33,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=True, path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@opt.text_or_json
 @click.option("--lang", help="Language of FILE (overrides detection).")
 @opt.max_size
 def show(file: str, fmt: str, lang: str | None) -> None:
@@ -90,7 +49,7 @@ def show(file: str, fmt: str, lang: str | None) -> None:
 
 
 @cli.command("check")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@opt.paths
 @opt.reference
 @opt.report_format
 @opt.report_output
@@ -139,7 +98,7 @@ def check(
     _check_statistics(statistics, fmt)
     with progress_for(sys.stderr, quiet=quiet, machine=fmt != "text") as progress:
         result = run(paths, progress=progress, **options)
-    _notices(result.notices, quiet)
+    _notices(result.notices, quiet=quiet)
     if review_url is None:  # the config file's, if it names one
         from aligner.config import load_config
 
@@ -155,14 +114,14 @@ def _check_statistics(statistics: bool, fmt: str) -> None:
         raise UsageError("--statistics prints a text table; drop --format or --statistics")
 
 
-def _notices(notices: Sequence[str], quiet: bool, kind: str = "notice") -> None:
+def _notices(lines: Sequence[str], kind: str = "notice", *, quiet: bool = False) -> None:
     """Each notice (or warning) on stderr, unless `quiet`."""
-    for notice in notices if not quiet else ():
-        click.echo(f"aligner: {kind}: {notice}", err=True)
+    for line in lines if not quiet else ():
+        click.echo(f"aligner: {kind}: {line}", err=True)
 
 
 @cli.command("sync")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@opt.paths
 @opt.reference
 @click.option(
     "--lang",
@@ -188,14 +147,12 @@ def sync_command(
     only = tuple(x for x in langs if "=" not in x)
     pairs = opt.lang_pairs(tuple(x for x in langs if "=" in x))
     for synced in sync(paths, settings.reference, only, pairs):
-        units = sum(len(r.units) for r in synced.records)
-        names = ", ".join(f"{r.document} {r.lang}" for r in synced.records) or "nothing"
-        click.echo(f"{synced.path}: recorded {names} ({units} units)")
+        click.echo(str(synced))
 
 
 @cli.command("rules")
 @click.argument("rule_id", metavar="[ID]", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@opt.text_or_json
 def rules_command(rule_id: str | None, fmt: str) -> None:
     """List every check rule, or explain rule ID with an example."""
     from aligner.reports import render_rules
@@ -204,7 +161,7 @@ def rules_command(rule_id: str | None, fmt: str) -> None:
 
 
 @cli.command("review")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@opt.paths
 @opt.reference
 @opt.targets("Languages to show, comma-separated (default: all others).")
 @click.option("--only-suspect", is_flag=True, help="Show only pairs that check flags.")
@@ -240,7 +197,6 @@ def review(
     """
     import shutil
 
-    from aligner.atomic import write_atomic
     from aligner.config import load_config
     from aligner.pipeline import load_configured
     from aligner.reports.review import render_review
@@ -253,21 +209,18 @@ def review(
         sets = load_configured(
             paths, settings, langs, progress, since=since, notices=notices, jobs=jobs
         )
-    _notices(notices, quiet)
+    _notices(notices, quiet=quiet)
     colored = output is None and use_color(color, sys.stdout)
     width = shutil.get_terminal_size((120, 24)).columns if output is None else 120
     page = render_review(sets, fmt, targets, color=colored, width=width, **options)
-    if output is None:
-        click.echo(page.decode("utf-8"), nl=False)
-    else:
-        write_atomic(output, page, inputs=[d.path for s in sets for d in s.documents.versions])
+    _emit(page.decode("utf-8"), output, [d.path for s in sets for d in s.documents.versions])
 
 
 # --- export / apply / validate ----------------------------------------------
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@opt.paths
 @click.option(
     "--to",
     "fmt",
@@ -331,7 +284,7 @@ def export(paths: tuple[str, ...], fmt: str, output: str, quiet: bool, **options
 
     with progress_for(sys.stderr, quiet=quiet) as progress:
         report = run(paths, fmt, output, progress=progress, **options)
-    _notices(report.warnings, quiet, "warning")
+    _notices(report.warnings, "warning", quiet=quiet)
     unit = {"tmx": "translation units", "po": "messages"}.get(fmt, "rows")
     for path, count in report.written:
         click.echo(f"{path}: {count} {unit}")
@@ -349,22 +302,7 @@ def apply_command(po: str, template: str, output: str, lang: str | None, use_fuz
     from aligner.apply import apply_po
 
     report = apply_po(po, template, output, lang=lang, use_fuzzy=use_fuzzy)
-    for what, keys in (
-        ("untranslated", report.untranslated),
-        ("fuzzy, not used", report.fuzzy),
-        ("made from another source text", report.outdated),
-    ):
-        if keys:
-            click.echo(
-                f"aligner: warning: {len(keys)} {what}, left in the source language and "
-                f"marked: {', '.join(keys)}",
-                err=True,
-            )
-    if report.unused:
-        click.echo(
-            f"aligner: warning: PO entries not in the template: {', '.join(report.unused)}",
-            err=True,
-        )
+    _notices(report.warnings, "warning")
     click.echo(f"{output}: {len(report.translated)} of {len(report.document.items)} translated")
 
 
@@ -444,7 +382,6 @@ def align(
     """
     from aligner.align.sentences import unmatched_lines
     from aligner.api import align_sentences, read_text
-    from aligner.atomic import write_atomic
     from aligner.text.lexicon import load_lexicon
 
     src_text, src_lang = read_text(src, src_lang, option="--src-lang")
@@ -459,10 +396,7 @@ def align(
         data = result.tmx(src_lang, tgt_lang, creation_time())
     else:
         data = (result.vecalign() if fmt == "vecalign" else result.tsv()).encode("utf-8")
-    if output:
-        write_atomic(output, data, inputs=[src, tgt])
-    else:
-        click.get_binary_stream("stdout").write(data)
+    _emit(data, output or None, [src, tgt])
     for line in unmatched_lines(result, src_lang, tgt_lang, presegmented=presegmented):
         click.echo(f"aligner: {line}", err=True)
     kinds = ", ".join(f"{count} {kind}" for kind, count in result.kinds().items())
@@ -480,7 +414,6 @@ def _report(
     --quiet say (stdout or the output file, never over an input; per-rule counts with
     --statistics; the summary on stderr unless --quiet), and exit with the result's status.
     `review_url` is the review report SARIF results link to."""
-    from aligner.atomic import write_atomic
     from aligner.reports import render, statistics_table, summary_line
     from aligner.terminal import use_color
 
@@ -493,36 +426,26 @@ def _report(
         text = render(
             fmt, result, color=colored and fmt == "text", fail_on=fail_on, review_url=review_url
         )
-    if output is None:
-        click.echo(text, nl=False, color=colored)
-    else:
-        write_atomic(output, text, inputs=list(inputs))
+    _emit(text, output, inputs, color=colored)
     if not given["quiet"]:
         err_color = use_color(color, sys.stderr)
         click.echo(summary_line(result, color=err_color), err=True, color=err_color)
     sys.exit(result.exit_status(fail_on))
 
 
-def main() -> None:
-    """Console-script entry point: signals handled, a failing stdout ends quietly."""
-    from aligner.interrupt import Interrupted, exit_code, handled
+def _emit(
+    data: str | bytes, output: str | None, inputs: Sequence[str], color: bool | None = None
+) -> None:
+    """Write `data` to file `output` atomically, never over one of `inputs`, or to stdout
+    when it is None (text through click, with `color` as click.echo takes it)."""
+    from aligner.atomic import write_atomic
 
-    if sys.stdout is None:  # started with stdout closed: nothing could be reported
-        _quiet_echo("aligner: error: cannot write output: standard output is closed")
-        sys.exit(2)
-    code: int | str | None = 0
-    with handled():
-        try:
-            cli(prog_name="aligner")
-        except SystemExit as exc:
-            code = exc.code
-        except (KeyboardInterrupt, Interrupted) as exc:  # outside a command (parsing)
-            _quiet_echo("aligner: interrupted")
-            code = exit_code(exc)
-    try:
-        sys.stdout.flush()
-    except OSError as exc:
-        _quiet_echo(f"aligner: error: cannot write output: {exc.strerror or exc}")
-        _silence_stdout()
-        code = 2
-    sys.exit(code)
+    if output is not None:
+        write_atomic(output, data, inputs=list(inputs))
+    elif isinstance(data, bytes):
+        click.get_binary_stream("stdout").write(data)
+    else:
+        click.echo(data, nl=False, color=color)
+
+
+__all__ = ["cli", "main"]

@@ -29,6 +29,8 @@ max_size = click.option(
 )
 
 
+paths = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+text_or_json = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 reference = click.option("--reference", help="Reference language (default: config file, else en).")
 config = click.option(
     "--config", type=click.Path(path_type=str), help="Config file (pyproject.toml)."
