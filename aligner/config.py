@@ -46,7 +46,7 @@ from aligner import limits
 from aligner.checks.base import REGISTRY, unknown_rule_message
 from aligner.checks.files import valid_language_tag
 from aligner.errors import ConfigError, UsageError
-from aligner.findings import Finding, Severity
+from aligner.findings import Finding, Severity, Suppression
 
 FILE_NAME = "pyproject.toml"
 #: Largest config file read (a pyproject.toml is a few KiB).
@@ -84,43 +84,6 @@ def parse_fail_on(value: str) -> Severity | None:
         return FAIL_ON[value]
     except KeyError:
         raise ConfigError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {value!r}") from None
-
-
-@dataclass(frozen=True)
-class Suppression:
-    """A deliberate difference: findings of `rule` that match every key given are dropped."""
-
-    rule: str
-    document: str | None = None
-    lang: str | None = None
-    paragraph: int | None = None
-    section: str | None = None
-    reason: str = ""
-    file: str | None = field(default=None, compare=False)  # where it is configured
-    line: int | None = field(default=None, compare=False)
-
-    def describe(self) -> str:
-        """`extra-paragraph (document d, lang ru, paragraph 7)`: the rule and keys given."""
-        keys = [
-            f"{name} {value}"
-            for name, value in (
-                ("document", self.document),
-                ("lang", self.lang),
-                ("section", self.section),
-                ("paragraph", self.paragraph),
-            )
-            if value is not None
-        ]
-        return f"{self.rule} ({', '.join(keys)})" if keys else self.rule
-
-    def matches(self, f: Finding) -> bool:
-        return (
-            f.rule == self.rule
-            and (self.document is None or f.document == self.document)
-            and (self.lang is None or f.lang == self.lang)
-            and (self.paragraph is None or self.paragraph in (f.paragraph, f.reference_paragraph))
-            and (self.section is None or f.section == self.section)
-        )
 
 
 @dataclass(frozen=True)

@@ -24,10 +24,10 @@ from aligner.checks.amendments import StaleTranslation
 from aligner.checks.base import Context
 from aligner.checks.document import NoUnits
 from aligner.checks.runner import run_rules, select_rules
-from aligner.checks.suppressions import SuppressionLike, apply_suppressions
+from aligner.checks.suppressions import apply_suppressions
 from aligner.corpus import load
 from aligner.errors import InputError, UsageError
-from aligner.findings import READING_RULES, Finding, Result
+from aligner.findings import READING_RULES, Finding, Result, Suppression
 from aligner.jobs import ordered_map
 from aligner.model import Alignment, Document, DocumentSet
 
@@ -271,7 +271,7 @@ def run_check(
     progress: Progress | None = None,
     since: str | None = None,
     pins: Pins | None = None,
-    suppressions: Sequence[SuppressionLike] = (),
+    suppressions: Sequence[Suppression] = (),
     excluded: Callable[[Path], bool] | None = None,
     jobs: int | None = 1,
 ) -> Result:

@@ -11,35 +11,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from typing import Protocol
 
 from aligner.checks.base import Context, Rule, register
-from aligner.findings import Finding, Severity, Suppressed
+from aligner.findings import Finding, Severity, Suppressed, Suppression
 from aligner.model import DocumentSet
 
 #: Findings no suppression may hide (an input that could not be read is never deliberate).
 UNSUPPRESSIBLE = frozenset({"unreadable"})
-
-
-class SuppressionLike(Protocol):
-    """What a suppression from the config file offers (see `aligner.config.Suppression`)."""
-
-    @property
-    def rule(self) -> str: ...
-    @property
-    def document(self) -> str | None: ...
-    @property
-    def lang(self) -> str | None: ...
-    @property
-    def reason(self) -> str: ...
-    @property
-    def file(self) -> str | None: ...
-    @property
-    def line(self) -> int | None: ...
-
-    def matches(self, f: Finding) -> bool: ...
-
-    def describe(self) -> str: ...
 
 
 @register
@@ -69,7 +47,7 @@ def _shown(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-def _applicable(s: SuppressionLike, rules_run: set[str], docsets: Sequence[DocumentSet]) -> bool:
+def _applicable(s: Suppression, rules_run: set[str], docsets: Sequence[DocumentSet]) -> bool:
     if s.rule not in rules_run:
         return False
     sets = [d for d in docsets if s.document is None or d.name == s.document]
@@ -78,7 +56,7 @@ def _applicable(s: SuppressionLike, rules_run: set[str], docsets: Sequence[Docum
 
 def apply_suppressions(
     findings: Iterable[Finding],
-    suppressions: Sequence[SuppressionLike],
+    suppressions: Sequence[Suppression],
     *,
     rules_run: Iterable[str],
     docsets: Sequence[DocumentSet],
