@@ -51,13 +51,14 @@ class ApplyReport:
     def warnings(self) -> list[str]:
         """What `aligner apply` warns of: entries left in the source language, by why, and
         PO entries the template lacks."""
+        left = {
+            "untranslated": self.untranslated,
+            "fuzzy, not used": self.fuzzy,
+            "made from another source text": self.outdated,
+        }
         out = [
             f"{len(keys)} {what}, left in the source language and marked: {', '.join(keys)}"
-            for what, keys in (
-                ("untranslated", self.untranslated),
-                ("fuzzy, not used", self.fuzzy),
-                ("made from another source text", self.outdated),
-            )
+            for what, keys in left.items()
             if keys
         ]
         if self.unused:

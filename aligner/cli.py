@@ -51,22 +51,15 @@ def show(file: str, fmt: str, lang: str | None) -> None:
 @cli.command("check")
 @opt.paths
 @opt.reference
-@opt.report_format
-@opt.report_output
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "never"]),
-    help="Lowest severity that makes the exit status 1 (default: config file, else error).",
+@opt.report_options(
+    "Lowest severity that makes the exit status 1 (default: config file, else error).",
+    "Run only these rules (ids separated by commas).",
 )
-@click.option("--select", help="Run only these rules (ids separated by commas).")
-@opt.ignore
 @opt.langs
 @opt.jobs
 @opt.config
 @opt.since
-@opt.color
-@opt.statistics
-@opt.quiet
+@opt.report_display
 @opt.max_size
 @click.option(
     "--review-url",
@@ -308,20 +301,12 @@ def apply_command(po: str, template: str, output: str, lang: str | None, use_fuz
 
 @cli.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
-@opt.report_format
-@opt.report_output
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "never"]),
+@opt.report_options(
+    "Lowest severity that makes the exit status 1.",
+    "Report only these rules (ids separated by commas).",
     default="error",
-    show_default=True,
-    help="Lowest severity that makes the exit status 1.",
 )
-@click.option("--select", help="Report only these rules (ids separated by commas).")
-@opt.ignore
-@opt.color
-@opt.statistics
-@opt.quiet
+@opt.report_display
 @opt.max_size
 def validate_command(
     files: tuple[str, ...],

@@ -91,17 +91,17 @@ since = click.option(
 write_here = click.option(
     "-o", "--output", type=click.Path(path_type=str), help="Write here, not stdout."
 )
-report_format = click.option(
+_report_format = click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "github", "sarif", "junit"]),
     default="text",
     show_default=True,
 )
-report_output = click.option(
+_report_output = click.option(
     "-o", "--output", type=click.Path(path_type=str), help="Write the report here."
 )
-ignore = click.option("--ignore", help="Never report these rules (ids separated by commas).")
+_ignore = click.option("--ignore", help="Never report these rules (ids separated by commas).")
 color = click.option(
     "--color",
     "color",
@@ -113,6 +113,39 @@ color = click.option(
 quiet = click.option(
     "-q", "--quiet", is_flag=True, help="Print the report only: no summary, no progress."
 )
-statistics = click.option(
+_statistics = click.option(
     "--statistics", is_flag=True, help="Print the number of findings per rule instead."
 )
+
+
+def _stack(*decorators: Callable[[FC], FC]) -> Callable[[FC], FC]:
+    """The options of `decorators` in that order, as one decorator."""
+
+    def apply(f: FC) -> FC:
+        for decorator in reversed(decorators):
+            f = decorator(f)
+        return f
+
+    return apply
+
+
+def report_options(fail_on: str, select: str, default: str | None = None) -> Callable[[FC], FC]:
+    """A report's --format, -o/--output, --fail-on (help `fail_on`, `default`), --select
+    (help `select`) and --ignore, as `check` and `validate` take them."""
+    return _stack(
+        _report_format,
+        _report_output,
+        click.option(
+            "--fail-on",
+            type=click.Choice(["error", "warning", "never"]),
+            default=default,
+            show_default=default is not None,
+            help=fail_on,
+        ),
+        click.option("--select", help=select),
+        _ignore,
+    )
+
+
+#: How a report is shown: --color, --statistics, -q/--quiet.
+report_display = _stack(color, _statistics, quiet)
