@@ -178,9 +178,11 @@ def review(
     output: str | None,
     langs: dict[str, str],
     config: str | None,
+    since: str | None,
+    jobs: int | None,
     color: str,
     quiet: bool,
-    **options: Any,
+    **shown: bool,  # --only-suspect, --side-by-side
 ) -> None:
     """Show each reference paragraph beside its counterparts, with why a pair is suspect.
 
@@ -197,7 +199,6 @@ def review(
 
     settings = load_config(config).with_overrides(reference=reference)
     notices: list[str] = []
-    since, jobs = options.pop("since"), options.pop("jobs")
     with progress_for(sys.stderr, quiet=quiet) as progress:
         sets = load_configured(
             paths, settings, langs, progress, since=since, notices=notices, jobs=jobs
@@ -205,7 +206,7 @@ def review(
     _notices(notices, quiet=quiet)
     colored = output is None and use_color(color, sys.stdout)
     width = shutil.get_terminal_size((120, 24)).columns if output is None else 120
-    page = render_review(sets, fmt, targets, color=colored, width=width, **options)
+    page = render_review(sets, fmt, targets, color=colored, width=width, **shown)
     _emit(page.decode("utf-8"), output, [d.path for s in sets for d in s.documents.versions])
 
 
