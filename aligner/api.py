@@ -443,12 +443,26 @@ def _write(output: Output, text: str, aligned: AlignedSet) -> Path | None:
     return None
 
 
-def _language(text: str, option: str) -> str:
+def read_text(path: str, lang: str | None = None, *, option: str = "--lang") -> tuple[str, str]:
+    """The text of a plain-text file (UTF-8, or UTF-16 with a BOM) and its language: `lang`,
+    else told from the file; a `UsageError` asking for `option` when it cannot be told."""
+    from aligner import limits
+    from aligner.readers.base import read_bytes
+    from aligner.readers.source import decode
+
+    text = decode(read_bytes(path), path)
+    limits.check_lines(text, path)
+    return text, lang or _language(text, option, path)
+
+
+def _language(text: str, option: str, path: str = "") -> str:
+    """The language of `text` (from file `path`, if it is one), else a `UsageError`."""
     from aligner.text.langid import detect_language, find_code
 
-    lang = detect_language("", find_code(text), text)
+    lang = detect_language(path, find_code(text), text)
     if lang is None:
-        raise UsageError(f"cannot tell the language of the text; give {option}")
+        what = "" if path else " of the text"
+        raise UsageError(f"cannot tell the language{what}; give {option}", file=path or None)
     return lang
 
 

@@ -47,6 +47,24 @@ class ApplyReport:
     def left_in_source(self) -> list[str]:
         return self.untranslated + self.fuzzy + self.outdated
 
+    @property
+    def warnings(self) -> list[str]:
+        """What `aligner apply` warns of: entries left in the source language, by why, and
+        PO entries the template lacks."""
+        left = {
+            "untranslated": self.untranslated,
+            "fuzzy, not used": self.fuzzy,
+            "made from another source text": self.outdated,
+        }
+        out = [
+            f"{len(keys)} {what}, left in the source language and marked: {', '.join(keys)}"
+            for what, keys in left.items()
+            if keys
+        ]
+        if self.unused:
+            out.append(f"PO entries not in the template: {', '.join(self.unused)}")
+        return out
+
 
 def read_po(path: str | Path) -> polib.POFile:
     """Parse a PO file with polib; raise `InputError` naming the file (and line) if it cannot."""

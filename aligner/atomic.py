@@ -150,15 +150,30 @@ def _resolve(path: str | Path) -> tuple[str, Path]:
     return "file", real
 
 
-def _temporary(target: Path) -> str:
-    """A new temporary file beside `target`, registered for removal on an interrupt."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale(target.parent)
-    prefix = f".{target.name[:100]}{_TEMP_MARK}{os.getpid()}-"
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".tmp")
-    _LIVE.add(tmp)
-    os.close(fd)
+def _temporary(target: Path, path: str | Path) -> str:
+    """A new temporary file beside `target`, registered for removal on an interrupt (one
+    that cannot be made is a `UsageError` naming `path`, the output asked for)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale(target.parent)
+        prefix = f".{target.name[:100]}{_TEMP_MARK}{os.getpid()}-"
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".tmp")
+        _LIVE.add(tmp)
+        os.close(fd)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
     return tmp
+
+
+@contextlib.contextmanager
+def _written(tmp: str) -> Iterator[BinaryIO]:
+    """`tmp` open for writing; after the block its data is on disk and its mode that of a
+    new file."""
+    with open(tmp, "wb") as stream:
+        yield stream
+        stream.flush()
+        os.fsync(stream.fileno())
+    os.chmod(tmp, 0o666 & ~_umask())
 
 
 def _discard(tmp: str) -> None:
@@ -188,16 +203,10 @@ def atomic_output(path: str | Path, *, inputs: Iterable[str | Path] = ()) -> Ite
         except OSError as exc:
             raise _cannot_write(path, exc) from None
         return
+    tmp = _temporary(target, path)
     try:
-        tmp = _temporary(target)
-    except OSError as exc:
-        raise _cannot_write(path, exc) from None
-    try:
-        with open(tmp, "wb") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
+        with _written(tmp) as written:
+            yield written
         os.replace(tmp, target)
         _LIVE.discard(tmp)
     except BaseException as exc:
@@ -242,17 +251,11 @@ class OutputBatch:
             yield buffer
             self._pending.append((buffer, target, asked))
             return
-        try:
-            tmp = _temporary(target)
-        except OSError as exc:
-            raise _cannot_write(asked, exc) from None
+        tmp = _temporary(target, asked)
         self._pending.append((tmp, target, asked))
         try:
-            with open(tmp, "wb") as stream:
+            with _written(tmp) as stream:
                 yield stream
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(tmp, 0o666 & ~_umask())
         except OSError as exc:
             raise _cannot_write(asked, exc) from None
 

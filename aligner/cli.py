@@ -1,19 +1,19 @@
-"""The command line: parse options, call the library, map errors to exit codes.
+"""The command line: parse options and call the library (`aligner.exits` turns errors
+into exit codes, `aligner.options` declares the options several commands share).
 
 Each command only wires library calls together; no real work happens here.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from aligner import __version__
-from aligner.errors import AlignerError
+from aligner import options as opt
+from aligner.exits import AlignerGroup, main
 from aligner.languages import LANGUAGES
 
 if TYPE_CHECKING:
@@ -22,88 +22,10 @@ if TYPE_CHECKING:
     from aligner.findings import Result, Severity
 
 
-class AlignerGroup(click.Group):
-    """A click group that runs each command in one input scope (`aligner.atomic`) and
-    reports `AlignerError` as one line on stderr with its exit status, an interruption
-    with 128 + the signal, and a standard output that cannot be written with status 2."""
-
-    def invoke(self, ctx: click.Context) -> object:
-        from aligner import limits
-        from aligner.atomic import input_scope
-        from aligner.filenames import escape_name
-        from aligner.interrupt import Interrupted, exit_code
-
-        try:
-            with input_scope(), limits.scope():
-                return super().invoke(ctx)
-        except AlignerError as exc:
-            _quiet_echo(f"aligner: error: {escape_name(str(exc))}")
-            ctx.exit(exc.exit_code)
-        except (KeyboardInterrupt, Interrupted) as exc:
-            _quiet_echo("aligner: interrupted")
-            ctx.exit(exit_code(exc))
-        except OSError as exc:  # only writing to stdout/stderr fails this way
-            _quiet_echo(f"aligner: error: cannot write output: {exc.strerror or exc}")
-            _silence_stdout()
-            ctx.exit(2)
-
-
-def _quiet_echo(message: str) -> None:
-    """A line on stderr, unless stderr itself is gone."""
-    with contextlib.suppress(OSError, ValueError):
-        click.echo(message, err=True)
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so that the flush at exit cannot fail again."""
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-
-
-def _set_max_size(_ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
-    from aligner import limits
-
-    limits.set_max_size(value)
-
-
-_max_size = click.option(
-    "--max-size",
-    metavar="SIZE",
-    expose_value=False,
-    callback=_set_max_size,
-    help="Largest input file read (default 64M, or max-size in the config file).",
-)
-
-
 @click.group(cls=AlignerGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="aligner")
 def cli() -> None:
     """Align, check and export the language versions of OSCE PA declarations."""
-
-
-def _color_option(f: Any) -> Any:
-    return click.option(
-        "--color",
-        "color",
-        type=click.Choice(["auto", "always", "never"]),
-        default="auto",
-        show_default=True,
-        help="Colour: auto = on a terminal unless NO_COLOR is set (FORCE_COLOR forces it).",
-    )(f)
-
-
-def _quiet_option(f: Any) -> Any:
-    return click.option(
-        "-q", "--quiet", is_flag=True, help="Print the report only: no summary, no progress."
-    )(f)
-
-
-def _statistics_option(f: Any) -> Any:
-    return click.option(
-        "--statistics", is_flag=True, help="Print the number of findings per rule instead."
-    )(f)
 
 
 # --- show -------------------------------------------------------------------
@@ -111,9 +33,9 @@ def _statistics_option(f: Any) -> Any:
 
 @cli.command()
 @click.argument("file", type=click.Path(dir_okay=True, path_type=str))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@opt.text_or_json
 @click.option("--lang", help="Language of FILE (overrides detection).")
-@_max_size
+@opt.max_size
 def show(file: str, fmt: str, lang: str | None) -> None:
     """Show the parsed structure of FILE."""
     from aligner.api import read_document
@@ -127,41 +49,18 @@ def show(file: str, fmt: str, lang: str | None) -> None:
 
 
 @cli.command("check")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--reference", help="Reference language (default: config file, else en).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "github", "sarif", "junit"]),
-    default="text",
-    show_default=True,
+@opt.paths
+@opt.reference
+@opt.report_options(
+    "Lowest severity that makes the exit status 1 (default: config file, else error).",
+    "Run only these rules (ids separated by commas).",
 )
-@click.option("-o", "--output", type=click.Path(path_type=str), help="Write the report here.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "never"]),
-    help="Lowest severity that makes the exit status 1 (default: config file, else error).",
-)
-@click.option("--select", help="Run only these rules (ids separated by commas).")
-@click.option("--ignore", help="Never report these rules (ids separated by commas).")
-@click.option("--lang", "langs", multiple=True, metavar="FILE=LANG", help="Set a file's language.")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    help="Documents processed at once, one process each (default: the CPU count).",
-)
-@click.option("--config", type=click.Path(path_type=str), help="Config file (pyproject.toml).")
-@click.option(
-    "--since",
-    metavar="REV",
-    help="Take the reference as it was at git revision REV as the text the translations "
-    "were made from (instead of aligner.lock).",
-)
-@_color_option
-@_statistics_option
-@_quiet_option
-@_max_size
+@opt.langs
+@opt.jobs
+@opt.config
+@opt.since
+@opt.report_display
+@opt.max_size
 @click.option(
     "--review-url",
     metavar="URL",
@@ -169,20 +68,13 @@ def show(file: str, fmt: str, lang: str | None) -> None:
 )
 def check(
     paths: tuple[str, ...],
-    reference: str | None,
     fmt: str,
     output: str | None,
-    fail_on: str | None,
-    select: str | None,
-    ignore: str | None,
-    langs: tuple[str, ...],
-    config: str | None,
-    since: str | None,
     color: str,
     statistics: bool,
     quiet: bool,
     review_url: str | None,
-    jobs: int | None,
+    **options: Any,
 ) -> None:
     """Check the language versions in PATHs (files or folders) against the reference.
 
@@ -198,36 +90,14 @@ def check(
 
     _check_statistics(statistics, fmt)
     with progress_for(sys.stderr, quiet=quiet, machine=fmt != "text") as progress:
-        result = run(
-            paths,
-            reference=reference,
-            select=select,
-            ignore=ignore,
-            fail_on=fail_on,
-            langs=_lang_pairs(langs),
-            config=config,
-            since=since,
-            progress=progress,
-            jobs=jobs,
-        )
-    for notice in result.notices if not quiet else ():
-        click.echo(f"aligner: notice: {notice}", err=True)
+        result = run(paths, progress=progress, **options)
+    _notices(result.notices, quiet=quiet)
     if review_url is None:  # the config file's, if it names one
         from aligner.config import load_config
 
-        review_url = load_config(config).review_url
+        review_url = load_config(options["config"]).review_url
     inputs = [d.path for s in result.documents for d in s.versions]
-    _report(
-        result,
-        fmt,
-        output,
-        result.fail_on,
-        inputs=[*inputs, *paths],
-        color=color,
-        statistics=statistics,
-        quiet=quiet,
-        review_url=review_url,
-    )
+    _report(result, result.fail_on, [*inputs, *paths], review_url)
 
 
 def _check_statistics(statistics: bool, fmt: str) -> None:
@@ -237,9 +107,15 @@ def _check_statistics(statistics: bool, fmt: str) -> None:
         raise UsageError("--statistics prints a text table; drop --format or --statistics")
 
 
+def _notices(lines: Sequence[str], kind: str = "notice", *, quiet: bool = False) -> None:
+    """Each notice (or warning) on stderr, unless `quiet`."""
+    for line in lines if not quiet else ():
+        click.echo(f"aligner: {kind}: {line}", err=True)
+
+
 @cli.command("sync")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--reference", help="Reference language (default: config file, else en).")
+@opt.paths
+@opt.reference
 @click.option(
     "--lang",
     "langs",
@@ -247,7 +123,7 @@ def _check_statistics(statistics: bool, fmt: str) -> None:
     metavar="L",
     help="Sync only translation L (repeatable); FILE=LANG sets a file's language.",
 )
-@click.option("--config", type=click.Path(path_type=str), help="Config file (pyproject.toml).")
+@opt.config
 def sync_command(
     paths: tuple[str, ...], reference: str | None, langs: tuple[str, ...], config: str | None
 ) -> None:
@@ -262,21 +138,14 @@ def sync_command(
 
     settings = load_config(config).with_overrides(reference=reference)
     only = tuple(x for x in langs if "=" not in x)
-    written = sync(
-        paths,
-        settings.reference,
-        only,
-        _lang_pairs(tuple(x for x in langs if "=" in x)),
-    )
-    for synced in written:
-        units = sum(len(r.units) for r in synced.records)
-        names = ", ".join(f"{r.document} {r.lang}" for r in synced.records) or "nothing"
-        click.echo(f"{synced.path}: recorded {names} ({units} units)")
+    pairs = opt.lang_pairs(tuple(x for x in langs if "=" in x))
+    for synced in sync(paths, settings.reference, only, pairs):
+        click.echo(str(synced))
 
 
 @cli.command("rules")
 @click.argument("rule_id", metavar="[ID]", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@opt.text_or_json
 def rules_command(rule_id: str | None, fmt: str) -> None:
     """List every check rule, or explain rule ID with an example."""
     from aligner.reports import render_rules
@@ -285,46 +154,35 @@ def rules_command(rule_id: str | None, fmt: str) -> None:
 
 
 @cli.command("review")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--reference", help="Reference language (default: config file, else en).")
-@click.option("--targets", help="Languages to show, comma-separated (default: all others).")
+@opt.paths
+@opt.reference
+@opt.targets("Languages to show, comma-separated (default: all others).")
 @click.option("--only-suspect", is_flag=True, help="Show only pairs that check flags.")
 @click.option("--format", "fmt", type=click.Choice(["text", "html"]), default="text")
-@click.option("-o", "--output", type=click.Path(path_type=str), help="Write here, not stdout.")
-@click.option("--lang", "langs", multiple=True, metavar="FILE=LANG", help="Set a file's language.")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    help="Documents processed at once, one process each (default: the CPU count).",
-)
-@click.option("--config", type=click.Path(path_type=str), help="Config file (pyproject.toml).")
-@click.option(
-    "--since",
-    metavar="REV",
-    help="Take the reference as it was at git revision REV as the text the translations "
-    "were made from (instead of aligner.lock).",
-)
+@opt.write_here
+@opt.langs
+@opt.jobs
+@opt.config
+@opt.since
 @click.option(
     "--side-by-side", is_flag=True, help="Text: every language in one table, not one per language."
 )
-@_color_option
-@_quiet_option
-@_max_size
+@opt.color
+@opt.quiet
+@opt.max_size
 def review(
     paths: tuple[str, ...],
     reference: str | None,
-    targets: str | None,
-    only_suspect: bool,
+    targets: list[str] | None,
     fmt: str,
     output: str | None,
-    langs: tuple[str, ...],
+    langs: dict[str, str],
     config: str | None,
     since: str | None,
-    side_by_side: bool,
+    jobs: int | None,
     color: str,
     quiet: bool,
-    jobs: int | None,
+    **shown: bool,  # --only-suspect, --side-by-side
 ) -> None:
     """Show each reference paragraph beside its counterparts, with why a pair is suspect.
 
@@ -334,72 +192,29 @@ def review(
     """
     import shutil
 
-    from aligner.atomic import write_atomic
     from aligner.config import load_config
-    from aligner.pipeline import load_aligned
-    from aligner.reports.review import render_review_html, render_review_text
+    from aligner.pipeline import load_configured
+    from aligner.reports.review import render_review
     from aligner.terminal import progress_for, use_color
 
     settings = load_config(config).with_overrides(reference=reference)
     notices: list[str] = []
     with progress_for(sys.stderr, quiet=quiet) as progress:
-        sets = load_aligned(
-            paths,
-            settings.reference,
-            _lang_pairs(langs),
-            suppressed=settings.is_suppressed,
-            progress=progress,
-            since=since,
-            notices=notices,
-            pins=settings.pins_for,
-            excluded=settings.is_excluded,
-            jobs=jobs,
+        sets = load_configured(
+            paths, settings, langs, progress, since=since, notices=notices, jobs=jobs
         )
-    for notice in notices if not quiet else ():
-        click.echo(f"aligner: notice: {notice}", err=True)
-    wanted = _split(targets)
-    if fmt == "html":
-        page = render_review_html(sets, wanted, only_suspect=only_suspect)
-    else:
-        colored = output is None and use_color(color, sys.stdout)
-        width = shutil.get_terminal_size((120, 24)).columns if output is None else 120
-        page = render_review_text(
-            sets,
-            wanted,
-            only_suspect=only_suspect,
-            color=colored,
-            width=width,
-            side_by_side=side_by_side,
-        ).encode("utf-8")
-    if output is None:
-        click.echo(page.decode("utf-8"), nl=False)
-    else:
-        write_atomic(output, page, inputs=[d.path for s in sets for d in s.documents.versions])
-
-
-def _split(value: str | None) -> list[str] | None:
-    """A comma-separated option as a list (None when not given)."""
-    return [x.strip() for x in value.split(",") if x.strip()] if value else None
+    _notices(notices, quiet=quiet)
+    colored = output is None and use_color(color, sys.stdout)
+    width = shutil.get_terminal_size((120, 24)).columns if output is None else 120
+    page = render_review(sets, fmt, targets, color=colored, width=width, **shown)
+    _emit(page.decode("utf-8"), output, [d.path for s in sets for d in s.documents.versions])
 
 
 # --- export / apply / validate ----------------------------------------------
 
 
-def _lang_pairs(values: tuple[str, ...]) -> dict[str, str]:
-    """`FILE=LANG` options as a mapping (a malformed one is a usage error)."""
-    from aligner.errors import UsageError
-
-    out = {}
-    for value in values:
-        file, sep, lang = value.rpartition("=")
-        if not sep or not file or not lang:
-            raise UsageError(f"--lang expects FILE=LANG, not {value!r}")
-        out[file] = lang
-    return out
-
-
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@opt.paths
 @click.option(
     "--to",
     "fmt",
@@ -407,8 +222,8 @@ def _lang_pairs(values: tuple[str, ...]) -> dict[str, str]:
     required=True,
     help="Format: TMX memories, POT/PO catalogs, or a side-by-side XLSX/TSV table.",
 )
-@click.option("--reference", help="Reference language (default: config file, else en).")
-@click.option("--targets", help="Target languages, comma-separated (default: all others).")
+@opt.reference
+@opt.targets("Target languages, comma-separated (default: all others).")
 @click.option("--multilingual", is_flag=True, help="One TMX whose units hold every language.")
 @click.option(
     "--segment",
@@ -433,22 +248,12 @@ def _lang_pairs(values: tuple[str, ...]) -> dict[str, str]:
     show_default=True,
     help="Leave out pairs whose link confidence (0-1) is lower.",
 )
-@click.option("--lang", "langs", multiple=True, metavar="FILE=LANG", help="Set a file's language.")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    help="Documents processed at once, one process each (default: the CPU count).",
-)
-@click.option("--config", type=click.Path(path_type=str), help="Config file (pyproject.toml).")
-@click.option(
-    "--since",
-    metavar="REV",
-    help="Take the reference as it was at git revision REV as the text the translations "
-    "were made from (instead of aligner.lock).",
-)
-@_quiet_option
-@_max_size
+@opt.langs
+@opt.jobs
+@opt.config
+@opt.since
+@opt.quiet
+@opt.max_size
 @click.option(
     "--locale",
     "locales",
@@ -461,24 +266,7 @@ def _lang_pairs(values: tuple[str, ...]) -> dict[str, str]:
     is_flag=True,
     help="TMX: one memory per language pair over all documents, and one multilingual.",
 )
-def export(
-    paths: tuple[str, ...],
-    fmt: str,
-    reference: str | None,
-    targets: str | None,
-    multilingual: bool,
-    segment: str,
-    output: str,
-    include_suspect: bool,
-    min_confidence: float,
-    langs: tuple[str, ...],
-    config: str | None,
-    since: str | None,
-    quiet: bool,
-    locales: tuple[str, ...],
-    merge: bool,
-    jobs: int | None,
-) -> None:
+def export(paths: tuple[str, ...], fmt: str, output: str, quiet: bool, **options: Any) -> None:
     """Export aligned PATHs as TMX 1.4b, POT/PO or a side-by-side XLSX/TSV revision table;
     suspect pairs are listed on stderr.
 
@@ -489,26 +277,8 @@ def export(
     from aligner.terminal import progress_for
 
     with progress_for(sys.stderr, quiet=quiet) as progress:
-        report = run(
-            paths,
-            fmt,
-            output,
-            reference=reference,
-            targets=_split(targets),
-            multilingual=multilingual,
-            segment=segment,
-            include_suspect=include_suspect,
-            langs=_lang_pairs(langs),
-            config=config,
-            since=since,
-            progress=progress,
-            min_confidence=min_confidence,
-            locales=locales,
-            merge=merge,
-            jobs=jobs,
-        )
-    for warning in report.warnings if not quiet else ():
-        click.echo(f"aligner: warning: {warning}", err=True)
+        report = run(paths, fmt, output, progress=progress, **options)
+    _notices(report.warnings, "warning", quiet=quiet)
     unit = {"tmx": "translation units", "po": "messages"}.get(fmt, "rows")
     for path, count in report.written:
         click.echo(f"{path}: {count} {unit}")
@@ -520,54 +290,25 @@ def export(
 @click.option("-o", "--output", required=True, type=click.Path(path_type=str), help="Output .md.")
 @click.option("--lang", help="Language of the output (default: the PO's Language header).")
 @click.option("--use-fuzzy", is_flag=True, help="Use fuzzy translations too.")
-@_max_size
+@opt.max_size
 def apply_command(po: str, template: str, output: str, lang: str | None, use_fuzzy: bool) -> None:
     """Rebuild a translated document from PO in the layout of the template."""
     from aligner.apply import apply_po
 
     report = apply_po(po, template, output, lang=lang, use_fuzzy=use_fuzzy)
-    for what, keys in (
-        ("untranslated", report.untranslated),
-        ("fuzzy, not used", report.fuzzy),
-        ("made from another source text", report.outdated),
-    ):
-        if keys:
-            click.echo(
-                f"aligner: warning: {len(keys)} {what}, left in the source language and "
-                f"marked: {', '.join(keys)}",
-                err=True,
-            )
-    if report.unused:
-        click.echo(
-            f"aligner: warning: PO entries not in the template: {', '.join(report.unused)}",
-            err=True,
-        )
+    _notices(report.warnings, "warning")
     click.echo(f"{output}: {len(report.translated)} of {len(report.document.items)} translated")
 
 
 @cli.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "github", "sarif", "junit"]),
-    default="text",
-    show_default=True,
-)
-@click.option("-o", "--output", type=click.Path(path_type=str), help="Write the report here.")
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "never"]),
+@opt.report_options(
+    "Lowest severity that makes the exit status 1.",
+    "Report only these rules (ids separated by commas).",
     default="error",
-    show_default=True,
-    help="Lowest severity that makes the exit status 1.",
 )
-@click.option("--select", help="Report only these rules (ids separated by commas).")
-@click.option("--ignore", help="Never report these rules (ids separated by commas).")
-@_color_option
-@_statistics_option
-@_quiet_option
-@_max_size
+@opt.report_display
+@opt.max_size
 def validate_command(
     files: tuple[str, ...],
     fmt: str,
@@ -595,35 +336,10 @@ def validate_command(
         select=split_rules(select) if select is not None else None,
         ignore=split_rules(ignore) if ignore is not None else None,
     )
-    _report(
-        result,
-        fmt,
-        output,
-        parse_fail_on(fail_on),
-        inputs=files,
-        color=color,
-        statistics=statistics,
-        quiet=quiet,
-    )
+    _report(result, parse_fail_on(fail_on), files)
 
 
 # --- align ------------------------------------------------------------------
-
-
-def _read_text(path: str, lang: str | None, option: str) -> tuple[str, str]:
-    """The text of a plain-text file and its language (given, else detected)."""
-    from aligner import limits
-    from aligner.errors import UsageError
-    from aligner.readers.base import read_bytes
-    from aligner.readers.source import decode
-    from aligner.text.langid import detect_language, find_code
-
-    text = decode(read_bytes(path), path)
-    limits.check_lines(text, path)
-    lang = lang or detect_language(path, find_code(text), text)
-    if lang is None:
-        raise UsageError(f"cannot tell the language; give {option}", file=path)
-    return text, lang
 
 
 @cli.command()
@@ -632,9 +348,9 @@ def _read_text(path: str, lang: str | None, option: str) -> tuple[str, str]:
 @click.option("--src-lang", type=click.Choice(LANGUAGES), help="Language of SRC (else detected).")
 @click.option("--tgt-lang", type=click.Choice(LANGUAGES), help="Language of TGT (else detected).")
 @click.option("--format", "fmt", type=click.Choice(["vecalign", "tsv", "tmx"]), default="vecalign")
-@click.option("-o", "--output", type=click.Path(path_type=str), help="Write here, not stdout.")
+@opt.write_here
 @click.option("--presegmented", is_flag=True, help="Inputs hold one sentence per line.")
-@_max_size
+@opt.max_size
 def align(
     src: str,
     tgt: str,
@@ -651,12 +367,11 @@ def align(
     and cost; sentences without a counterpart are listed on stderr.
     """
     from aligner.align.sentences import unmatched_lines
-    from aligner.api import align_sentences
-    from aligner.atomic import write_atomic
+    from aligner.api import align_sentences, read_text
     from aligner.text.lexicon import load_lexicon
 
-    src_text, src_lang = _read_text(src, src_lang, "--src-lang")
-    tgt_text, tgt_lang = _read_text(tgt, tgt_lang, "--tgt-lang")
+    src_text, src_lang = read_text(src, src_lang, option="--src-lang")
+    tgt_text, tgt_lang = read_text(tgt, tgt_lang, option="--tgt-lang")
     lexicon = load_lexicon(src_lang, tgt_lang)
     result = align_sentences(
         src_text, tgt_text, src_lang, tgt_lang, presegmented=presegmented, lexicon=lexicon
@@ -667,10 +382,7 @@ def align(
         data = result.tmx(src_lang, tgt_lang, creation_time())
     else:
         data = (result.vecalign() if fmt == "vecalign" else result.tsv()).encode("utf-8")
-    if output:
-        write_atomic(output, data, inputs=[src, tgt])
-    else:
-        click.get_binary_stream("stdout").write(data)
+    _emit(data, output or None, [src, tgt])
     for line in unmatched_lines(result, src_lang, tgt_lang, presegmented=presegmented):
         click.echo(f"aligner: {line}", err=True)
     kinds = ", ".join(f"{count} {kind}" for kind, count in result.kinds().items())
@@ -682,61 +394,44 @@ def align(
 
 
 def _report(
-    result: Result,
-    fmt: str,
-    output: str | None,
-    fail_on: Severity | None,
-    inputs: Sequence[str],
-    *,
-    color: str = "auto",
-    statistics: bool = False,
-    quiet: bool = False,
-    review_url: str | None = None,
+    result: Result, fail_on: Severity | None, inputs: Sequence[str], review_url: str | None = None
 ) -> None:
-    """Write the report (stdout or `output`, never over an input; per-rule counts instead
-    with `statistics`), the summary on stderr unless `quiet`, and exit with the result's
-    status. `review_url` is the review report SARIF results link to."""
-    from aligner.atomic import write_atomic
+    """Write the report as the command's --format, --output, --color, --statistics and
+    --quiet say (stdout or the output file, never over an input; per-rule counts with
+    --statistics; the summary on stderr unless --quiet), and exit with the result's status.
+    `review_url` is the review report SARIF results link to."""
     from aligner.reports import render, statistics_table, summary_line
     from aligner.terminal import use_color
 
+    given = click.get_current_context().params
+    fmt, output, color = given["fmt"], given["output"], given["color"]
     colored = output is None and use_color(color, sys.stdout)
-    if statistics:
+    if given["statistics"]:
         text = statistics_table(result, color=colored)
     else:
         text = render(
             fmt, result, color=colored and fmt == "text", fail_on=fail_on, review_url=review_url
         )
-    if output is None:
-        click.echo(text, nl=False, color=colored)
-    else:
-        write_atomic(output, text, inputs=list(inputs))
-    if not quiet:
+    _emit(text, output, inputs, color=colored)
+    if not given["quiet"]:
         err_color = use_color(color, sys.stderr)
         click.echo(summary_line(result, color=err_color), err=True, color=err_color)
     sys.exit(result.exit_status(fail_on))
 
 
-def main() -> None:
-    """Console-script entry point: signals handled, a failing stdout ends quietly."""
-    from aligner.interrupt import Interrupted, exit_code, handled
+def _emit(
+    data: str | bytes, output: str | None, inputs: Sequence[str], color: bool | None = None
+) -> None:
+    """Write `data` to file `output` atomically, never over one of `inputs`, or to stdout
+    when it is None (text through click, with `color` as click.echo takes it)."""
+    from aligner.atomic import write_atomic
 
-    if sys.stdout is None:  # started with stdout closed: nothing could be reported
-        _quiet_echo("aligner: error: cannot write output: standard output is closed")
-        sys.exit(2)
-    code: int | str | None = 0
-    with handled():
-        try:
-            cli(prog_name="aligner")
-        except SystemExit as exc:
-            code = exc.code
-        except (KeyboardInterrupt, Interrupted) as exc:  # outside a command (parsing)
-            _quiet_echo("aligner: interrupted")
-            code = exit_code(exc)
-    try:
-        sys.stdout.flush()
-    except OSError as exc:
-        _quiet_echo(f"aligner: error: cannot write output: {exc.strerror or exc}")
-        _silence_stdout()
-        code = 2
-    sys.exit(code)
+    if output is not None:
+        write_atomic(output, data, inputs=list(inputs))
+    elif isinstance(data, bytes):
+        click.get_binary_stream("stdout").write(data)
+    else:
+        click.echo(data, nl=False, color=color)
+
+
+__all__ = ["cli", "main"]

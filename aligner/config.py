@@ -37,16 +37,16 @@ import fnmatch
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from aligner import limits
 from aligner.checks.base import REGISTRY, unknown_rule_message
 from aligner.checks.tmx import valid_language_tag
 from aligner.errors import ConfigError, UsageError
-from aligner.findings import Finding, Severity
+from aligner.findings import Finding, Severity, Suppression
 
 FILE_NAME = "pyproject.toml"
 #: Largest config file read (a pyproject.toml is a few KiB).
@@ -75,6 +75,7 @@ _PIN_LINK = re.compile(
 )
 _SUPPRESS_KEYS = ("rule", "document", "lang", "paragraph", "section", "reason")
 _LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+_T = TypeVar("_T")
 
 
 def parse_fail_on(value: str) -> Severity | None:
@@ -83,43 +84,6 @@ def parse_fail_on(value: str) -> Severity | None:
         return FAIL_ON[value]
     except KeyError:
         raise ConfigError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {value!r}") from None
-
-
-@dataclass(frozen=True)
-class Suppression:
-    """A deliberate difference: findings of `rule` that match every key given are dropped."""
-
-    rule: str
-    document: str | None = None
-    lang: str | None = None
-    paragraph: int | None = None
-    section: str | None = None
-    reason: str = ""
-    file: str | None = field(default=None, compare=False)  # where it is configured
-    line: int | None = field(default=None, compare=False)
-
-    def describe(self) -> str:
-        """`extra-paragraph (document d, lang ru, paragraph 7)`: the rule and keys given."""
-        keys = [
-            f"{name} {value}"
-            for name, value in (
-                ("document", self.document),
-                ("lang", self.lang),
-                ("section", self.section),
-                ("paragraph", self.paragraph),
-            )
-            if value is not None
-        ]
-        return f"{self.rule} ({', '.join(keys)})" if keys else self.rule
-
-    def matches(self, f: Finding) -> bool:
-        return (
-            f.rule == self.rule
-            and (self.document is None or f.document == self.document)
-            and (self.lang is None or f.lang == self.lang)
-            and (self.paragraph is None or self.paragraph in (f.paragraph, f.reference_paragraph))
-            and (self.section is None or f.section == self.section)
-        )
 
 
 @dataclass(frozen=True)
@@ -453,28 +417,9 @@ def _parse(table: dict[str, Any], file: str, text: str) -> Config:  # noqa: C901
             )
         config = replace(config, review_url=value or None)
     if "suppress" in table:
-        entries = table["suppress"]
-        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-            raise ConfigError(
-                "suppress must be an array of tables ([[tool.aligner.suppress]])",
-                file=file,
-                line=_line_of(text, "suppress"),
-            )
-        suppress = tuple(
-            _suppression(entry, file, _line_of(text, "suppress", i))
-            for i, entry in enumerate(entries)
-        )
-        config = replace(config, suppress=suppress)
+        config = replace(config, suppress=_tables(table, "suppress", file, text, _suppression))
     if "pin" in table:
-        entries = table["pin"]
-        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-            raise ConfigError(
-                "pin must be an array of tables ([[tool.aligner.pin]])",
-                file=file,
-                line=_line_of(text, "pin"),
-            )
-        pins = tuple(_pin(e, file, _line_of(text, "pin", i)) for i, e in enumerate(entries))
-        config = replace(config, pin=pins)
+        config = replace(config, pin=_tables(table, "pin", file, text, _pin))
     return config
 
 
@@ -487,13 +432,41 @@ def parse_link(value: str) -> tuple[str, tuple[str, int], str, tuple[str, int]] 
     return ref, (ref_section or "1", int(ref_number)), lang, (section or "1", int(number))
 
 
-def _pin(entry: dict[str, Any], file: str, line: int | None) -> Pin:
-    def fail(message: str) -> ConfigError:
-        return ConfigError(f"[[tool.aligner.pin]]: {message}", file=file, line=line)
+def _tables(
+    table: dict[str, Any],
+    key: str,
+    file: str,
+    text: str,
+    parse: Callable[[dict[str, Any], str, int | None], _T],
+) -> tuple[_T, ...]:
+    """The `[[tool.aligner.<key>]]` entries, each parsed by `parse` (entry, file, line)."""
+    entries = table[key]
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise ConfigError(
+            f"{key} must be an array of tables ([[tool.aligner.{key}]])",
+            file=file,
+            line=_line_of(text, key),
+        )
+    return tuple(parse(e, file, _line_of(text, key, i)) for i, e in enumerate(entries))
 
-    unknown = [k for k in entry if k not in _PIN_KEYS]
+
+def _entry_errors(
+    entry: dict[str, Any], key: str, keys: tuple[str, ...], file: str, line: int | None
+) -> Callable[[str], ConfigError]:
+    """What makes an error in a `[[tool.aligner.<key>]]` entry, once its keys are known to
+    be among `keys` (else that error is raised)."""
+
+    def fail(message: str) -> ConfigError:
+        return ConfigError(f"[[tool.aligner.{key}]]: {message}", file=file, line=line)
+
+    unknown = [k for k in entry if k not in keys]
     if unknown:
-        raise fail(f"unknown key {unknown[0]!r}; valid keys: {', '.join(_PIN_KEYS)}")
+        raise fail(f"unknown key {unknown[0]!r}; valid keys: {', '.join(keys)}")
+    return fail
+
+
+def _pin(entry: dict[str, Any], file: str, line: int | None) -> Pin:
+    fail = _entry_errors(entry, "pin", _PIN_KEYS, file, line)
     for key in _PIN_KEYS:
         if key in entry and not isinstance(entry[key], str):
             raise fail(f"{key} must be a string, not {entry[key]!r}")
@@ -509,12 +482,7 @@ def _pin(entry: dict[str, Any], file: str, line: int | None) -> Pin:
 
 
 def _suppression(entry: dict[str, Any], file: str, line: int | None) -> Suppression:
-    def fail(message: str) -> ConfigError:
-        return ConfigError(f"[[tool.aligner.suppress]]: {message}", file=file, line=line)
-
-    unknown = [k for k in entry if k not in _SUPPRESS_KEYS]
-    if unknown:
-        raise fail(f"unknown key {unknown[0]!r}; valid keys: {', '.join(_SUPPRESS_KEYS)}")
+    fail = _entry_errors(entry, "suppress", _SUPPRESS_KEYS, file, line)
     if not isinstance(entry.get("rule"), str):
         raise fail('every suppression needs a rule id (rule = "...")')
     for key in ("document", "lang", "section", "reason"):

@@ -101,6 +101,44 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """A deliberate difference (`[[tool.aligner.suppress]]` in the config file): findings of
+    `rule` that match every key given are dropped."""
+
+    rule: str
+    document: str | None = None
+    lang: str | None = None
+    paragraph: int | None = None
+    section: str | None = None
+    reason: str = ""
+    file: str | None = field(default=None, compare=False)  # where it is configured
+    line: int | None = field(default=None, compare=False)
+
+    def describe(self) -> str:
+        """`extra-paragraph (document d, lang ru, paragraph 7)`: the rule and keys given."""
+        keys = [
+            f"{name} {value}"
+            for name, value in (
+                ("document", self.document),
+                ("lang", self.lang),
+                ("section", self.section),
+                ("paragraph", self.paragraph),
+            )
+            if value is not None
+        ]
+        return f"{self.rule} ({', '.join(keys)})" if keys else self.rule
+
+    def matches(self, f: Finding) -> bool:
+        return (
+            f.rule == self.rule
+            and (self.document is None or f.document == self.document)
+            and (self.lang is None or f.lang == self.lang)
+            and (self.paragraph is None or self.paragraph in (f.paragraph, f.reference_paragraph))
+            and (self.section is None or f.section == self.section)
+        )
+
+
+@dataclass(frozen=True)
 class Suppressed:
     """A finding a configured suppression hides, with that suppression's reason.
 

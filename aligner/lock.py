@@ -208,6 +208,12 @@ class Synced:
     path: Path
     records: tuple[Record, ...]  # the records it (re)wrote
 
+    def __str__(self) -> str:
+        """`path: recorded doc fr, doc de (40 units)`, as `aligner sync` prints it."""
+        units = sum(len(r.units) for r in self.records)
+        names = ", ".join(f"{r.document} {r.lang}" for r in self.records) or "nothing"
+        return f"{self.path}: recorded {names} ({units} units)"
+
 
 def sync(
     paths: Iterable[str | Path],

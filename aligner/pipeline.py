@@ -23,10 +23,10 @@ from aligner.amendments import Baseline
 from aligner.checks.amendments import StaleTranslation
 from aligner.checks.base import Context, run_rules, select_rules
 from aligner.checks.document import NoUnits
-from aligner.checks.suppressions import SuppressionLike, apply_suppressions
+from aligner.checks.suppressions import apply_suppressions
 from aligner.corpus import load
 from aligner.errors import InputError, UsageError
-from aligner.findings import Finding, Result
+from aligner.findings import Finding, Result, Suppression
 from aligner.jobs import ordered_map
 from aligner.model import Alignment, Document, DocumentSet
 
@@ -274,7 +274,7 @@ def run_check(
     progress: Progress | None = None,
     since: str | None = None,
     pins: Pins | None = None,
-    suppressions: Sequence[SuppressionLike] = (),
+    suppressions: Sequence[Suppression] = (),
     excluded: Callable[[Path], bool] | None = None,
     jobs: int | None = 1,
 ) -> Result:
@@ -363,6 +363,47 @@ def load_aligned(
             if f.rule == NoUnits.id:  # a version nothing could be read from
                 raise InputError(f.message, file=f.file or None, line=f.line)
     return out
+
+
+class Settings(Protocol):
+    """What a run takes from the config file and command line (see `aligner.config.Config`)."""
+
+    @property
+    def reference(self) -> str: ...
+
+    def is_suppressed(self, f: Finding, /) -> bool: ...
+
+    def pins_for(self, document: str, lang: str, /) -> Sequence[PinnedLink]: ...
+
+    def is_excluded(self, path: Path, /) -> bool: ...
+
+
+def load_configured(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    lang_overrides: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
+    *,
+    since: str | None = None,
+    notices: list[str] | None = None,
+    targets: Sequence[str] | None = None,
+    jobs: int | None = 1,
+) -> list[AlignedSet]:
+    """`load_aligned` with the reference, suppressions, pins and exclusions of `settings`:
+    what review and export read."""
+    return load_aligned(
+        paths,
+        settings.reference,
+        lang_overrides,
+        settings.is_suppressed,
+        progress,
+        since=since,
+        notices=notices,
+        pins=settings.pins_for,
+        excluded=settings.is_excluded,
+        targets=targets,
+        jobs=jobs,
+    )
 
 
 def _stage(progress: Progress, stage: str) -> Callable[[int, int], None]:

@@ -301,3 +301,17 @@ def test_py_typed_is_packaged() -> None:
     assert (ROOT / "aligner" / "py.typed").is_file()
     setup = (ROOT / "setup.cfg").read_text(encoding="utf-8")
     assert "py.typed" in setup.split("[options.package_data]")[1].split("[")[0]
+
+
+def test_read_text_tells_the_language_or_asks_for_the_option(tmp_path: Path) -> None:
+    from aligner.api import read_text
+
+    text, lang = read_text(str(CORPUS / "fr.md"))
+    assert lang == "fr" and text.startswith((CORPUS / "fr.md").read_text("utf-8")[:20])
+    assert read_text(str(CORPUS / "fr.md"), "de")[1] == "de"  # given wins
+    unknown = tmp_path / "x.txt"
+    unknown.write_text("12 34\n", "utf-8")
+    with pytest.raises(aligner.UsageError, match="cannot tell the language; give --src-lang"):
+        read_text(str(unknown), option="--src-lang")
+    with pytest.raises(aligner.UsageError, match="of the text; give source_lang"):
+        aligner.align_sentences("12 34", "56", lexicon=False)

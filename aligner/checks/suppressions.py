@@ -11,32 +11,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from typing import Protocol
 
 from aligner.checks.base import REGISTRY, Rule, register
-from aligner.findings import Finding, Severity, Suppressed
+from aligner.findings import Finding, Severity, Suppressed, Suppression
 from aligner.model import DocumentSet
-
-
-class SuppressionLike(Protocol):
-    """What a suppression from the config file offers (see `aligner.config.Suppression`)."""
-
-    @property
-    def rule(self) -> str: ...
-    @property
-    def document(self) -> str | None: ...
-    @property
-    def lang(self) -> str | None: ...
-    @property
-    def reason(self) -> str: ...
-    @property
-    def file(self) -> str | None: ...
-    @property
-    def line(self) -> int | None: ...
-
-    def matches(self, f: Finding) -> bool: ...
-
-    def describe(self) -> str: ...
 
 
 @register("unused-suppression", Severity.WARNING)
@@ -55,7 +33,7 @@ def _suppressible(f: Finding) -> bool:
     return rule is None or rule.suppressible
 
 
-def _applicable(s: SuppressionLike, rules_run: set[str], docsets: Sequence[DocumentSet]) -> bool:
+def _applicable(s: Suppression, rules_run: set[str], docsets: Sequence[DocumentSet]) -> bool:
     if s.rule not in rules_run:
         return False
     sets = [d for d in docsets if s.document is None or d.name == s.document]
@@ -64,7 +42,7 @@ def _applicable(s: SuppressionLike, rules_run: set[str], docsets: Sequence[Docum
 
 def apply_suppressions(
     findings: Iterable[Finding],
-    suppressions: Sequence[SuppressionLike],
+    suppressions: Sequence[Suppression],
     *,
     rules_run: Iterable[str],
     docsets: Sequence[DocumentSet],

@@ -1,6 +1,6 @@
 """Export aligned document sets as TMX 1.4b translation memories or POT/PO catalogs.
 
-The flow: `aligner.pipeline.load_aligned` reads, aligns and checks the inputs;
+The flow: `aligner.pipeline.load_configured` reads, aligns and checks the inputs;
 `paragraph_units` and `block_units` turn each set into `Unit`s, one per reference paragraph
 or unnumbered block, holding the counterpart text of every language and the reasons it is
 suspect (an error or a content warning names it, see `makes_suspect`, or the link is not
@@ -23,7 +23,7 @@ from aligner.atomic import OutputBatch, atomic_output, input_scope, output_batch
 from aligner.errors import UsageError
 from aligner.formats.po import WrapMemo, gettext_locale, render_catalog
 from aligner.formats.tmx import TmxHeader, TranslationUnit, write_tmx
-from aligner.pipeline import EXPORT, AlignedSet, Progress, load_aligned
+from aligner.pipeline import EXPORT, AlignedSet, Progress, load_configured
 
 if TYPE_CHECKING:
     from aligner.config import Config
@@ -334,16 +334,13 @@ def export_paths(
         raise UsageError(f"--min-confidence must be between 0 and 1, not {min_confidence:g}")
     notices: list[str] = []
     with input_scope():  # every file read or found is protected from the outputs
-        sets = load_aligned(
+        sets = load_configured(
             paths,
-            settings.reference,
+            settings,
             lang_overrides,
-            settings.is_suppressed,
-            progress=progress,
+            progress,
             since=since,
             notices=notices,
-            pins=settings.pins_for,
-            excluded=settings.is_excluded,
             jobs=jobs,
             # a TMX holds only the targets; a PO's references name every version's line
             targets=targets if fmt == "tmx" else None,

@@ -91,58 +91,36 @@ for _langs in _WEIGHTS.values():
     for _lang in _langs:
         _langs[_lang] = 1.0 / len(_langs)
 
+
+def _pointing(marks: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Per mark (a letter or a word ending), the languages whose list names it."""
+    out: dict[str, tuple[str, ...]] = {}
+    for lang, listed in marks.items():
+        for mark in listed.split():
+            out[mark] = (*out.get(mark, ()), lang)
+    return out
+
+
 # Letters that point to one or two of the Latin-script languages.
-_LETTERS: dict[str, tuple[str, ...]] = {
-    "ß": ("de",),
-    "ä": ("de",),
-    "ö": ("de",),
-    "ü": ("de",),
-    "ñ": ("es",),
-    "¿": ("es",),
-    "¡": ("es",),
-    "á": ("es",),
-    "í": ("es",),
-    "ó": ("es",),
-    "ú": ("es",),
-    "ç": ("fr",),
-    "œ": ("fr",),
-    "ê": ("fr",),
-    "â": ("fr",),
-    "î": ("fr",),
-    "ô": ("fr",),
-    "û": ("fr",),
-    "ë": ("fr",),
-    "ï": ("fr",),
-    "è": ("fr", "it"),
-    "à": ("fr", "it"),
-    "ì": ("it",),
-    "ò": ("it",),
-    "ù": ("it", "fr"),
-}
+_LETTERS = _pointing(
+    {
+        "de": "ß ä ö ü",
+        "es": "ñ ¿ ¡ á í ó ú",
+        "fr": "ç œ ê â î ô û ë ï è à ù",
+        "it": "è à ì ò ù",
+    }
+)
 
 # Word endings typical of one or two languages.
-_SUFFIXES: dict[str, tuple[str, ...]] = {
-    "ción": ("es",),
-    "ciones": ("es",),
-    "dad": ("es",),
-    "zione": ("it",),
-    "zioni": ("it",),
-    "ità": ("it",),
-    "ement": ("fr",),
-    "ée": ("fr",),
-    "ées": ("fr",),
-    "eux": ("fr",),
-    "ing": ("en",),
-    "ness": ("en",),
-    "ung": ("de",),
-    "ungen": ("de",),
-    "keit": ("de",),
-    "heit": ("de",),
-    "lich": ("de",),
-    "mente": ("es", "it"),
-    "tion": ("en", "fr"),
-    "tions": ("en", "fr"),
-}
+_SUFFIXES = _pointing(
+    {
+        "es": "ción ciones dad mente",
+        "it": "zione zioni ità mente",
+        "en": "ing ness tion tions",
+        "fr": "ement ée ées eux tion tions",
+        "de": "ung ungen keit heit lich",
+    }
+)
 
 _WORD = re.compile(r"[^\W\d_]+")
 

@@ -22,41 +22,33 @@ from aligner.reports.review.text import render_text
 REVIEW_FORMATS = ("text", "html")
 
 
-def render_review_html(
+def render_review(
     sets: Sequence[AlignedSet],
-    targets: Sequence[str] | None = None,
-    *,
-    only_suspect: bool = False,
-) -> bytes:
-    """The HTML review page of `sets` (see `aligner.reports.review.html`)."""
-    return render_html(review_sets(sets, targets), only_suspect=only_suspect)
-
-
-def render_review_text(
-    sets: Sequence[AlignedSet],
+    fmt: str,
     targets: Sequence[str] | None = None,
     *,
     only_suspect: bool = False,
     color: bool = False,
     width: int = 120,
     side_by_side: bool = False,
-) -> str:
-    """The terminal review of `sets` (see `aligner.reports.review.text`)."""
-    return render_text(
-        review_sets(sets, targets),
-        only_suspect=only_suspect,
-        color=color,
-        width=width,
-        side_by_side=side_by_side,
+) -> bytes:
+    """The review of `sets` as `aligner review --format fmt` writes it, in UTF-8: the HTML
+    page (`aligner.reports.review.html`), or the terminal table (`...review.text`; `color`,
+    `width` and `side_by_side` are for it)."""
+    reviewed = review_sets(sets, targets)
+    if fmt == "html":
+        return render_html(reviewed, only_suspect=only_suspect)
+    text = render_text(
+        reviewed, only_suspect=only_suspect, color=color, width=width, side_by_side=side_by_side
     )
+    return text.encode("utf-8")
 
 
 __all__ = [
     "REVIEW_FORMATS",
     "finding_anchor",
     "finding_anchors",
-    "render_review_html",
-    "render_review_text",
+    "render_review",
     "row_anchor",
     "unit_of",
 ]
