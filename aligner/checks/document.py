@@ -3,7 +3,6 @@ to check."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from aligner.checks.base import Context, SetRule, register
@@ -13,17 +12,7 @@ from aligner.model import (
     LANGUAGES,
     Kind,
 )
-
-_CODE = re.compile(r"AS\s*\(\s*(\d{1,3})\s*\)\s*D\s*([A-Z])(?![A-Za-z])")
-_LOOKALIKES = str.maketrans({"А": "A", "В": "B", "Е": "E", "С": "C", "Д": "D", "Ѕ": "S"})
-
-
-def parse_code(code: str | None) -> tuple[str, str] | None:
-    """(session, language letter) of a code such as "AS (14) D E" or "AS (14) DE"."""
-    if not code:
-        return None
-    match = _CODE.search(code.translate(_LOOKALIKES))
-    return (match.group(1), match.group(2)) if match else None
+from aligner.text.code import parse_code
 
 
 @register("document-code-mismatch", Severity.WARNING)

@@ -23,7 +23,7 @@ from aligner.readers.layout import (
     join_lines,
     starts_continuation,
 )
-from aligner.text.langid import find_code
+from aligner.text.code import find_code
 
 #: Longest one-line chapter title ("1. Introduction") directly followed by its first
 #: numbered child ("1.1 ..."); a longer line is the start of a wrapped paragraph.

@@ -24,7 +24,8 @@ from aligner.readers.html import HtmlReader
 from aligner.readers.pdf import PdfReader
 from aligner.readers.source import decode
 from aligner.readers.text import TextReader
-from aligner.text.langid import ISO_639_1, detect_language, find_code
+from aligner.text.code import find_code
+from aligner.text.langid import ISO_639_1, detect_language
 
 
 class Reader(Protocol):

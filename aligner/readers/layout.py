@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from aligner.model import normalize_space
-from aligner.text.langid import CODE_PATTERN, SYMBOL_PATTERN, find_code
+from aligner.text.code import CODE_PATTERN, SYMBOL_PATTERN, find_code
 
 # --- page furniture ---------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from aligner.readers.layout import (
     is_running_header,
 )
 from aligner.readers.source import content_lines, decode
-from aligner.text.langid import find_code
+from aligner.text.code import find_code
 
 #: A document code line is the document's code (a unit, so readers find it) only among
 #: the first lines of the first page, where the Assembly prints it above the title; after

@@ -15,29 +15,10 @@ from functools import lru_cache
 from operator import itemgetter
 from pathlib import Path
 
-from aligner.model import CODE_LETTERS, LANGUAGES
-
-#: An OSCE PA document code such as "AS (14) DE", "AS (14) D F" or "AS(14)D R"; group 1 is
-#: the language letter.
-CODE_PATTERN = re.compile(
-    r"AS\s*\(\s*\d{1,3}\s*\)\s*(?:[A-Z]{1,3}\s*(?:\d{1,3}\s*)?)?([EFGIRS])(?![^\W\d_])"
-)
-
-#: A UN or OSCE document symbol ("PA.RES/7/2025", "A/RES/70/1", "PC.DEC/1234/Rev.1",
-#: "CIO.GAL/12/21"), optionally with a language tag ("PA.RES/7/2025 EN"): upper-case
-#: bodies joined by dots, at least one slash and a digit. The slash is what every symbol
-#: of these series has and running text alone on a line has not.
-SYMBOL_PATTERN = re.compile(
-    r"[A-Z][A-Z0-9]{0,9}(?:\.[A-Z][A-Z0-9]{0,9}){0,4}"
-    r"(?:/(?:[A-Z0-9]{1,10}|Rev\.\s?\d{1,3}|Add\.\s?\d{1,3}|Corr\.\s?\d{1,3})){1,6}"
-    r"(?:\s+(?:[A-Z]{1,3}|\([A-Z]{1,3}\)))?"
-)
-
-#: Longest document code line worth matching ("AS ( 123 ) RES 12 E" and then some).
-_CODE_MAX = 40
-
-# Cyrillic letters typed in place of their Latin look-alikes in a code ("АS (14) D Е").
-_CONFUSABLES = str.maketrans({"А": "A", "Ѕ": "S", "Е": "E", "С": "S"})
+from aligner.languages import LANGUAGES
+from aligner.text.code import code_language as code_language  # re-exported: defined there
+from aligner.text.code import find_code as find_code
+from aligner.text.code import name_code_language
 
 #: Language names that may stand for a code in a file name ("french.md", "deutsch.docx").
 _NAMES: dict[str, str] = {
@@ -123,29 +104,6 @@ _SUFFIXES = _pointing(
 )
 
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-def code_language(code: str | None) -> str | None:
-    """The language a document code's last letter stands for ("AS (14) D F" -> "fr")."""
-    if not code:
-        return None
-    m = CODE_PATTERN.search(code.translate(_CONFUSABLES))
-    return CODE_LETTERS.get(m.group(1)) if m else None
-
-
-def find_code(text: str) -> str | None:
-    """The document code in `text` as written (whitespace normalized), or None.
-
-    Only a line that is nothing but a code counts (a running header or the code line).
-    """
-    candidate = " ".join(text.split()).strip("*_ ")
-    if len(candidate) > _CODE_MAX:
-        return None  # far longer than any code: skip the look-alike translation
-    if CODE_PATTERN.fullmatch(candidate.translate(_CONFUSABLES)):
-        return candidate
-    if SYMBOL_PATTERN.fullmatch(candidate) and any(c.isdigit() for c in candidate):
-        return candidate
-    return None
 
 
 #: ISO 639-1 language codes (a file named after one of them outside the six is a
@@ -376,8 +334,8 @@ def language_from_path(path: str | Path) -> str | None:
     if folder in LANGUAGES:
         return folder
     for part in parts:
-        if m := re.fullmatch(r"AS\(?\d{1,3}\)?D([EFGIRS])", part, re.IGNORECASE):
-            return CODE_LETTERS[m.group(1).upper()]
+        if lang := name_code_language(part):
+            return lang
     return None
 
 
