@@ -29,7 +29,7 @@ class Kind(StrEnum):
     TEXT = "text"  # any other unnumbered text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """An unnumbered block: title line, heading, introductory line or other text."""
 
@@ -39,7 +39,7 @@ class Block:
     level: int = 0  # heading level 1-6; 0 when unknown or not a heading
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A numbered paragraph.
 
@@ -172,6 +172,8 @@ def document_name(path: str) -> str:
 
 def normalize_space(text: str) -> str:
     """Collapse every run of whitespace (including no-break spaces) into one space."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # already normal: every whitespace character but " " is unprintable
     return " ".join(text.split())
 
 
@@ -249,6 +251,7 @@ def build_document(
     # (the second half of a split paragraph may be short)
     numbered = any(isinstance(i, Paragraph) for i in items)
     texts = [normalize_space(i.text) for i in items]
+    names: dict[int, str] = {}  # one string per section id
     following_at: list[Item | None] = [None] * len(items)  # the next item with text
     for k in range(len(items) - 2, -1, -1):
         following_at[k] = items[k + 1] if texts[k + 1] else following_at[k + 1]
@@ -256,7 +259,7 @@ def build_document(
         if isinstance(item, Paragraph):
             if not item.sequential:
                 seen_paragraph = True
-                out.append(replace(item, section=""))
+                out.append(_in_section(item, ""))
                 continue
             restart = break_pending and item.number <= 1 and last_number >= 1
             if not seen_paragraph or heading_pending or restart:
@@ -264,7 +267,8 @@ def build_document(
             seen_paragraph = True
             break_pending = heading_pending = False
             last_number = item.number
-            out.append(replace(item, section=str(max(section, 1))))
+            sid = max(section, 1)
+            out.append(_in_section(item, names.get(sid) or names.setdefault(sid, str(sid))))
             continue
         text = texts[k]
         if not text:
@@ -292,8 +296,19 @@ def build_document(
             heading_pending = True
         if seen_paragraph:
             break_pending = True
-        out.append(replace(item, kind=kind, text=text))
+        if kind is not item.kind or text != item.text:
+            item = Block(kind, text, item.line, item.level)
+        out.append(item)
     return Document(path=path, lang=lang, code=code, items=tuple(out))
+
+
+def _in_section(p: Paragraph, section: str) -> Paragraph:
+    """`p` in `section` (`p` itself when it is there already)."""
+    if p.section == section:
+        return p
+    return Paragraph(
+        section, p.number, p.label, p.text, p.line, p.key, p.numbered, p.wraps, p.parts
+    )
 
 
 def item_keys(doc: Document) -> list[str]:

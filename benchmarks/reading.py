@@ -6,6 +6,7 @@
     python benchmarks/reading.py --long 20000           # also one paragraph of N words
     python benchmarks/reading.py 0 --pdf-pages 200      # a 200-page PDF only
     python benchmarks/reading.py 0 --pdf-fidelity       # pypdf, pdfminer.six, pdftotext
+    python benchmarks/reading.py 0 --scale 50000        # six versions of 50,000 paragraphs
 
 A factor of N makes one document of N times the shipped corpus: the paragraphs and
 introductory lines of all six language versions, repeated N times (each repeat tagged
@@ -15,6 +16,12 @@ is rendered in each shape of the round-trip tests (tests/shapes.py) and read bac
 twice: once timed, once under tracemalloc for the peak of Python allocations (which
 slows the run, so it is not timed). Reading is linear when the time per MB stays flat
 as the factor grows.
+
+`--scale N` writes the six language versions of one document of N paragraphs numbered
+1..N in one section (as benchmarks/export_scale.py makes them) as Markdown and reads each:
+wall and CPU seconds (best of `--repeat` reads), peak MiB of Python allocations, and the
+bytes per paragraph the read Document keeps; then the English version in the other
+`--scale-shapes` (hard-wrapped text, HTML, DOCX) the same way.
 
 `--pdf-pages N` renders the synthetic document as a PDF of at least N pages (running
 header, `- N -` footers, justified paragraphs; tests/pdfs.py) and reads it the same way.
@@ -27,6 +34,7 @@ pdftotext (when installed).
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib.util
 import io
 import math
@@ -36,11 +44,14 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # the shape renderers of the round-trip tests
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import check_scaling  # noqa: E402
 from pdfs import build_pdf  # noqa: E402
 from shapes import SHAPES  # noqa: E402
 
@@ -99,16 +110,65 @@ def long_paragraph(words: int) -> Document:
     return build_document("en.md", items, lang="en")
 
 
-def measure(path: Path) -> tuple[float, float, int]:
-    """(seconds, peak MiB of Python allocations, paragraphs read) for reading `path`."""
-    start = time.perf_counter()
-    doc = read_document(path)
-    seconds = time.perf_counter() - start
+#: Shapes `--scale` reads beside Markdown: one per reader path.
+SCALE_SHAPES = ("wrapped", "html-ol", "docx-auto")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One file read: best wall and CPU seconds, peak MiB, bytes kept, paragraphs."""
+
+    wall: float
+    cpu: float
+    peak: float
+    kept: int
+    paragraphs: int
+
+
+def read_measured(path: Path, repeat: int = 1) -> Reading:
+    """Read `path` `repeat` times for the best time, then once under tracemalloc for
+    the peak of Python allocations and the bytes the Document keeps once read."""
+    wall = cpu = math.inf
+    for _ in range(repeat):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        doc = read_document(path)
+        wall = min(wall, time.perf_counter() - start)
+        cpu = min(cpu, time.process_time() - start_cpu)
+        del doc
+    gc.collect()
     tracemalloc.start()
-    read_document(path)
-    _, peak = tracemalloc.get_traced_memory()
+    doc = read_document(path)
+    doc.paragraphs  # noqa: B018  # the views every check computes
+    kept, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return seconds, peak / 2**20, len(doc.paragraphs)
+    return Reading(wall, cpu, peak / 2**20, kept, len(doc.paragraphs))
+
+
+def run_scale(paragraphs: int, shapes: list[str], folder: Path, repeat: int) -> None:
+    """Read the six versions of an N-paragraph document, and the English one in `shapes`."""
+    check_scaling.PART = 10**9  # numbers 1..N in one section
+    per_version = len(read_document(CORPUS / "en.md").paragraphs)
+    factor = math.ceil(paragraphs / per_version)
+    work = folder / f"scale{paragraphs}"
+    check_scaling.write(work, lambda d: check_scaling.repeated(d, factor))
+    print(
+        f"{'version':<18} {'file':>9} {'paragr.':>8} {'wall s':>8} {'CPU s':>7} "
+        f"{'peak':>9} {'kept B/par':>11}"
+    )
+    paths = [work / f"{lang}.md" for lang in LANGUAGES]
+    english = read_document(paths[0])
+    for shape in shapes:
+        suffix, data = SHAPES[shape](english)
+        path = work / f"en-{shape}{suffix}"
+        path.write_bytes(data)
+        paths.append(path)
+    for path in paths:
+        r = read_measured(path, repeat)
+        print(
+            f"{path.name:<18} {path.stat().st_size / 2**20:5.1f} MiB {r.paragraphs:8d} "
+            f"{r.wall:8.2f} {r.cpu:7.2f} {r.peak:5.0f} MiB {r.kept / r.paragraphs:11.0f}",
+            flush=True,
+        )
 
 
 def run(label: str, doc: Document, shapes: list[str], folder: Path) -> None:
@@ -116,7 +176,8 @@ def run(label: str, doc: Document, shapes: list[str], folder: Path) -> None:
         suffix, data = SHAPES[shape](doc)
         path = folder / f"en{suffix}"
         path.write_bytes(data)
-        seconds, peak, count = measure(path)
+        r = read_measured(path)
+        seconds, peak, count = r.wall, r.peak, r.paragraphs
         size = len(data) / 2**20
         print(
             f"{label:>8} {shape:<16} {size:8.2f} MiB {count:7d} par "
@@ -140,7 +201,8 @@ def run_pdf(pages: int, body: list[Item], folder: Path) -> None:
         factor = max(factor + 1, math.ceil(factor * pages / count))
     path = folder / "en.pdf"
     path.write_bytes(data)
-    seconds, peak, read = measure(path)
+    r = read_measured(path)
+    seconds, peak, read = r.wall, r.peak, r.paragraphs
     size = len(data) / 2**20
     print(
         f"{count:>5}pp {'pdf':<16} {size:8.2f} MiB {read:7d} par "
@@ -205,7 +267,17 @@ def main() -> None:
     parser.add_argument("--long", type=int, default=0, help="words of one long paragraph")
     parser.add_argument("--pdf-pages", type=int, default=0, help="also read a PDF of N pages")
     parser.add_argument("--pdf-fidelity", action="store_true", help="compare PDF extractors")
+    parser.add_argument("--scale", type=int, default=0, help="six versions of N paragraphs")
+    parser.add_argument(
+        "--scale-shapes", nargs="*", choices=sorted(SHAPES), default=list(SCALE_SHAPES)
+    )
+    parser.add_argument("--repeat", type=int, default=3, help="reads timed per --scale file")
     args = parser.parse_args()
+    if args.scale:
+        with tempfile.TemporaryDirectory() as tmp:
+            run_scale(args.scale, list(args.scale_shapes), Path(tmp), args.repeat)
+        if not any(f > 0 for f in args.factors):
+            return
     body = corpus_body()
     print(f"{'size':>8} {'shape':<16} {'file':>12} {'read':>11} {'time':>10} {'':>11}  peak")
     with tempfile.TemporaryDirectory() as tmp:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import pairwise
 
@@ -44,7 +44,7 @@ class Mode(StrEnum):
     BLOCKS = "blocks"  # every unit is a block of its own (Word paragraph, HTML <p>)
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     """One line (text) or block (docx, html) of source, in order.
 
@@ -61,7 +61,7 @@ class Piece:
     sub: bool = False  # an automatic sub-item (lower list level, bullet)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     """The paragraph or block being collected."""
 
@@ -73,6 +73,7 @@ class _Open:
     key: str = ""  # the id when not the plain number ("2.3", "II")
     article: bool = False  # an article: every line up to the next article is its text
     lines: list[int] = field(default_factory=list)  # the source line of each part
+    breaks: list[int] = field(default_factory=list)  # where an article's paragraphs start
 
     def add(self, text: str, line: int) -> None:
         self.parts.append(text)
@@ -81,8 +82,8 @@ class _Open:
     def wraps(self) -> tuple[tuple[int, int], ...]:
         """(word index in the joined text, source line) where each later line begins."""
         found: list[tuple[int, int]] = []
-        if len(self.lines) != len(self.parts):
-            return ()  # a part of unknown line: better no lines than wrong ones
+        if len(self.lines) != len(self.parts) or len(self.parts) < 2:
+            return ()  # one line; or a part of unknown line: better none than wrong ones
         words = 0
         first = self.lines[0] if self.lines else self.line
         for k, part in enumerate(self.parts):
@@ -96,8 +97,6 @@ class _Open:
                     found.append((words, self.lines[k]))
             words += count
         return tuple(found)
-
-    breaks: list[int] = field(default_factory=list)  # where an article's paragraphs start
 
     @property
     def text(self) -> str:
@@ -117,7 +116,7 @@ def _letters_or_roman(labels: list[Label | None]) -> list[Label | None]:
     if letters <= romans:
         return labels
     return [
-        replace(lab, number=ord(lab.key) - ord("A") + 1, style=Style.LETTER)
+        lab._replace(number=ord(lab.key) - ord("A") + 1, style=Style.LETTER)
         if lab and lab.style is Style.ROMAN and len(lab.key) == 1
         else lab
         for lab in labels
@@ -158,16 +157,24 @@ def _numbers_stand_alone(labels: Sequence[Label | None]) -> bool:
 
 
 class _Assembler:
-    def __init__(self, units: Sequence[Piece], mode: Mode, clean: Callable[[str], str]) -> None:
+    def __init__(
+        self,
+        units: Sequence[Piece],
+        mode: Mode,
+        clean: Callable[[str], str],
+        labels: Sequence[Label | None] | None = None,
+    ) -> None:
         self.units = units
         self.mode = mode
         self.clean = clean
+        if labels is None:
+            labels = [parse_label(u.text) for u in units]
         parsed = [
-            parse_label(u.text) if u.number is None and not u.heading and not u.sub else None
-            for u in units
+            lab if u.number is None and not u.heading and not u.sub else None
+            for u, lab in zip(units, labels, strict=True)
         ]
         for k, u in enumerate(units):
-            if u.heading and (lab := parse_label(u.text)) and lab.style is Style.ARTICLE:
+            if u.heading and (lab := labels[k]) and lab.style is Style.ARTICLE:
                 parsed[k] = lab  # "Article 1" styled as a heading is still an article
         # running numbers (and bare ones) drive the sequence logic; other labels (dotted,
         # Roman, letters, articles) open units of their own at clause boundaries
@@ -492,10 +499,14 @@ class _Assembler:
             return
         text = self.clean(cur.text)
         if cur.number is not None:
-            ends = [0, *cur.breaks, len(cur.parts)]
-            parts = tuple(
-                part for a, b in pairwise(ends) if (part := self.clean(join_lines(cur.parts[a:b])))
-            )
+            parts: tuple[str, ...] = ()  # one part (the text) without breaks
+            if cur.breaks:
+                ends = [0, *cur.breaks, len(cur.parts)]
+                parts = tuple(
+                    part
+                    for a, b in pairwise(ends)
+                    if (part := self.clean(join_lines(cur.parts[a:b])))
+                )
             self.items.append(
                 Paragraph(
                     "",
@@ -518,6 +529,7 @@ def assemble(
     *,
     clean: Callable[[str], str] = normalize_space,
     infer_headings: bool = False,
+    labels: Sequence[Label | None] | None = None,
 ) -> list[Item]:
     """Turn units into blocks and paragraphs.
 
@@ -533,9 +545,10 @@ def assemble(
     (not an abbreviation such as "St."). Sub-items `(a)` stay in their paragraph. With
     `infer_headings` (a format without marked headings), unnumbered all-capitals lines
     directly before a paragraph, or a short line without final punctuation just before a
-    section's first paragraph, become headings.
+    section's first paragraph, become headings. `labels` is `parse_label` of each unit's
+    text, when the caller has it.
     """
-    items = _Assembler(units, mode, clean).run()
+    items = _Assembler(units, mode, clean, labels).run()
     return _infer_headings(items, wrapped=mode is Mode.WRAPPED) if infer_headings else items
 
 

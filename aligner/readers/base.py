@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
@@ -22,10 +23,9 @@ from aligner.model import LANGUAGES, Block, Document, Item, Paragraph, build_doc
 from aligner.readers.docx import DocxReader
 from aligner.readers.html import HtmlReader
 from aligner.readers.pdf import PdfReader
-from aligner.readers.source import decode
 from aligner.readers.text import TextReader
 from aligner.text.code import find_code
-from aligner.text.langid import ISO_639_1, detect_language
+from aligner.text.langid import GUESS_SAMPLE, ISO_639_1, detect_language
 
 
 class Reader(Protocol):
@@ -120,8 +120,6 @@ def parse_document(data: bytes, name: str, lang: str | None = None) -> Document:
     the content does not); see `read_document`. Lines, paragraphs and their count are
     bounded by `aligner.limits`."""
     reader = reader_for(name, data)
-    if reader is READERS[-1]:
-        limits.check_lines(decode(data, name), name)
     try:
         items = reader.parse(data, name)
     except InputError as exc:
@@ -133,10 +131,21 @@ def parse_document(data: bytes, name: str, lang: str | None = None) -> Document:
         raise InputError("empty document: no text found", file=name)
     code = _find_code(items)
     if lang is None:
-        paragraphs = [i.text for i in items if isinstance(i, Paragraph)]
-        text = " ".join(paragraphs or [i.text for i in items if isinstance(i, Block)])
-        lang = detect_language(name, code, text)
+        kind = Paragraph if any(isinstance(i, Paragraph) for i in items) else Block
+        lang = detect_language(name, code, _sample(i.text for i in items if isinstance(i, kind)))
     return build_document(name, items, lang=lang, code=code)
+
+
+def _sample(texts: Iterable[str]) -> str:
+    """`texts` joined with spaces, as far as `guess_language` reads (`GUESS_SAMPLE`)."""
+    taken: list[str] = []
+    size = 0
+    for text in texts:
+        taken.append(text)
+        size += len(text) + 1
+        if size > GUESS_SAMPLE:
+            break
+    return " ".join(taken)
 
 
 def check_items(items: list[Item], file: str) -> None:

@@ -4,8 +4,9 @@ Roman numerals and the number formats of Word lists."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import string
 from enum import StrEnum
+from typing import NamedTuple
 
 from aligner import limits
 
@@ -46,6 +47,12 @@ _ARTICLE = re.compile(
     re.VERBOSE,
 )
 _FIRST = frozenset({"premier", "première", "primo", "primero", "первая"})
+#: The common label "12. Text", which no other pattern above can take (what follows the
+#: full stop is whitespace, not the digit or letter of a dotted number).
+_DOT = re.compile(r"([0-9]{1,7})\.\s+")
+#: What a line that holds a label can start with (after spaces and tabs): a digit, a
+#: bracket, emphasis, a Latin letter, the "С" of "Статья", or other whitespace.
+_HEADS = frozenset(string.digits + string.ascii_letters + "(*_С")
 
 
 class Style(StrEnum):
@@ -67,8 +74,7 @@ class Style(StrEnum):
 RUNNING = frozenset({Style.DOT, Style.PAREN, Style.PARENS, Style.TAB})
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """A paragraph number at the start of a line: number, label as written, style, rest.
 
     `key` is the id as cited when it is not the plain number ("2.3", "II", "A", "(a)").
@@ -100,9 +106,22 @@ def parse_label(line: str) -> Label | None:
     headings (see `_ARTICLE`). A number alone on the line is a `Style.BARE` label with
     empty rest; whether it is a paragraph number or a page number is decided by `assemble`.
     """
+    line = line.lstrip(" \t")
+    if m := _DOT.match(line):
+        digits = m.group(1)
+        return Label(int(digits), digits + ".", Style.DOT, line[m.end() :].strip())
+    head = line[:1]
+    if head not in _HEADS and not head.isspace():
+        return None
+    if "a" <= head <= "z" and line[1:2] != ")":
+        return None  # only an item "a)" starts in lower case
+    return _parse(line)
+
+
+def _parse(line: str) -> Label | None:
+    """`parse_label` of a line without leading spaces or tabs, by the full patterns."""
     if m := _BARE.match(line.lstrip()):  # stripped first: no backtracking over indents
         return Label(int(m.group(1)), m.group(1), Style.BARE, "")
-    line = line.lstrip(" \t")
     if m := _ARTICLE.match(line):
         raw = m.group("n")
         digits = raw.rstrip("erèoº°") if raw[:1].isdigit() else ""

@@ -20,12 +20,17 @@ _PAGE = re.compile(
       | \[\d{1,4}\])""",
     re.VERBOSE | re.IGNORECASE,
 )
+_PAGE_LAST = frozenset("-–—]")
 _RULE = re.compile(r"(?:[-*_=]\s*){3,}")
 
 
 def is_page_number(text: str) -> bool:
     """A page number line: `- 3 -`, `Page 3`, `Page 3 of 9`, `3/9` (not a bare `3`)."""
-    return bool(_PAGE.fullmatch(text.strip()))
+    text = text.strip()
+    last = text[-1:]
+    if not last or not (last in _PAGE_LAST or last.isdecimal()):
+        return False  # every page number ends with a digit, a dash or "]"
+    return bool(_PAGE.fullmatch(text))
 
 
 #: Longest line read as a document code with a page number ("PA.RES/7/2025 EN  - 3 -"
@@ -40,6 +45,8 @@ def is_running_header(text: str) -> bool:
         return True
     if len(text) > RUNNING_HEADER_MAX:
         return False  # far longer than a code and a page number: text
+    if "AS" not in text and "/" not in text:
+        return False  # neither a code nor a symbol (see `code_match`)
     m = code_match(text)
     if not m:
         return False
@@ -124,6 +131,11 @@ def join_lines(parts: Sequence[str]) -> str:
     at its hyphen ("cyber-" + "security"), unless the next word is a conjunction
     (a suspended hyphen: "Reise-" + "und Tourismusbranche").
     """
+    if len(parts) == 1:  # the common case: one line, nothing to join
+        part = parts[0].strip()
+        if part.endswith("\\") and not part.endswith("\\\\"):
+            part = part[:-1].rstrip()
+        return part
     pieces: list[str] = []
     previous = ""
     for raw in parts:

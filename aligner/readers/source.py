@@ -50,7 +50,7 @@ def decode(data: bytes, file: str) -> str:
             file=file,
             line=line,
         ) from None
-    if m := _CONTROL.search(text):
+    if (encoding != "utf-8" or _has_control(body)) and (m := _CONTROL.search(text)):
         hint = ""
         if m.group() == "\x00" and encoding == "utf-8" and body[1::2].count(0) > len(body) // 4:
             hint = " (UTF-16 without a byte-order mark?)"
@@ -62,7 +62,22 @@ def decode(data: bytes, file: str) -> str:
     return text
 
 
+#: The bytes of `_CONTROL`; in UTF-8 they stand for themselves only.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_CHUNK = 1 << 20
+
+
+def _has_control(body: bytes) -> bool:
+    """Whether UTF-8 `body` holds a byte of `_CONTROL` (in C, a MiB at a time)."""
+    return any(
+        len(chunk := body[k : k + _CHUNK]) != len(chunk.translate(None, _CONTROL_BYTES))
+        for k in range(0, len(body), _CHUNK)
+    )
+
+
 _CONTENT_LINE = re.compile(r"[^\r\n]+")
+#: Line breaks of `str.splitlines` that are not line breaks here (`content_lines`).
+_OTHER_BREAKS = frozenset("\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 def content_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -70,6 +85,16 @@ def content_lines(text: str) -> Iterator[tuple[int, str]]:
     at the other characters str.splitlines knows). Empty lines cost no Python step, so
     20 MB of line breaks read in C time."""
     text = text.removeprefix("\ufeff")
+    lines = text.splitlines()
+    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    # as many lines as LF, CR and CRLF make: no other break split them (one at the very
+    # end would not add a line, so it is looked at)
+    if len(lines) == breaks + (text[-1:] not in ("", "\n", "\r")) and (
+        text[-1:] not in _OTHER_BREAKS
+    ):
+        yield from ((k, line) for k, line in enumerate(lines, 1) if line)
+        return
+    del lines
     line, end = 1, 0
     for m in _CONTENT_LINE.finditer(text):
         if m.start() > end:

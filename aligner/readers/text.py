@@ -13,10 +13,11 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import pairwise
 
+from aligner import limits
 from aligner.model import Item, normalize_space
 from aligner.readers.assemble import Mode, Piece, assemble
 from aligner.readers.html import fragment_units
-from aligner.readers.labels import RUNNING, parse_label
+from aligner.readers.labels import RUNNING, Label, parse_label
 from aligner.readers.layout import (
     clean_markdown,
     code_match,
@@ -40,6 +41,7 @@ _HTML_BLOCK = re.compile(
 )
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_RULE_FIRST = frozenset("-*_=")  # what a rule line (`is_rule`) starts with
 
 
 class TextReader:
@@ -54,7 +56,9 @@ class TextReader:
         return head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" not in head
 
     def parse(self, data: bytes, path: str) -> list[Item]:
-        return parse_text(decode(data, path))
+        text = decode(data, path)
+        limits.check_lines(text, path)
+        return parse_text(text)
 
 
 def parse_text(text: str, *, markdown: bool = True) -> list[Item]:
@@ -62,10 +66,11 @@ def parse_text(text: str, *, markdown: bool = True) -> list[Item]:
     if "\f" in text:
         text = "\f".join(without_running_lines(text.split("\f")))
     units = _units(content_lines(text))
-    mode = Mode.WRAPPED if _is_wrapped(units) else Mode.UNWRAPPED
+    labels = [parse_label(u.text) for u in units]
+    mode = Mode.WRAPPED if _is_wrapped(units, labels) else Mode.UNWRAPPED
     explicit = any(u.heading for u in units)
     clean = clean_markdown if markdown else normalize_space
-    return assemble(units, mode, clean=clean, infer_headings=not explicit)
+    return assemble(units, mode, clean=clean, infer_headings=not explicit, labels=labels)
 
 
 #: A line among the first or last `EDGE` lines of at least `RUNNING_SHARE` of the pages
@@ -158,7 +163,7 @@ def _units(numbered: Iterable[tuple[int, str]]) -> list[Piece]:
         if number > last + 1:
             gap = max(gap, 1)  # empty lines in between
         last = number
-        if block := _HTML_BLOCK.match(raw):
+        if "<" in raw[:4] and (block := _HTML_BLOCK.match(raw)):
             end = _html_block_end(lines, index - 1, block.group(1))
             html = "\n".join(line for _, line in lines[index - 1 : end])
             found = fragment_units(html, number)
@@ -167,7 +172,7 @@ def _units(numbered: Iterable[tuple[int, str]]) -> list[Piece]:
             units.extend(found)
             index, last, gap = end, lines[end - 1][0], 1
             continue
-        for k, piece in enumerate(raw.split("\f")):
+        for k, piece in enumerate(raw.split("\f") if "\f" in raw else (raw,)):
             if k:
                 gap = 2  # form feed: a page break
                 page += 1
@@ -175,14 +180,15 @@ def _units(numbered: Iterable[tuple[int, str]]) -> list[Piece]:
             if not s or (s.startswith("<!--") and s.endswith("-->")):
                 gap = max(gap, 1)
                 continue
-            if heading := _atx_heading(piece):
+            if "#" in piece[:4] and (heading := _atx_heading(piece)):
                 level, title = heading
                 if title:
                     units.append(Piece(title, number, max(gap, 1), heading=level))
                 gap = 1
                 continue
             if (
-                _SETEXT.match(piece)
+                s[0] in "=-"
+                and _SETEXT.match(piece)
                 and units
                 and gap == 0
                 and (units[-1].gap or len(units) == 1)
@@ -192,7 +198,7 @@ def _units(numbered: Iterable[tuple[int, str]]) -> list[Piece]:
                 units[-1].heading = 1 if "=" in s else 2
                 gap = 1
                 continue
-            if is_rule(s) or is_page_number(s):
+            if (s[0] in _RULE_FIRST and is_rule(s)) or is_page_number(s):
                 gap = max(gap, 2 if is_page_number(s) else 1)
                 continue
             if is_running_header(s):
@@ -222,12 +228,13 @@ def _atx_heading(line: str) -> tuple[int, str] | None:
     return len(m.group(1)), title
 
 
-def _is_wrapped(units: list[Piece]) -> bool:
-    """Hard-wrapped text: some numbered line runs on directly into a further line."""
-    for a, b in pairwise(units):
+def _is_wrapped(units: list[Piece], labels: list[Label | None]) -> bool:
+    """Hard-wrapped text: some numbered line runs on directly into a further line
+    (`labels`: `parse_label` of each unit's text)."""
+    for k, (a, b) in enumerate(pairwise(units)):
         if b.gap or a.heading or b.heading:
             continue
-        first = parse_label(a.text)
-        if first is not None and first.style in RUNNING and parse_label(b.text) is None:
+        first = labels[k]
+        if first is not None and first.style in RUNNING and labels[k + 1] is None:
             return True
     return False
