@@ -223,7 +223,12 @@ def _is_intro(text: str, after_paragraph: bool, after_text: bool, before_paragra
 
 
 def build_document(
-    path: str, items: list[Item], *, lang: str | None = None, code: str | None = None
+    path: str,
+    items: list[Item],
+    *,
+    lang: str | None = None,
+    code: str | None = None,
+    fresh: bool = False,
 ) -> Document:
     """Assign sections and classify unnumbered blocks of a reader's output.
 
@@ -239,6 +244,10 @@ def build_document(
       of the document), is an introductory line;
     - other unnumbered body text (`is_prose`) is a unit of its own, without a number:
       the k-th is named "¶k" and aligned by content.
+
+    `fresh`: the items were made for this call by a reader (`aligner.readers`), their
+    texts normalized and the objects shared with no one, so each paragraph is given its
+    section in place rather than copied.
     """
     out: list[Item] = []
     section = 0
@@ -250,7 +259,7 @@ def build_document(
     # in a document without numbers, any finished clause after its first unit is a unit
     # (the second half of a split paragraph may be short)
     numbered = any(isinstance(i, Paragraph) for i in items)
-    texts = [normalize_space(i.text) for i in items]
+    texts = [i.text for i in items] if fresh else [normalize_space(i.text) for i in items]
     names: dict[int, str] = {}  # one string per section id
     following_at: list[Item | None] = [None] * len(items)  # the next item with text
     for k in range(len(items) - 2, -1, -1):
@@ -259,7 +268,7 @@ def build_document(
         if isinstance(item, Paragraph):
             if not item.sequential:
                 seen_paragraph = True
-                out.append(_in_section(item, ""))
+                out.append(_in_section(item, "", fresh))
                 continue
             restart = break_pending and item.number <= 1 and last_number >= 1
             if not seen_paragraph or heading_pending or restart:
@@ -268,7 +277,8 @@ def build_document(
             break_pending = heading_pending = False
             last_number = item.number
             sid = max(section, 1)
-            out.append(_in_section(item, names.get(sid) or names.setdefault(sid, str(sid))))
+            section_id = names.get(sid) or names.setdefault(sid, str(sid))
+            out.append(_in_section(item, section_id, fresh))
             continue
         text = texts[k]
         if not text:
@@ -302,9 +312,13 @@ def build_document(
     return Document(path=path, lang=lang, code=code, items=tuple(out))
 
 
-def _in_section(p: Paragraph, section: str) -> Paragraph:
-    """`p` in `section` (`p` itself when it is there already)."""
+def _in_section(p: Paragraph, section: str, fresh: bool) -> Paragraph:
+    """`p` in `section`: `p` itself when it is there already or is `fresh` (made for
+    `build_document` and not yet seen by anyone: set in place, as `__init__` does)."""
     if p.section == section:
+        return p
+    if fresh:
+        object.__setattr__(p, "section", section)
         return p
     return Paragraph(
         section, p.number, p.label, p.text, p.line, p.key, p.numbered, p.wraps, p.parts

@@ -202,9 +202,10 @@ class _Assembler:
 
     def run(self) -> list[Item]:
         pending = 0
+        keyed_at, labels = self.keyed, self.labels
         for i, unit in enumerate(self.units):
             gap, pending = max(unit.gap, pending), 0
-            if unit.heading and self.keyed[i] is None:
+            if unit.heading and keyed_at[i] is None:
                 self.close()
                 self.items.append(
                     Block(Kind.HEADING, self.clean(unit.text), unit.line, unit.heading)
@@ -214,7 +215,7 @@ class _Assembler:
             if unit.number is not None:
                 self.open_paragraph(unit.number, unit.label, unit.text, unit.line)
                 continue
-            keyed = self.keyed[i]
+            keyed = keyed_at[i]
             if keyed and self.opens_keyed(keyed, gap):
                 article = keyed.style is Style.ARTICLE
                 self.open_paragraph(
@@ -230,8 +231,8 @@ class _Assembler:
             if self.cur is not None and self.cur.article:
                 self.add_to_article(i, unit, gap)
                 continue
-            lab = self.labels[i]
-            if lab and lab.style == Style.BARE:
+            lab = labels[i]
+            if lab and lab.style is Style.BARE:
                 if self.bare_is_label(i, lab):
                     self.open_paragraph(lab.number, lab.label, "", unit.line, waits=True)
                 else:
@@ -294,7 +295,15 @@ class _Assembler:
         """Whether a number at the start of unit i opens a paragraph (see `assemble`)."""
         n = lab.number
         cur = self.cur
-        mid_sentence = cur is not None and gap == 0 and not cur.ends_clause
+        # one numbered line after another in text that is not wrapped is never mid-sentence
+        # (see below): its end need not be looked at
+        one_line = (
+            self.mode is Mode.UNWRAPPED
+            and cur is not None
+            and cur.number is not None
+            and len(cur.parts) == 1
+        )
+        mid_sentence = cur is not None and gap == 0 and not one_line and not cur.ends_clause
         if mid_sentence and cur is not None and cur.number is None and self.after_heading:
             mid_sentence = n != 1  # "PART 2\n1. Recalling": a part starts after its heading
         if mid_sentence and self.mode is Mode.UNWRAPPED and cur is not None:
@@ -483,8 +492,8 @@ class _Assembler:
         article: bool = False,
     ) -> None:
         self.close()
-        self.cur = _Open(line, [text] if text else [], number, label, waits, key, article)
-        self.cur.lines = [line] if text else []
+        parts, lines = ([text], [line]) if text else ([], [])
+        self.cur = _Open(line, parts, number, label, waits, key, article, lines)
         if not key:
             self.last = number  # the running sequence
         self.after_heading = False
@@ -497,7 +506,7 @@ class _Assembler:
         cur, self.cur = self.cur, None
         if cur is None:
             return
-        text = self.clean(cur.text)
+        text = self.clean(join_lines(cur.parts))
         if cur.number is not None:
             parts: tuple[str, ...] = ()  # one part (the text) without breaks
             if cur.breaks:
@@ -507,17 +516,10 @@ class _Assembler:
                     for a, b in pairwise(ends)
                     if (part := self.clean(join_lines(cur.parts[a:b])))
                 )
+            wraps = cur.wraps() if len(cur.parts) > 1 else ()
+            parts = parts if len(parts) > 1 else ()
             self.items.append(
-                Paragraph(
-                    "",
-                    cur.number,
-                    cur.label,
-                    text,
-                    cur.line,
-                    cur.key,
-                    wraps=cur.wraps(),
-                    parts=parts if len(parts) > 1 else (),
-                )
+                Paragraph("", cur.number, cur.label, text, cur.line, cur.key, True, wraps, parts)
             )
         elif text:
             self.items.append(Block(Kind.TEXT, text, cur.line))

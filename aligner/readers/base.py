@@ -133,7 +133,7 @@ def parse_document(data: bytes, name: str, lang: str | None = None) -> Document:
     if lang is None:
         kind = Paragraph if any(isinstance(i, Paragraph) for i in items) else Block
         lang = detect_language(name, code, _sample(i.text for i in items if isinstance(i, kind)))
-    return build_document(name, items, lang=lang, code=code)
+    return build_document(name, items, lang=lang, code=code, fresh=True)
 
 
 def _sample(texts: Iterable[str]) -> str:

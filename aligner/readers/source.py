@@ -92,9 +92,13 @@ def content_lines(text: str) -> Iterator[tuple[int, str]]:
     if len(lines) == breaks + (text[-1:] not in ("", "\n", "\r")) and (
         text[-1:] not in _OTHER_BREAKS
     ):
-        yield from ((k, line) for k, line in enumerate(lines, 1) if line)
-        return
+        return iter([(k, line) for k, line in enumerate(lines, 1) if line])
     del lines
+    return _matched_lines(text)
+
+
+def _matched_lines(text: str) -> Iterator[tuple[int, str]]:
+    """`content_lines` of text with line breaks `str.splitlines` does not share."""
     line, end = 1, 0
     for m in _CONTENT_LINE.finditer(text):
         if m.start() > end:

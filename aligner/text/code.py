@@ -45,8 +45,11 @@ _EMPHASIS = "*_"
 def find_code(text: str) -> str | None:
     """The document code or symbol that is all of `text` (a running header or the code
     line), as written with whitespace normalized and emphasis stripped; else None."""
-    head = text.lstrip()[:1]
-    tail = text.rstrip()[-1:]
+    head, tail = text[:1], text[-1:]
+    if head.isspace():
+        head = text.lstrip()[:1]
+    if tail.isspace():
+        tail = text.rstrip()[-1:]
     # without emphasis around it, the candidate below starts with `head`, ends with `tail`
     bare = head not in _EMPHASIS and tail not in _EMPHASIS
     if bare and (head not in _FIRST or (tail not in _LAST and not tail.isdecimal())):
