@@ -7,12 +7,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from enum import StrEnum
 from itertools import pairwise
 
 from aligner.model import INTRO_CHARS, Block, Item, Kind, Paragraph, normalize_space
-from aligner.readers.labels import RUNNING, Label, Style, parse_label
+from aligner.readers import headings
+from aligner.readers.labels import (
+    RUNNING,
+    Label,
+    Style,
+    letters_or_roman,
+    numbers_stand_alone,
+    parse_label,
+)
 from aligner.readers.layout import (
     CLOSERS,
     OPENERS,
@@ -23,137 +29,12 @@ from aligner.readers.layout import (
     join_lines,
     starts_continuation,
 )
-from aligner.text.code import find_code
+from aligner.readers.pieces import Mode, Piece
+from aligner.readers.unit import OpenUnit, opens_child
 
-#: Longest one-line chapter title ("1. Introduction") directly followed by its first
-#: numbered child ("1.1 ..."); a longer line is the start of a wrapped paragraph.
-MAX_TITLE = 80
 #: Largest out-of-sequence step accepted for a number at a paragraph boundary
 #: (a translation may lack a few paragraphs).
 MAX_JUMP = 10
-
-
-# --- assembly -------------------------------------------------------------------
-
-
-class Mode(StrEnum):
-    """How blank lines between units are read."""
-
-    WRAPPED = "wrapped"  # hard-wrapped text: a blank line does not end a paragraph
-    UNWRAPPED = "unwrapped"  # a paragraph per line: a blank line separates blocks
-    BLOCKS = "blocks"  # every unit is a block of its own (Word paragraph, HTML <p>)
-
-
-@dataclass(slots=True)
-class Piece:
-    """One line (text) or block (docx, html) of source, in order.
-
-    `gap` is what separates it from the previous unit: 0 nothing (a wrapped line),
-    1 a blank line or block boundary, 2 a page break (form feed, page number, header).
-    """
-
-    text: str
-    line: int
-    gap: int = 0
-    heading: int = 0  # heading level when the format marks it (Markdown #, Word style)
-    number: int | None = None  # automatic number (Word numbering, HTML <ol>)
-    label: str = ""
-    sub: bool = False  # an automatic sub-item (lower list level, bullet)
-
-
-@dataclass(slots=True)
-class _Open:
-    """The paragraph or block being collected."""
-
-    line: int
-    parts: list[str] = field(default_factory=list)
-    number: int | None = None
-    label: str = ""
-    waits: bool = False  # a number alone on its line, its text to follow
-    key: str = ""  # the id when not the plain number ("2.3", "II")
-    article: bool = False  # an article: every line up to the next article is its text
-    lines: list[int] = field(default_factory=list)  # the source line of each part
-    breaks: list[int] = field(default_factory=list)  # where an article's paragraphs start
-
-    def add(self, text: str, line: int) -> None:
-        self.parts.append(text)
-        self.lines.append(line)
-
-    def wraps(self) -> tuple[tuple[int, int], ...]:
-        """(word index in the joined text, source line) where each later line begins."""
-        found: list[tuple[int, int]] = []
-        if len(self.lines) != len(self.parts) or len(self.parts) < 2:
-            return ()  # one line; or a part of unknown line: better none than wrong ones
-        words = 0
-        first = self.lines[0] if self.lines else self.line
-        for k, part in enumerate(self.parts):
-            count = len(part.split())
-            if k and count:
-                glued = len(join_lines(self.parts[k - 1 : k + 1]).split()) < (
-                    len(self.parts[k - 1].split()) + count
-                )  # "cyber-" + "security": one word across two lines
-                words -= glued
-                if self.lines[k] != first:
-                    found.append((words, self.lines[k]))
-            words += count
-        return tuple(found)
-
-    @property
-    def text(self) -> str:
-        return join_lines(self.parts)
-
-    @property
-    def ends_clause(self) -> bool:
-        """Whether the text so far ends a clause (see `ends_terminal`); true when empty."""
-        return not self.parts or ends_terminal(join_lines(self.parts[-1:]))
-
-
-def _letters_or_roman(labels: list[Label | None]) -> list[Label | None]:
-    """ "C." and "I." are letters in a document of lettered sections (A., B., D.), Roman
-    numbers in one of Roman chapters (II., IV.)."""
-    letters = sum(1 for lab in labels if lab and lab.style is Style.LETTER)
-    romans = sum(1 for lab in labels if lab and lab.style is Style.ROMAN and len(lab.key) > 1)
-    if letters <= romans:
-        return labels
-    return [
-        lab._replace(number=ord(lab.key) - ord("A") + 1, style=Style.LETTER)
-        if lab and lab.style is Style.ROMAN and len(lab.key) == 1
-        else lab
-        for lab in labels
-    ]
-
-
-def _child(lab: Label, cur: _Open) -> bool:
-    """Whether `lab` numbers the first child of the one-line title `cur` ("1. Introduction"
-    then "1.1 ..."), which needs no blank line or final stop before it."""
-    if lab.style is not Style.DOTTED or cur.number is None or len(cur.parts) != 1:
-        return False
-    parent, _, last = lab.key.rpartition(".")
-    title = cur.parts[0].strip()
-    return (
-        parent == (cur.key or str(cur.number))
-        and last in ("1", "a")
-        and len(title) <= MAX_TITLE
-        and title[:1].isupper()
-    )
-
-
-def _numbers_stand_alone(labels: Sequence[Label | None]) -> bool:
-    """Whether the document writes its numbers alone on their lines, text below.
-
-    Numbers alone count only where they continue the numbering of the line before, so
-    page numbers scattered through a document with inline numbers do not tip the scale.
-    """
-    alone = inline = last = 0
-    for lab in labels:
-        if lab is None:
-            continue
-        if lab.rest:
-            inline += 1
-        elif lab.number in (1, last + 1):
-            alone += 1
-        last = lab.number
-    return alone > inline
 
 
 class _Assembler:
@@ -182,7 +63,7 @@ class _Assembler:
             lab if lab and (lab.style in RUNNING or lab.style is Style.BARE) else None
             for lab in parsed
         ]
-        self.keyed = _letters_or_roman(
+        self.keyed = letters_or_roman(
             [lab if mine is None else None for lab, mine in zip(parsed, self.labels, strict=True)]
         )
         self.articles = any(lab and lab.style is Style.ARTICLE for lab in self.keyed)
@@ -193,9 +74,9 @@ class _Assembler:
         self.items_top = not any(u.number is not None for u in units) and not any(
             lab and lab.style is not Style.ITEM for lab in parsed
         )
-        self.bare_labels = _numbers_stand_alone(self.labels)
+        self.bare_labels = numbers_stand_alone(self.labels)
         self.items: list[Item] = []
-        self.cur: _Open | None = None
+        self.cur: OpenUnit | None = None
         self.last = 0
         self.style: Style | None = None
         self.after_heading = True
@@ -256,7 +137,7 @@ class _Assembler:
         cur = self.cur
         if self.awaiting():
             return False
-        if cur is not None and not cur.ends_clause and not _child(lab, cur):
+        if cur is not None and not cur.ends_clause and not opens_child(lab, cur):
             if gap == 0:
                 return False
             across = self.mode is Mode.WRAPPED or gap >= 2  # a page break inside a paragraph
@@ -493,14 +374,14 @@ class _Assembler:
     ) -> None:
         self.close()
         parts, lines = ([text], [line]) if text else ([], [])
-        self.cur = _Open(line, parts, number, label, waits, key, article, lines)
+        self.cur = OpenUnit(line, parts, number, label, waits, key, article, lines)
         if not key:
             self.last = number  # the running sequence
         self.after_heading = False
 
     def open_block(self, unit: Piece) -> None:
         self.close()
-        self.cur = _Open(unit.line, [unit.text], lines=[unit.line])
+        self.cur = OpenUnit(unit.line, [unit.text], lines=[unit.line])
 
     def close(self) -> None:
         cur, self.cur = self.cur, None
@@ -551,36 +432,6 @@ def assemble(
     text, when the caller has it.
     """
     items = _Assembler(units, mode, clean, labels).run()
-    return _infer_headings(items, wrapped=mode is Mode.WRAPPED) if infer_headings else items
-
-
-def _infer_headings(items: list[Item], *, wrapped: bool) -> list[Item]:
-    out = list(items)
-    # The first block of a document (after its code line) is its title, not a heading,
-    # when other blocks stand between it and the first paragraph.
-    title = next(
-        (k for k, item in enumerate(items) if isinstance(item, Block) and not find_code(item.text)),
-        None,
-    )
-    last_number = 0
-    for k, item in enumerate(items):
-        if not isinstance(item, Paragraph):
-            continue
-        starts_section = last_number == 0 or (not item.key and item.number <= 1)
-        last_number = item.number if not item.key else max(last_number, 1)
-        j = k - 1
-        while j >= 0 and isinstance(block := items[j], Block) and block.kind is Kind.TEXT:
-            text = block.text
-            short = (
-                not wrapped
-                and starts_section
-                and j == k - 1
-                and len(text) <= 80
-                and text[:1].isupper()
-                and not ends_terminal(text)
-            )
-            if find_code(text) or not (is_upper(text) or short) or (j == title and j < k - 1):
-                break
-            out[j] = Block(Kind.HEADING, text, block.line, block.level)
-            j -= 1
-    return out
+    if not infer_headings:
+        return items
+    return headings.infer_headings(items, wrapped=mode is Mode.WRAPPED)

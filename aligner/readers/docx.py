@@ -20,9 +20,10 @@ from lxml import etree
 from aligner import limits
 from aligner.errors import InputError
 from aligner.model import Item
-from aligner.readers.assemble import Mode, Piece, assemble
+from aligner.readers.assemble import assemble
 from aligner.readers.labels import RUNNING, format_number, parse_label
 from aligner.readers.layout import is_page_number, is_running_header
+from aligner.readers.pieces import Mode, Piece
 from aligner.readers.source import parse_xml
 
 #: Most bytes unpacked from one archive (all parts read together).

@@ -18,8 +18,9 @@ from lxml import etree
 from aligner import limits
 from aligner.errors import InputError
 from aligner.model import Item
-from aligner.readers.assemble import Mode, Piece, assemble
+from aligner.readers.assemble import assemble
 from aligner.readers.labels import RUNNING, format_number, parse_label
+from aligner.readers.pieces import Mode, Piece
 from aligner.readers.source import decode
 from aligner.xmltree import source_line
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -163,6 +164,42 @@ def _parse(line: str) -> Label | None:
     if m.group("pre") and not m.group("post"):
         rest = m.group("pre") + rest  # "**1. Text**": the emphasis covers the text
     return Label(number, label, style, rest, key)
+
+
+# --- a document's scheme ---------------------------------------------------------
+
+
+def letters_or_roman(labels: list[Label | None]) -> list[Label | None]:
+    """ "C." and "I." are letters in a document of lettered sections (A., B., D.), Roman
+    numbers in one of Roman chapters (II., IV.)."""
+    letters = sum(1 for lab in labels if lab and lab.style is Style.LETTER)
+    romans = sum(1 for lab in labels if lab and lab.style is Style.ROMAN and len(lab.key) > 1)
+    if letters <= romans:
+        return labels
+    return [
+        lab._replace(number=ord(lab.key) - ord("A") + 1, style=Style.LETTER)
+        if lab and lab.style is Style.ROMAN and len(lab.key) == 1
+        else lab
+        for lab in labels
+    ]
+
+
+def numbers_stand_alone(labels: Sequence[Label | None]) -> bool:
+    """Whether the document writes its numbers alone on their lines, text below.
+
+    Numbers alone count only where they continue the numbering of the line before, so
+    page numbers scattered through a document with inline numbers do not tip the scale.
+    """
+    alone = inline = last = 0
+    for lab in labels:
+        if lab is None:
+            continue
+        if lab.rest:
+            inline += 1
+        elif lab.number in (1, last + 1):
+            alone += 1
+        last = lab.number
+    return alone > inline
 
 
 _ROMAN = (

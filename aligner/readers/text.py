@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from aligner import limits
 from aligner.model import Item, normalize_space
-from aligner.readers.assemble import Mode, Piece, assemble
+from aligner.readers.assemble import assemble
 from aligner.readers.html import fragment_units
 from aligner.readers.labels import RUNNING, Label, parse_label
 from aligner.readers.layout import (
@@ -26,6 +26,7 @@ from aligner.readers.layout import (
     is_rule,
     is_running_header,
 )
+from aligner.readers.pieces import Mode, Piece
 from aligner.readers.source import content_lines, decode
 from aligner.text.code import find_code
 
