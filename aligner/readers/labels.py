@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
+from functools import partial
 from typing import NamedTuple
 
 from aligner import limits
@@ -48,9 +49,8 @@ _ARTICLE = re.compile(
     re.VERBOSE,
 )
 _FIRST = frozenset({"premier", "première", "primo", "primero", "первая"})
-#: The common label "12. Text", which no other pattern above can take (what follows the
-#: full stop is whitespace, not the digit or letter of a dotted number).
-_DOT = re.compile(r"([0-9]{1,7})\.\s+")
+#: The digits of `_DIGITS` at most.
+_MAX_DIGITS = 7
 #: What a line that holds a label can start with (after spaces and tabs): a digit, a
 #: bracket, emphasis, a Latin letter, the "С" of "Статья", or other whitespace.
 _HEADS = frozenset(string.digits + string.ascii_letters + "(*_С")
@@ -88,6 +88,10 @@ class Label(NamedTuple):
     key: str = ""
 
 
+#: A `Label` from its five fields, without a Python-level `__new__` (the hot path).
+_label: Callable[[tuple[int, str, Style, str, str]], Label] = partial(tuple.__new__, Label)
+
+
 def roman_value(text: str) -> int | None:
     """The value of a well-formed Roman numeral (I to MMMCMXCIX), else None."""
     value, rest = 0, text.lower()
@@ -108,10 +112,12 @@ def parse_label(line: str) -> Label | None:
     empty rest; whether it is a paragraph number or a page number is decided by `assemble`.
     """
     line = line.lstrip(" \t")
-    if m := _DOT.match(line):
-        digits = m.group(1)
-        return Label(int(digits), digits + ".", Style.DOT, line[m.end() :].strip())
     head = line[:1]
+    if "0" <= head <= "9":  # the common "12. Text" first: no other pattern takes it
+        digits, dot, rest = line.partition(".")
+        ascii_digits = digits.isascii() and digits.isdigit()
+        if dot and len(digits) <= _MAX_DIGITS and ascii_digits and rest[:1].isspace():
+            return _label((int(digits), digits + ".", Style.DOT, rest.strip(), ""))
     if head not in _HEADS and not head.isspace():
         return None
     if "a" <= head <= "z" and line[1:2] != ")":
