@@ -17,7 +17,7 @@ from aligner.errors import UsageError
 from aligner.findings import Finding, Revision, Severity
 from aligner.formats.po import CatalogEntry
 from aligner.formats.tmx import Prop, TranslationUnit, Variant, xml_safe
-from aligner.model import Block, Document, Kind, Link, Paragraph, item_keys
+from aligner.model import Alignment, Block, Document, Kind, Link, Paragraph, item_keys
 from aligner.pipeline import AlignedSet
 from aligner.reports.common import one_line
 
@@ -135,6 +135,20 @@ class _FindingIndex:
         return [hits[k] for k in sorted(hits)]
 
 
+def _crossing(alignment: Alignment) -> frozenset[int]:
+    """`reordered_links`, without its search when the links keep the target's order
+    (the usual case: each link's first target paragraph stands after the one before)."""
+    index = {id(p): k for k, p in enumerate(alignment.target.paragraphs)}
+    previous = -1
+    for link in alignment.links:
+        if link.target:
+            position = index.get(id(link.target[0]), -1)  # -1: not the target's own object
+            if position <= previous:
+                return reordered_links(alignment)
+            previous = position
+    return frozenset()
+
+
 def paragraph_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
     """One unit per reference paragraph, with every target's aligned text and suspicions."""
     ref = aligned.reference
@@ -143,7 +157,7 @@ def paragraph_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
     for lang in targets:
         alignment = aligned.alignments.get(lang)
         found: dict[Paragraph, Counterpart] = {}
-        crossing = reordered_links(alignment) if alignment else frozenset()
+        crossing = _crossing(alignment) if alignment else frozenset()
         version = alignment.target.path if alignment else ""
         doubted = {k for pair in alignment.doubts for k in pair} if alignment else set()
         for k, link in enumerate(alignment.links if alignment else ()):

@@ -94,14 +94,26 @@ _State = tuple[str, str, int, bool]
 _START: _State = ("BK", "BK", 0, False)
 
 
-#: Break events of a word (text between spaces) by the state it is met in, up to this many
-#: (then forgotten): words repeat, so most are worked out once (chosen so that the memo
-#: stays under ~50 MiB).
+Events = tuple[tuple[int, int], ...]
+
+
+class _Words(dict[str, "tuple[Events, _Words]"]):
+    """Words met in one state: each word's break events, and the words met in the state
+    after it and a space (words repeat, so most are worked out once)."""
+
+    def __init__(self, state: _State) -> None:
+        super().__init__()
+        self.state = state
+
+
+#: The words met in each state so far, up to `_WORDS_KEPT` words in all (then forgotten;
+#: chosen so that the memo stays under ~50 MiB).
 _WORDS_KEPT = 200_000
-_WORDS: dict[tuple[str, _State], tuple[tuple[tuple[int, int], ...], _State]] = {}
+_WORDS: dict[_State, _Words] = {}
+_WORDS_SEEN = [0]  # words in `_WORDS`
 
 
-def _word_events(word: str, state: _State) -> tuple[tuple[tuple[int, int], ...], _State]:
+def _word_events(word: str, state: _State) -> tuple[Events, _State]:
     """The break events (see `break_events`) in `word`, which has no space, met in `state`
     (and not right after a zero-width joiner), and the state after it."""
     out: list[tuple[int, int]] = []
@@ -145,23 +157,48 @@ def break_events(text: str) -> list[tuple[int, int]]:
     """The characters a line may break before (2) or must break before (3), in order, as
     (index, 2 or 3); a line may not break before any other character."""
     out: list[tuple[int, int]] = []
-    state = _START
+    words = _words(_START)
     at = 0
     for word in text.split(" "):  # U+0020 is the only character of class SP
         if word:
-            key = (word, state)
-            known = _WORDS.get(key)
+            known = words.get(word)
             if known is None:
-                if len(_WORDS) >= _WORDS_KEPT:
-                    _WORDS.clear()
-                known = _WORDS[key] = _word_events(word, state)
-            events, state = known
-            if events:
+                known = _learn(words, word)
+            events, words = known
+            if events is _AT_START:
+                out.append((at, 2))
+            elif events:
                 out += [(at + i, kind) for i, kind in events]
-            at += len(word)
-        state = (state[0], state[1], state[2], True)  # the space after the word
-        at += 1
+            at += len(word) + 1
+        else:
+            at += 1
+            words = _words((*words.state[:3], True))
     return out
+
+
+#: The events of a word a line may break before and nowhere in (the usual case).
+_AT_START: Events = ((0, 2),)
+
+
+def _words(state: _State) -> _Words:
+    words = _WORDS.get(state)
+    if words is None:
+        words = _WORDS[state] = _Words(state)
+    return words
+
+
+def _learn(words: _Words, word: str) -> tuple[Events, _Words]:
+    """Work out `word`'s events in `words`' state, and remember them."""
+    if _WORDS_SEEN[0] >= _WORDS_KEPT:
+        for known in _WORDS.values():
+            known.clear()
+        _WORDS_SEEN[0] = 0
+    events, (last, before_last, regional, _) = _word_events(word, words.state)
+    if events == _AT_START:
+        events = _AT_START
+    words[word] = found = (events, _words((last, before_last, regional, True)))
+    _WORDS_SEEN[0] += 1
+    return found
 
 
 def possible_breaks(text: str) -> list[int]:
