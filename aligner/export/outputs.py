@@ -223,7 +223,7 @@ def export_po(
         for aligned in sets:
             langs = export_targets(aligned, targets, report)
             units = sanitize(document_units(aligned, langs), aligned, report)
-            positions = version_positions(aligned)
+            positions = version_positions(aligned, units)
             pot = Path(output) / f"{aligned.name}.pot"
             memo: WrapMemo = {}  # every catalog of the document has the same msgids
             with batch.open(pot) as stream:

@@ -17,7 +17,7 @@ from aligner.errors import UsageError
 from aligner.findings import Finding, Revision, Severity
 from aligner.formats.po import CatalogEntry
 from aligner.formats.tmx import Prop, TranslationUnit, Variant, xml_safe
-from aligner.model import Block, Document, Kind, Link, Paragraph, item_keys
+from aligner.model import Alignment, Block, Document, Kind, Link, Paragraph, item_keys
 from aligner.pipeline import AlignedSet
 from aligner.reports.common import one_line
 
@@ -135,6 +135,20 @@ class _FindingIndex:
         return [hits[k] for k in sorted(hits)]
 
 
+def _crossing(alignment: Alignment) -> frozenset[int]:
+    """`reordered_links`, without its search when the links keep the target's order
+    (the usual case: each link's first target paragraph stands after the one before)."""
+    index = {id(p): k for k, p in enumerate(alignment.target.paragraphs)}
+    previous = -1
+    for link in alignment.links:
+        if link.target:
+            position = index.get(id(link.target[0]), -1)  # -1: not the target's own object
+            if position <= previous:
+                return reordered_links(alignment)
+            previous = position
+    return frozenset()
+
+
 def paragraph_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
     """One unit per reference paragraph, with every target's aligned text and suspicions."""
     ref = aligned.reference
@@ -143,7 +157,7 @@ def paragraph_units(aligned: AlignedSet, targets: Sequence[str]) -> list[Unit]:
     for lang in targets:
         alignment = aligned.alignments.get(lang)
         found: dict[Paragraph, Counterpart] = {}
-        crossing = reordered_links(alignment) if alignment else frozenset()
+        crossing = _crossing(alignment) if alignment else frozenset()
         version = alignment.target.path if alignment else ""
         doubted = {k for pair in alignment.doubts for k in pair} if alignment else set()
         for k, link in enumerate(alignment.links if alignment else ()):
@@ -248,6 +262,15 @@ def _clean(text: str, where: str, report: ExportReport) -> str:
     return safe
 
 
+def _clean_counterpart(cp: Counterpart, where: str, report: ExportReport) -> Counterpart:
+    """`cp` with its text `_clean` (None when empty), the same object when that changes
+    nothing."""
+    if not cp.text:
+        return cp if cp.text is None else replace(cp, text=None)
+    text = _clean(cp.text, where, report)
+    return cp if text == cp.text else replace(cp, text=text)
+
+
 def sanitize(units: list[Unit], aligned: AlignedSet, report: ExportReport) -> list[Unit]:
     """The units with XML-1.0-illegal characters dropped (one warning per text)."""
     out = []
@@ -255,12 +278,7 @@ def sanitize(units: list[Unit], aligned: AlignedSet, report: ExportReport) -> li
     for unit in units:
         source = _clean(unit.source, f"{ref_path}:{unit.line}", report)
         counterparts = {
-            lang: replace(
-                cp,
-                text=_clean(cp.text, f"{aligned.name} {lang} {unit.key}", report)
-                if cp.text
-                else None,
-            )
+            lang: _clean_counterpart(cp, f"{aligned.name} {lang} {unit.key}", report)
             for lang, cp in unit.counterparts.items()
         }
         out.append(Unit(unit.key, source, unit.line, unit.comment, unit.paragraph, counterparts))
@@ -276,11 +294,13 @@ def locale_code(locales: Mapping[str, str] | None, lang: str) -> str:
     return (locales or {}).get(lang, lang)
 
 
-def _variant(lang: str, text: str, reasons: tuple[str, ...], file: str, line: int) -> Variant:
+def _variant(
+    lang: str, text: str, reasons: tuple[str, ...], file: str, line: int, paths: ReferencePaths
+) -> Variant:
     """A `<tuv>`: its text, `x-file`/`x-line` where it comes from, and why it is suspect."""
     props: list[Prop] = []
     if file:
-        props.append(("x-file", reference_path(file)))
+        props.append(("x-file", paths[file]))
         if line > 0:
             props.append(("x-line", str(line)))
     if reasons:
@@ -301,9 +321,12 @@ def _unit_props(aligned: AlignedSet, unit: Unit) -> tuple[Prop, ...]:
     return tuple(props)
 
 
-def _source(aligned: AlignedSet, unit: Unit, locales: Mapping[str, str] | None) -> Variant:
+def _source(
+    aligned: AlignedSet, unit: Unit, locales: Mapping[str, str] | None, paths: ReferencePaths
+) -> Variant:
     ref = aligned.reference
-    return _variant(locale_code(locales, ref.lang or ""), unit.source, (), ref.path, unit.line)
+    code = locale_code(locales, ref.lang or "")
+    return _variant(code, unit.source, (), ref.path, unit.line, paths)
 
 
 def _usable(cp: Counterpart, include_suspect: bool) -> str | None:
@@ -329,6 +352,7 @@ def bilingual_units(
     """The TUs of a `<reference>-<lang>` TMX: trusted pairs (and suspect ones if asked)."""
     ref_lang = aligned.reference.lang or ""
     code = locale_code(locales, lang)
+    paths = ReferencePaths()
     for unit in units:
         tuid = f"{aligned.name}:{unit.key}"
         cp = unit.counterparts[lang]
@@ -339,9 +363,9 @@ def bilingual_units(
         assert cp.text is not None
         props = _unit_props(aligned, unit)
         if segment == "paragraph":
-            target = _variant(code, cp.text, cp.reasons, cp.file, cp.line)
+            target = _variant(code, cp.text, cp.reasons, cp.file, cp.line, paths)
             yield TranslationUnit(
-                tuid, (_source(aligned, unit, locales), target), props, changedate=changedate
+                tuid, (_source(aligned, unit, locales, paths), target), props, changedate=changedate
             )
             continue
         from aligner.align.sentences import align_paragraph
@@ -361,8 +385,8 @@ def bilingual_units(
             yield TranslationUnit(
                 f"{tuid}:s{n}",
                 (
-                    replace(_source(aligned, unit, locales), text=source),
-                    _variant(code, target_text, cp.reasons, cp.file, cp.line),
+                    replace(_source(aligned, unit, locales, paths), text=source),
+                    _variant(code, target_text, cp.reasons, cp.file, cp.line, paths),
                 ),
                 (*props, ("x-sentence", str(n))),
                 changedate=changedate,
@@ -380,15 +404,16 @@ def multilingual_units(
     changedate: str = "",
 ) -> Iterator[TranslationUnit]:
     """TUs holding the reference and every target language that has a usable counterpart."""
+    paths = ReferencePaths()
     for unit in units:
         tuid = f"{aligned.name}:{unit.key}"
-        variants = [_source(aligned, unit, locales)]
+        variants = [_source(aligned, unit, locales, paths)]
         for lang in targets:
             cp = unit.counterparts[lang]
             why = _usable(cp, include_suspect)
             if why is None and cp.text:
                 code = locale_code(locales, lang)
-                variants.append(_variant(code, cp.text, cp.reasons, cp.file, cp.line))
+                variants.append(_variant(code, cp.text, cp.reasons, cp.file, cp.line, paths))
             else:
                 _left_out(report, tuid, lang, why or "empty")
         if len(variants) > 1:
@@ -400,17 +425,21 @@ def multilingual_units(
 Positions = Mapping[str, tuple[tuple[str, int], ...]]
 
 
-def version_positions(aligned: AlignedSet) -> Positions:
+def version_positions(aligned: AlignedSet, units: Sequence[Unit] = ()) -> Positions:
     """For each unit key, the file:line of its text in every version (the reference's
-    excluded), whichever languages an export writes."""
+    excluded), whichever languages an export writes (`units`: the set's units, reused
+    when they hold every version)."""
     langs = [lang for lang in aligned.documents.langs if lang != aligned.reference.lang]
+    if not units or list(units[0].counterparts) != langs:
+        units = document_units(aligned, langs)
+    paths = ReferencePaths()
     return {
         unit.key: tuple(
-            (reference_path(cp.file), cp.line)
+            (paths[cp.file], cp.line)
             for cp in unit.counterparts.values()
             if cp.file and cp.line > 0
         )
-        for unit in document_units(aligned, langs)
+        for unit in units
     }
 
 
@@ -461,3 +490,12 @@ def reference_path(path: str) -> str:
     """The path a `#:` comment gives: relative to the working folder when below it."""
     relative = os.path.relpath(Path(path).resolve())
     return Path(relative if not relative.startswith("..") else path).as_posix()
+
+
+class ReferencePaths(dict[str, str]):
+    """`reference_path` of each path asked for, worked out once (one per export pass, so
+    a long-running process sees later changes of the working folder)."""
+
+    def __missing__(self, path: str) -> str:
+        self[path] = found = reference_path(path)
+        return found

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 import regex
@@ -86,43 +87,125 @@ _STATES = {
 }
 
 
-def possible_breaks(text: str) -> list[int]:
-    """Per character: 2 if a line may break before it, 3 if it must, 1 if it may not."""
-    out = [1] * len(text)
-    last = "BK"  # class of the last character that is not a space
-    spaced = False  # spaces stand between `last` and the current character
-    before_last = "BK"  # class of the non-space character before `last`
-    regional = 0  # regional indicators in a row, so flags pair up
+#: What the breaks after a character depend on: the class of the last character that is
+#: not a space, the class of the one before it, regional indicators in a row (0, or 1
+#: when odd and 2 when even: all that counts) and whether spaces follow the last one.
+_State = tuple[str, str, int, bool]
+_START: _State = ("BK", "BK", 0, False)
+
+
+Events = tuple[tuple[int, int], ...]
+
+
+class _Words(dict[str, "tuple[Events, _Words]"]):
+    """Words met in one state: each word's break events, and the words met in the state
+    after it and a space (words repeat, so most are worked out once)."""
+
+    def __init__(self, state: _State) -> None:
+        super().__init__()
+        self.state = state
+
+
+#: The words met in each state so far, up to `_WORDS_KEPT` words in all (then forgotten;
+#: chosen so that the memo stays under ~50 MiB).
+_WORDS_KEPT = 200_000
+_WORDS: dict[_State, _Words] = {}
+_WORDS_SEEN = [0]  # words in `_WORDS`
+
+
+def _word_events(word: str, state: _State) -> tuple[Events, _State]:
+    """The break events (see `break_events`) in `word`, which has no space, met in `state`
+    (and not right after a zero-width joiner), and the state after it."""
+    out: list[tuple[int, int]] = []
+    last, before_last, regional, spaced = state
     after_zwj = False  # the previous character is a zero-width joiner: never break here
-    for i, cls in enumerate(map(line_break_class, text)):
+    for i, cls in enumerate(map(line_break_class, word)):
         if cls == last == "AL" and not spaced and not after_zwj:
             before_last, regional = "AL", 0  # inside a word: no break, the usual case
             continue
         glued, after_zwj = after_zwj, cls == "ZWJ"
-        if cls == "SP":
-            spaced = True
-            continue
         if cls in _MANDATORY:
-            out[i], last, spaced = 3, "BK", False
+            out.append((i, 3))
+            last, spaced = "BK", False
             continue
         if cls == "ZW":
             last, spaced = "ZW", False
             continue
         if cls in {"CM", "ZWJ"}:
             if last == "ZW":
-                out[i], last = 2, "AL"
+                out.append((i, 2))
+                last = "AL"
                 continue
             if not spaced and last != "BK":
                 continue  # a mark belongs to the character before it
             cls = "AL"  # a mark after a space or at the start counts as a letter
         if glued or (before_last == "HL" and last in {"HY", "BA"} and not spaced):
             pass  # after a joiner, or a Hebrew letter and hyphen
-        elif last == "ZW" or (cls == "RI" == last and not spaced and regional % 2 == 0):
-            out[i] = 2
-        elif last != "BK":
-            out[i] = _STATES[last, cls][spaced]
+        elif (
+            last == "ZW"
+            or (cls == "RI" == last and not spaced and regional % 2 == 0)
+            or (last != "BK" and _STATES[last, cls][spaced] == 2)
+        ):
+            out.append((i, 2))
         regional = regional + 1 if cls == "RI" and (last == "RI" or not regional) else 0
         before_last, last, spaced = last, cls, False
+    regional = 0 if not regional else 2 - regional % 2
+    return tuple(out), (last, before_last, regional, spaced)
+
+
+def break_events(text: str) -> list[tuple[int, int]]:
+    """The characters a line may break before (2) or must break before (3), in order, as
+    (index, 2 or 3); a line may not break before any other character."""
+    out: list[tuple[int, int]] = []
+    words = _words(_START)
+    at = 0
+    for word in text.split(" "):  # U+0020 is the only character of class SP
+        if word:
+            known = words.get(word)
+            if known is None:
+                known = _learn(words, word)
+            events, words = known
+            if events is _AT_START:
+                out.append((at, 2))
+            elif events:
+                out += [(at + i, kind) for i, kind in events]
+            at += len(word) + 1
+        else:
+            at += 1
+            words = _words((*words.state[:3], True))
+    return out
+
+
+#: The events of a word a line may break before and nowhere in (the usual case).
+_AT_START: Events = ((0, 2),)
+
+
+def _words(state: _State) -> _Words:
+    words = _WORDS.get(state)
+    if words is None:
+        words = _WORDS[state] = _Words(state)
+    return words
+
+
+def _learn(words: _Words, word: str) -> tuple[Events, _Words]:
+    """Work out `word`'s events in `words`' state, and remember them."""
+    if _WORDS_SEEN[0] >= _WORDS_KEPT:
+        for known in _WORDS.values():
+            known.clear()
+        _WORDS_SEEN[0] = 0
+    events, (last, before_last, regional, _) = _word_events(word, words.state)
+    if events == _AT_START:
+        events = _AT_START
+    words[word] = found = (events, _words((last, before_last, regional, True)))
+    _WORDS_SEEN[0] += 1
+    return found
+
+
+def possible_breaks(text: str) -> list[int]:
+    """Per character: 2 if a line may break before it, 3 if it must, 1 if it may not."""
+    out = [1] * len(text)
+    for i, state in break_events(text):
+        out[i] = state
     return out
 
 
@@ -145,45 +228,61 @@ def _columns(char: str) -> int:
     return max(char_width(char), 0)  # libunistring ignores control characters
 
 
-def _escape(portion: str) -> tuple[str, list[bool]]:
-    """Escape a portion as gettext does; per output character, whether a break is forbidden."""
+def _escape(portion: str) -> tuple[str, set[int]]:
+    """Escape a portion as gettext does, and the indexes of the escaped text a line may not
+    break before."""
     if not _SPECIAL.search(portion):
-        return portion, [False] * len(portion)
+        return portion, set()
     chars: list[str] = []
-    forbid: list[bool] = []
+    forbid: set[int] = set()
     for char in portion:
         if char in _ESCAPES or char in '\\"':
             chars += ["\\", _ESCAPES.get(char, char)]
-            forbid += [False, True]
+            forbid.add(len(chars) - 1)
         else:
             chars.append(char)
-            forbid.append(False)
     if portion.endswith("\n"):
-        forbid[-2] = True  # never break just before the final "\n"
+        forbid.add(len(chars) - 2)  # never break just before the final "\n"
     return "".join(chars), forbid
 
 
-def _fill(states: list[int], widths: list[int], width: int, start: int) -> list[int]:
+#: Characters met so far that take one column.
+_NARROW: set[str] = set()
+
+
+def _offsets(text: str) -> Sequence[int]:
+    """The column at which each character of `text` starts, and the columns of the whole."""
+    chars = set(text)
+    if not chars <= _NARROW:
+        _NARROW.update(char for char in chars if _columns(char) == 1)
+    if chars <= _NARROW:
+        return range(len(text) + 1)
+    return list(itertools.accumulate(map(_columns, text), initial=0))
+
+
+def _fill(
+    events: list[tuple[int, int]], offsets: Sequence[int], width: int, start: int
+) -> list[int]:
     """Greedy filling (libunistring's width line breaking): indexes where lines start.
 
-    `states` holds per character 1 (no break before it), 2 (break allowed) or 3 (forced).
+    `events` are the (index, state) of the characters a line may break before (state 2)
+    or must (3), in order; `offsets` the column each character starts at (`_offsets`).
     """
     cuts: list[int] = []
     last: int | None = None
-    column, piece = start, 0
-    for i, state in enumerate(states):
-        if state != 1 and last is not None and column + piece > width:
+    column = start
+    piece = 0  # where the text since the last break opportunity starts
+    for i, state in events:
+        if last is not None and column + offsets[i] - offsets[piece] > width:
             cuts.append(last)
             column = 0
         if state == 3:
-            last, column, piece = None, 0, 0
+            last, column, piece = None, 0, i + 1  # the forced break takes no column
             continue
-        if state == 2:
-            last = i
-            column += piece
-            piece = 0
-        piece += widths[i]
-    if last is not None and column + piece > width:
+        last = i
+        column += offsets[i] - offsets[piece]
+        piece = i
+    if last is not None and column + offsets[-1] - offsets[piece] > width:
         cuts.append(last)
     return cuts
 
@@ -209,15 +308,15 @@ def po_string_lines(
     line_width = width - 1 - (len(prefix) + 1)  # room for both quotes
     for index, portion in enumerate(portions):
         escaped, forbid = _escape(portion)
-        states = [1 if f else b for f, b in zip(forbid, possible_breaks(escaped), strict=True)]
-        widths = list(map(_columns, escaped))
+        events = [e for e in break_events(escaped) if e[0] not in forbid]
+        offsets = _offsets(escaped)
         more = index < len(portions) - 1
         start = len(keyword) + 1 if first else 0
-        cuts = _fill(states, widths, line_width, start)
+        cuts = _fill(events, offsets, line_width, start)
         if first and escaped and (more or start > line_width or cuts):
             lines.append(f'{prefix}{keyword} ""')
             first, start = False, 0
-            cuts = _fill(states, widths, line_width, start)
+            cuts = _fill(events, offsets, line_width, start)
         bounds = [0, *cuts, len(escaped)]
         for n, (a, b) in enumerate(itertools.pairwise(bounds)):
             head = f"{keyword} " if first and n == 0 else ""

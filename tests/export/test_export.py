@@ -57,6 +57,25 @@ def test_merged_and_split_links_are_suspect() -> None:
     assert third.text == "C1. C2." and "split" in third.reasons[0]
 
 
+def test_crossing_links_are_suspect_and_links_in_order_are_not() -> None:
+    en = document("en", ["A.", "B.", "C.", "D."])
+    fr = document("fr", ["A fr.", "C fr.", "B fr.", "D fr."])
+    a, b, c, d = en.paragraphs
+    w, x, y, z = fr.paragraphs
+    swapped = Alignment(
+        en, fr, (Link((a,), (w,)), Link((b,), (y,)), Link((c,), (x,)), Link((d,), (z,)))
+    )
+    in_order = Alignment(
+        en, fr, (Link((a,), (w,)), Link((b,), (x,)), Link((c,), (y,)), Link((d,), (z,)))
+    )
+    base = aligned([en, fr])
+    for alignment, reordered in ((swapped, [False, True, True, False]), (in_order, [False] * 4)):
+        aligned_set = type(base)(base.documents, en, {"fr": alignment})
+        units = paragraph_units(aligned_set, ["fr"])
+        flags = [any("reordered" in r for r in u.counterparts["fr"].reasons) for u in units]
+        assert flags == reordered
+
+
 def test_findings_match_on_section_and_side() -> None:
     en = document("en", ["A.", "B."])
     de = document("de", ["A.", "B."])

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from aligner.formats import linebreak
 from aligner.formats.linebreak import char_width, line_break_class, po_string_lines, possible_breaks
 
 
@@ -87,3 +88,21 @@ def test_lines_join_back_to_the_escaped_string(text: str) -> None:
         .replace("\v", "\\v")
     )
     assert body == escaped
+
+
+_WORD_PIECES = st.text(
+    alphabet="ab-—/()%«»\u00a0\u200b\u200d\u0301一.,:!?'0\u05d0\U0001f1e6", max_size=6
+)
+
+
+@given(st.lists(_WORD_PIECES, max_size=12), st.lists(_WORD_PIECES, max_size=12))
+def test_words_break_alike_however_often_met(first: list[str], second: list[str]) -> None:
+    """Break opportunities are remembered per word and state: a text breaks the same
+    with nothing remembered and after other texts with the same words were broken."""
+    text = " ".join(first + second)
+    linebreak._WORDS.clear()
+    cold = possible_breaks(text)
+    possible_breaks(" ".join(second + first))
+    possible_breaks("  ".join(reversed(first)))
+    assert possible_breaks(text) == cold
+    assert possible_breaks(text + " " + text)[: len(text)] == cold
