@@ -1,5 +1,5 @@
-"""The Gale-Church length model, its ratio and variance estimated from the document
-pair itself."""
+"""The Gale-Church length model: its cost of a pair of lengths, and its ratio and variance
+estimated from the document pair itself."""
 
 from __future__ import annotations
 
@@ -11,6 +11,19 @@ from typing import ClassVar
 
 #: Gale and Church's variance of the length difference per character.
 DEFAULT_VARIANCE = 6.8
+
+
+def gale_church_cost(src_len: int, tgt_len: int, ratio: float, variance: float) -> float:
+    """Gale–Church: -log P(|delta| >= observed) for two lengths, the variance per character
+    of their mean (the target length counted at the `ratio`)."""
+    mean = (src_len + tgt_len / ratio) / 2
+    if mean <= 0:
+        return 0.0
+    z = abs(tgt_len - src_len * ratio) / math.sqrt(variance * mean)
+    tail = math.erfc(z / math.sqrt(2))
+    if tail < 1e-30:  # beyond double precision: the tail's asymptotic form
+        return z * z / 2 + math.log(z * math.sqrt(math.pi / 2))
+    return -math.log(tail)
 
 
 @dataclass(frozen=True)

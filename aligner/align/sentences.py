@@ -57,13 +57,15 @@ from datetime import datetime
 import regex
 
 from aligner import limits
+from aligner.align.lengths import gale_church_cost
+from aligner.align.search import Span, anchor_band, cheapest_path, heaviest_chain
 from aligner.formats.tmx import TmxHeader, TranslationUnit, Variant, write_tmx, xml_safe
 from aligner.text.lexicon import Lexicon, load_lexicon
 from aligner.text.normalize import fold, name_key, sound
 from aligner.text.numbers import numbers
 from aligner.text.segment import segment
 
-Bead = tuple[list[int], list[int]]
+SentenceBead = tuple[list[int], list[int]]
 
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:-\p{L}[\p{L}\p{M}]*)*")
 _PUNCT = regex.compile(r"[?!:;«»„“”\"()]")
@@ -95,6 +97,7 @@ class Params:
     candidates: int = 3  # best-voted targets scored per source sentence (dev)
     anchor_length: float = 0.1  # weight of the length cost in an anchor's score (dev)
     anchor_sim: float = 0.3  # least similarity of a 1-1 anchor (dev)
+    lookback: int = 50  # earlier anchors the chain search links each anchor to (set by hand)
     # learning word pairs from the anchors (Dice, as in Moore 2002 and hunalign)
     learn: float = 0.3  # least Dice score of a word pair learned from the anchors (dev)
     min_learn: int = 20  # fewer anchors than this teach nothing (dev)
@@ -294,18 +297,6 @@ def _mask_weight(mask: int, weights: list[float]) -> float:
     return total
 
 
-def _length_cost(src_len: int, tgt_len: int, ratio: float, variance: float) -> float:
-    """Gale–Church: -log P(|delta| >= observed) for the two lengths."""
-    mean = (src_len + tgt_len / ratio) / 2
-    if mean <= 0:
-        return 0.0
-    z = abs(tgt_len - src_len * ratio) / math.sqrt(variance * mean)
-    tail = math.erfc(z / math.sqrt(2))
-    if tail < 1e-30:
-        return z * z / 2 + math.log(z * math.sqrt(math.pi / 2))
-    return -math.log(tail)
-
-
 class _Scorer:
     """Bead costs with cached sentence-pair matches."""
 
@@ -398,7 +389,7 @@ class _Scorer:
             return p.skip * (a + b)
         src_len = self.src_cum[x + a] - self.src_cum[x]
         tgt_len = self.tgt_cum[y + b] - self.tgt_cum[y]
-        length = _length_cost(src_len, tgt_len, self.ratio, self.variance)
+        length = gale_church_cost(src_len, tgt_len, self.ratio, self.variance)
         return p.merge * (a + b - 2) + p.length * length
 
     def lexical(self, x: int, y: int, a: int, b: int) -> float:
@@ -463,7 +454,7 @@ def _anchors(
         ranked = sorted((-math.fsum(w), j) for j, w in votes.items())
         for j in (j for _, j in ranked[: params.candidates]):
             score = scorer.similarity(i, j, 1, 1)
-            score -= params.anchor_length * _length_cost(
+            score -= params.anchor_length * gale_church_cost(
                 s.length, tgt.sentences[j].length, scorer.ratio, scorer.variance
             )
             if score > best_src.get(i, (-1.0, -1))[0]:
@@ -475,7 +466,7 @@ def _anchors(
         for i, (score, j) in best_src.items()
         if best_tgt[j][1] == i and score >= params.anchor_sim
     )
-    return _chain(mutual)
+    return heaviest_chain(mutual, params.lookback)
 
 
 def _learn(src: _Features, tgt: _Features, anchors: list[tuple[int, int]], params: Params) -> int:
@@ -526,108 +517,16 @@ def _learn(src: _Features, tgt: _Features, anchors: list[tuple[int, int]], param
     return len(links)
 
 
-def _chain(pairs: list[tuple[int, int, float]]) -> list[tuple[int, int]]:
-    """The heaviest chain of pairs increasing in both coordinates (pairs sorted by i)."""
-    if not pairs:
-        return []
-    best: list[float] = []
-    back: list[int] = []
-    # O(k^2) over a short look-back suffices: anchors are sparse and mostly in order.
-    for k, (i, j, score) in enumerate(pairs):
-        top, arg = score, -1
-        for prev in range(max(0, k - 50), k):
-            pi, pj, _ = pairs[prev]
-            if pi < i and pj < j and best[prev] + score > top:
-                top, arg = best[prev] + score, prev
-        best.append(top)
-        back.append(arg)
-    k = max(range(len(pairs)), key=best.__getitem__)
-    chain = []
-    while k >= 0:
-        chain.append((pairs[k][0], pairs[k][1]))
-        k = back[k]
-    return chain[::-1]
-
-
-def _band(n: int, m: int, anchors: list[tuple[int, int]], params: Params) -> list[tuple[int, int]]:
-    """Allowed target range [lo, hi] for each source grid row 0..n."""
-    points = [(0, 0)]
-    for i, j in anchors:
-        points += [(i, j), (i + 1, j + 1)]
-    points.append((n, m))
-    lo = [m] * (n + 1)
-    hi = [0] * (n + 1)
-    for (x0, y0), (x1, y1) in itertools.pairwise(points):
-        dx, dy = x1 - x0, y1 - y0
-        width = min(params.band + abs(dx - dy) + max(dx, dy) // 8, params.max_band)
-        for x in range(x0, x1 + 1):
-            c0 = y0 + (dy * (x - x0) / dx if dx else 0)
-            c1 = y0 + (dy * (x + 1 - x0) / dx if dx else dy)
-            c_1 = y0 + (dy * (x - 1 - x0) / dx if dx else 0)
-            lo[x] = min(lo[x], max(0, math.floor(min(c0, c_1)) - width))
-            hi[x] = max(hi[x], min(m, math.ceil(max(c0, c1, y1 if dx == 0 else c0)) + width))
-    lo[0] = 0
-    hi[n] = m
-    for x in range(1, n + 1):  # keep the band connected
-        lo[x] = max(lo[x], 0)
-        hi[x - 1] = max(hi[x - 1], lo[x])
-    return list(zip(lo, hi, strict=True))
-
-
-def _dp(n: int, m: int, band: list[tuple[int, int]], scorer: _Scorer) -> list[tuple[Bead, float]]:
+def _dp(n: int, m: int, band: list[Span], scorer: _Scorer) -> list[tuple[SentenceBead, float]]:
     """The cheapest path through the band: its beads in order, each with its own cost."""
     size = scorer.params.max_bead
-    types = [(1, 0), (0, 1)]
-    types += [(a, b) for a in range(1, size) for b in range(1, size) if a + b <= size]
-    types.sort(key=lambda t: (t[0] + t[1] if t[0] and t[1] else 2.5, t))  # likely best first
-    reach = max(a for a, _ in types)
-    inf = math.inf
-    costs: list[list[float]] = []
-    backs: list[list[int]] = []
-    own: list[list[float]] = []  # the cost of the best bead ending at each cell
-    for x in range(n + 1):
-        if x > reach:  # rows further back are never read again
-            scorer.forget(x - reach - 1, band[x - reach][0] - reach)
-            costs[x - reach - 1] = []
-        lo, hi = band[x]
-        row = [inf] * (hi - lo + 1)
-        back = [-1] * (hi - lo + 1)
-        bead_cost = [0.0] * (hi - lo + 1)
-        for y in range(lo, hi + 1):
-            if x == 0 and y == 0:
-                row[0] = 0.0
-                continue
-            best, arg, best_own = inf, -1, 0.0
-            for t, (a, b) in enumerate(types):
-                px, py = x - a, y - b
-                if px < 0 or py < 0:
-                    continue
-                plo, phi = band[px]
-                if not plo <= py <= phi:
-                    continue
-                prev = row[py - lo] if px == x else costs[px][py - plo]
-                if prev == inf:
-                    continue
-                total = prev + scorer.base(px, py, a, b)
-                if total >= best:  # the lexical part only adds: no need to compute it
-                    continue
-                total += scorer.lexical(px, py, a, b)
-                if total < best:
-                    best, arg, best_own = total, t, total - prev
-            row[y - lo] = best
-            back[y - lo] = arg
-            bead_cost[y - lo] = best_own
-        costs.append(row)
-        backs.append(back)
-        own.append(bead_cost)
-    beads: list[tuple[Bead, float]] = []
-    x, y = n, m
-    while x > 0 or y > 0:
-        cell = y - band[x][0]
-        a, b = types[backs[x][cell]]
-        beads.append(((list(range(x - a, x)), list(range(y - b, y))), own[x][cell]))
-        x, y = x - a, y - b
-    return beads[::-1]
+    shapes = [(1, 0), (0, 1)]
+    shapes += [(a, b) for a in range(1, size) for b in range(1, size) if a + b <= size]
+    shapes.sort(key=lambda t: (t[0] + t[1] if t[0] and t[1] else 2.5, t))  # likely best first
+    path = cheapest_path(
+        n, m, shapes, scorer.base, band=band, extra=scorer.lexical, forget=scorer.forget
+    )
+    return [((list(range(x, x + a)), list(range(y, y + b))), cost) for x, y, a, b, cost in path]
 
 
 def align_sentences(
@@ -639,7 +538,7 @@ def align_sentences(
     *,
     ratio: float | None = None,
     params: Params = DEFAULT_PARAMS,
-) -> list[Bead]:
+) -> list[SentenceBead]:
     """Align two lists of sentences; return the beads in order (see the module docstring).
 
     `ratio` is the expected target/source length ratio (say, of the whole documents when
@@ -662,7 +561,7 @@ def align_sentences_costed(
     *,
     ratio: float | None = None,
     params: Params = DEFAULT_PARAMS,
-) -> list[tuple[Bead, float]]:
+) -> list[tuple[SentenceBead, float]]:
     """`align_sentences`, each bead with its cost (what the search adds for it: lower is a
     surer bead; a 1-0 or 0-1 bead costs `Params.skip`)."""
     return _aligned(src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio, params=params)[0]
@@ -676,7 +575,7 @@ def scored_alignment(
     lexicon: Lexicon | None = None,
     *,
     ratio: float | None = None,
-) -> tuple[list[Bead], list[float]]:
+) -> tuple[list[SentenceBead], list[float]]:
     """`align_sentences`, with the confidence of each bead (see `_confidence`)."""
     costed, scorer = _aligned(src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio)
     beads = [bead for bead, _ in costed]
@@ -694,14 +593,14 @@ def _aligned(
     *,
     ratio: float | None = None,
     params: Params = DEFAULT_PARAMS,
-) -> tuple[list[tuple[Bead, float]], _Scorer | None]:
+) -> tuple[list[tuple[SentenceBead, float]], _Scorer | None]:
     """The beads with their costs, and the scorer that chose them (None when a side is
     empty; a 1-0 or 0-1 bead costs `Params.skip`)."""
     if lexicon is None:
         lexicon = load_lexicon(src_lang, tgt_lang)
     n, m = len(src), len(tgt)
     if not n or not m:
-        skips: list[Bead] = [([i], []) for i in range(n)] + [([], [j]) for j in range(m)]
+        skips: list[SentenceBead] = [([i], []) for i in range(n)] + [([], [j]) for j in range(m)]
         return [(bead, params.skip) for bead in skips], None
     sf = _Features(src, 0, lexicon, params)
     tf = _Features(tgt, 1, lexicon, params)
@@ -715,14 +614,15 @@ def _aligned(
             break
         scorer = _Scorer(sf, tf, params, ratio)
         anchors = _anchors(sf, tf, scorer, params)
-    return _dp(n, m, _band(n, m, anchors, params), scorer), scorer
+    band = anchor_band(n, m, anchors, params.band, params.max_band)
+    return _dp(n, m, band, scorer), scorer
 
 
 #: A bead's confidence is 0.9 when its cost is this much below its nearest rival's.
 SURE = 3.0
 
 
-def _confidence(scorer: _Scorer, bead: Bead, n: int, m: int) -> float:
+def _confidence(scorer: _Scorer, bead: SentenceBead, n: int, m: int) -> float:
     """How sure a sentence bead is, in [0, 1]: a logistic of its margin over its rivals.
 
     Rivals pair its sentences one to one with the neighbours of their partners (or leave
@@ -786,7 +686,7 @@ class SentenceAlignment:
 
     src: list[str]
     tgt: list[str]
-    beads: list[Bead]
+    beads: list[SentenceBead]
     #: How sure each bead is, in [0, 1] (`scored_alignment`); empty when not computed.
     confidences: list[float] = field(default_factory=list)
     costs: list[float] | None = None
@@ -857,7 +757,7 @@ class SentenceAlignment:
         return stream.getvalue()
 
 
-def bead_kind(bead: Bead) -> str:
+def bead_kind(bead: SentenceBead) -> str:
     """`<source count>-<target count>`: `1-1`, `2-1`, `1-0` ..."""
     return f"{len(bead[0])}-{len(bead[1])}"
 
