@@ -1,5 +1,5 @@
-"""Anchors shared by two profiles and word associations learned from a document's
-likely pairs."""
+"""Landmarks (numbers, organisations, names) shared by two profiles, and word associations
+learned from a document's likely pairs."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from aligner.text.normalize import name_key, names_match
 
 
 @dataclass(frozen=True)
-class Anchors:
-    """How the anchors of two texts agree: counts of shared and unshared anchors."""
+class Agreement:
+    """How the landmarks of two texts agree: counts of shared and unshared landmarks
+    (numbers, organisations, names, end punctuation, sub-items)."""
 
     shared: float
     unshared: float
@@ -55,8 +56,8 @@ class NameMatcher:
         return matched_a + len(matched_b)
 
 
-def anchors(a: Profile, b: Profile, matcher: NameMatcher | None = None) -> Anchors:
-    """Count anchors of `a` found in `b` and vice versa."""
+def agreement(a: Profile, b: Profile, matcher: NameMatcher | None = None) -> Agreement:
+    """Count landmarks of `a` found in `b` and vice versa."""
     shared = unshared = 0.0
     common = a.numbers & b.numbers
     n_common = sum(common.values())
@@ -79,7 +80,7 @@ def anchors(a: Profile, b: Profile, matcher: NameMatcher | None = None) -> Ancho
             unshared += 1
     total = len(a.stems) + len(b.stems)
     dice = 2 * len(a.stems & b.stems) / total if total else 0.0
-    return Anchors(shared, unshared, dice)
+    return Agreement(shared, unshared, dice)
 
 
 class Associations:

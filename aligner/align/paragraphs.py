@@ -7,8 +7,8 @@ a number that matches says nothing when a paragraph was dropped and the rest ren
 pair that is cheap, and not clearly dearer than pairing either paragraph with the other's
 neighbour, is confirmed, and runs of confirmed pairs (less a margin at their ends) anchor
 the alignment. Between anchors, dynamic programming over 1-0, 0-1, 1-1, 2-1, 1-2 and 2-2
-beads (Gale–Church style, with a length model estimated from the document pair and anchors
-from `aligner.similarity`) searches a band along the diagonal of the gap, widened where the
+beads (Gale–Church style, with a length model estimated from the document pair and landmarks
+from `aligner.align.associations`) searches a band along the diagonal of the gap, widened where the
 best path touches its edge. A clean version thus costs about three pair scores per
 paragraph, and a dropped paragraph in a renumbered version one skip rather than a run of
 mismatches. The scorer is re-trained on the alignment found (and on close rivals where it
@@ -26,9 +26,22 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from heapq import nlargest
 
-from aligner.align.associations import Anchors, Associations, NameMatcher, anchors
+from aligner.align.associations import Agreement, Associations, NameMatcher, agreement
 from aligner.align.lengths import LengthModel
 from aligner.align.profiles import Profile, combine, profile
+from aligner.align.search import (
+    Shape,
+    Span,
+    Step,
+    cheapest_path,
+    diagonal,
+    longest_chain,
+    path_spans,
+    running_max,
+    touches_edge,
+    widen,
+    windows,
+)
 from aligner.align.sentences import similarities
 from aligner.model import Alignment, Document, Link, Paragraph
 
@@ -127,8 +140,8 @@ Pair = tuple[int, int]
 class Pieces:
     """The paragraph profiles of a document pair, and what no re-estimation changes.
 
-    Profiles of consecutive paragraphs read as one and the anchors of every bead tried
-    are computed once per alignment and shared by its successive scorers.
+    Profiles of consecutive paragraphs read as one and how the landmarks of every bead
+    tried agree are computed once per alignment and shared by its successive scorers.
     """
 
     def __init__(
@@ -145,7 +158,7 @@ class Pieces:
         self.tgt_numbers = [(p.section, p.ident) if p.numbered else None for p in tgt]
         self.matcher = NameMatcher()
         self._sides: dict[tuple[bool, int, int], Profile] = {}
-        self._anchors: dict[tuple[int, int, int, int], Anchors] = {}
+        self._agreements: dict[tuple[int, int, int, int], Agreement] = {}
 
     def side(self, reference: bool, lo: int, hi: int) -> Profile:
         """The profile of paragraphs [lo, hi) of one side read as one text."""
@@ -155,19 +168,20 @@ class Pieces:
             found = self._sides[key] = combine((self.ref if reference else self.tgt)[lo:hi])
         return found
 
-    def anchors(self, i0: int, i1: int, j0: int, j1: int) -> Anchors:
+    def agreement(self, i0: int, i1: int, j0: int, j1: int) -> Agreement:
+        """How the landmarks of reference paragraphs [i0, i1) and target [j0, j1) agree."""
         key = (i0, i1, j0, j1)
-        found = self._anchors.get(key)
+        found = self._agreements.get(key)
         if found is None:
             a, b = self.side(True, i0, i1), self.side(False, j0, j1)
-            found = self._anchors[key] = anchors(a, b, self.matcher)
+            found = self._agreements[key] = agreement(a, b, self.matcher)
         return found
 
 
 class Scorer:
     """Content cost of beads between the paragraphs of one reference and one target version.
 
-    cost = z²/2 (length, capped) − shared anchors + 1.5 × unshared anchors − 4 × stem
+    cost = z²/2 (length, capped) − shared landmarks + 1.5 × unshared landmarks − 4 × stem
     overlap − 4 × learned word associations, both lexical terms rescaled so that 0 is the
     level of unrelated paragraphs of this document pair and 1 that of likely translations
     (`pairs`, from which the length model and the associations are also learned; `rivals`
@@ -226,10 +240,10 @@ class Scorer:
         elif any(p.empty for p in ref) or any(p.empty for p in tgt):
             value = SKIP  # an empty paragraph fits where a paragraph is, but no better
         elif z * z / 2 >= cap and not (cap == LENGTH_CAP and self._contained(i0, j0, z)):
-            value = LENGTH_CAP  # hopeless whatever the anchors say
+            value = LENGTH_CAP  # hopeless whatever the landmarks say
         else:
             a, b = self.pieces.side(True, i0, i1), self.pieces.side(False, j0, j1)
-            agreement = self.pieces.anchors(i0, i1, j0, j1)
+            agreement = self.pieces.agreement(i0, i1, j0, j1)
             value = z * z / 2
             if value > SKIP and len(ref) == len(tgt) == 1 and self._contained(i0, j0, z):
                 value = SKIP  # cut short or padded, but this paragraph
@@ -294,13 +308,13 @@ class Scorer:
         """The cost of pair (i, j) without the word associations learned from the pairs.
 
         What the alignment chose taught the associations, so they favour it; a second look
-        at a choice uses length, anchors and shared stems only.
+        at a choice uses length, landmarks and shared stems only.
         """
         a, b = self.ref[i], self.tgt[j]
         if a.empty or b.empty:
             return SKIP
         z = self.model.z(a.length, b.length)
-        agreement = self.pieces.anchors(i, i + 1, j, j + 1)
+        agreement = self.pieces.agreement(i, i + 1, j, j + 1)
         value = min(z * z / 2, LENGTH_CAP)
         if value > SKIP and self._contained(i, j, z):
             value = SKIP  # cut short or padded, but this paragraph
@@ -469,7 +483,7 @@ def _align(
     ref, tgt = reference.paragraphs, target.paragraphs
     pieces = Pieces(ref, tgt, reference_profiles)
     forced = _pin_indices(ref, tgt, pins)
-    pairs = _guide(_numbered_pairs(ref, tgt))
+    pairs = longest_chain(_numbered_pairs(ref, tgt))
     extra: list[Pair] = []
     scorer = Scorer(pieces, pairs)
     beads = _anchored(scorer, pairs, forced)
@@ -514,7 +528,7 @@ def _forced(beads: Sequence[Bead], pins: Sequence[Pair]) -> list[Bead]:
         out = [(tuple(x for x in r if x != i), tuple(y for y in t if y != j)) for r, t in out]
         out = [(r, t) for r, t in out if r or t]
         firsts = [r[0] if r else -1 for r, _ in out]
-        out.insert(bisect_left(_running_max(firsts), i + 1), ((i,), (j,)))
+        out.insert(bisect_left(running_max(firsts), i + 1), ((i,), (j,)))
     return out
 
 
@@ -581,27 +595,6 @@ def _numbered_pairs(ref: Sequence[Paragraph], tgt: Sequence[Paragraph]) -> list[
             used.add(match)
             out.append((i, match))
     return out
-
-
-def _guide(pairs: Sequence[Pair]) -> list[Pair]:
-    """The longest subsequence of `pairs` (increasing reference index) in target order too."""
-    tails: list[int] = []  # target index ending the best chain of each length
-    ends: list[int] = []  # index into `pairs` of that chain's last pair
-    back = [-1] * len(pairs)
-    for k, (_, j) in enumerate(pairs):
-        at = bisect_left(tails, j)
-        back[k] = ends[at - 1] if at else -1
-        if at == len(tails):
-            tails.append(j)
-            ends.append(k)
-        else:
-            tails[at], ends[at] = j, k
-    out = []
-    k = ends[-1] if ends else -1
-    while k >= 0:
-        out.append(pairs[k])
-        k = back[k]
-    return out[::-1]
 
 
 def _alignment(
@@ -1016,7 +1009,7 @@ def _anchored(scorer: Scorer, guide: Sequence[Pair], pins: Sequence[Pair] = ()) 
         last = run.stop if guide[run.stop - 1] == (n - 1, m - 1) else run.stop - MARGIN
         anchors.extend(guide[a] for a in range(first, last) if confirmed[a])
     if pins:
-        kept = _guide(pins)
+        kept = longest_chain(pins)
         anchors = sorted(
             [
                 (i, j)
@@ -1050,116 +1043,55 @@ def _gap(scorer: Scorer, rows: range, cols: range) -> list[Bead]:
     if (n + 1) * (m + 1) <= SMALL_GAP:
         return _dynamic(scorer, list(rows), list(cols))[0]
     rows_, cols_ = list(rows), list(cols)
-    diagonal = [(math.floor(i * m / n), math.ceil(i * m / n)) for i in range(n + 1)]
     width = abs(n - m) + BAND
     while True:
-        band = _band(diagonal, width, m)
-        rough, _ = _dynamic(scorer, rows_, cols_, band, _SIMPLE)
-        if width >= min(max(n, m), abs(n - m) + MAX_BAND) or not _touches(rough, band, m):
+        band = widen(diagonal(n, m), width, m)
+        rough = _path(scorer, rows_, cols_, band, _SIMPLE)
+        if width >= min(max(n, m), abs(n - m) + MAX_BAND) or not touches_edge(rough, band, m):
             break
         width *= 2
-    return _dynamic(scorer, rows_, cols_, _band(_spans(rough, n), BAND, m))[0]
+    return _dynamic(scorer, rows_, cols_, widen(path_spans(rough, n), BAND, m))[0]
 
 
-def _band(spans: Sequence[Pair], width: int, m: int) -> list[Pair]:
-    """The columns searched in each row: `width` around the columns of `spans`."""
-    return [(max(0, lo - width), min(m, hi + width)) for lo, hi in spans]
+_SHAPES: tuple[Shape, ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
+_SIMPLE: tuple[Shape, ...] = _SHAPES[:3]
 
 
-def _spans(beads: Sequence[Bead], n: int) -> list[Pair]:
-    """For each row of the table (0 to n), the first and last column a path visits in it."""
-    spans = [(0, 0)] * (n + 1)
-    i = j = 0
-    for r, t in beads:
-        if not r:
-            j += len(t)
-            spans[i] = (spans[i][0], j)
-            continue
-        if len(r) == 2:
-            spans[i + 1] = (j, j + len(t))  # the row a 2-x bead crosses
-        i, j = i + len(r), j + len(t)
-        spans[i] = (j, j)
-    return spans
+def _path(
+    scorer: Scorer,
+    rows: Sequence[int],
+    cols: Sequence[int],
+    band: Sequence[Span] | None = None,
+    shapes: Sequence[Shape] = _SHAPES,
+) -> list[Step]:
+    """The cheapest path aligning reference paragraphs `rows` to target paragraphs `cols`.
 
+    `rows` and `cols` are increasing paragraph indices (paragraphs left out are pinned
+    elsewhere); only consecutive paragraphs form 2-1, 1-2 and 2-2 beads. `band` gives, for
+    each row of the table (0 to len(rows)), the range of columns searched (default all);
+    `shapes` the bead shapes allowed.
+    """
 
-def _touches(beads: Sequence[Bead], band: Sequence[Pair], m: int) -> bool:
-    """Whether a path (beads) passes along an inner edge of its band."""
-    i = j = 0
-    for r, t in beads:
-        i, j = i + len(r), j + len(t)
-        lo, hi = band[i]
-        if (j == lo and lo > 0) or (j == hi and hi < m):
-            return True
-    return False
+    def cost(x: int, y: int, a: int, b: int) -> float:
+        if (a == 2 and rows[x + 1] != rows[x] + 1) or (b == 2 and cols[y + 1] != cols[y] + 1):
+            return math.inf
+        return scorer.step(rows[x : x + a], cols[y : y + b])
 
-
-_STEPS: tuple[Pair, ...] = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
-_SIMPLE: tuple[Pair, ...] = _STEPS[:3]
+    return cheapest_path(len(rows), len(cols), shapes, cost, band=band)
 
 
 def _dynamic(
     scorer: Scorer,
     rows: Sequence[int],
     cols: Sequence[int],
-    band: Sequence[Pair] | None = None,
-    steps: Sequence[Pair] = _STEPS,
+    band: Sequence[Span] | None = None,
 ) -> tuple[list[Bead], list[float]]:
-    """Minimum-cost monotonic alignment of reference paragraphs `rows` to target `cols`.
-
-    `rows` and `cols` are increasing paragraph indices (paragraphs left out are pinned
-    elsewhere); only consecutive paragraphs form 2-1, 1-2 and 2-2 beads. `band` gives, for
-    each row of the table (0 to len(rows)), the range of columns searched (default all);
-    `steps` the bead shapes allowed. Returns the beads and what each adds to the cost.
-    """
-    n, m = len(rows), len(cols)
-    if band is None:
-        band = [(0, m)] * (n + 1)
-    inf = math.inf
-    costs: list[list[float]] = []
-    picks: list[bytearray] = []
-    for i in range(n + 1):
-        lo, hi = band[i]
-        row = [inf] * (hi - lo + 1)
-        chosen = bytearray(hi - lo + 1)
-        for j in range(lo, hi + 1):
-            if i == j == 0:
-                row[0] = 0.0
-                continue
-            best, pick = inf, 0
-            for s, (di, dj) in enumerate(steps):
-                pi, pj = i - di, j - dj
-                if pi < 0 or pj < 0:
-                    continue
-                plo = band[pi][0]
-                previous = row if pi == i else costs[pi]
-                if not 0 <= pj - plo < len(previous):
-                    continue
-                c = previous[pj - plo]
-                if c == inf:
-                    continue
-                if (di == 2 and rows[i - 1] != rows[pi] + 1) or (
-                    dj == 2 and cols[j - 1] != cols[pj] + 1
-                ):
-                    continue
-                c += scorer.step(rows[pi:i], cols[pj:j])
-                if c < best:
-                    best, pick = c, s
-            row[j - lo] = best
-            chosen[j - lo] = pick
-        costs.append(row)
-        picks.append(chosen)
-    beads: list[Bead] = []
-    added: list[float] = []
-    i, j = n, m
-    while i or j:
-        di, dj = steps[picks[i][j - band[i][0]]]
-        r, t = tuple(rows[i - di : i]), tuple(cols[j - dj : j])
-        beads.append((r, t))
-        added.append(scorer.step(r, t))
-        i, j = i - di, j - dj
-    beads.reverse()
-    added.reverse()
-    return beads, added
+    """The beads of `_path` (every shape) and what each adds to the cost."""
+    beads: list[Bead] = [
+        (tuple(rows[x : x + a]), tuple(cols[y : y + b]))
+        for x, y, a, b, _ in _path(scorer, rows, cols, band)
+    ]
+    return beads, [scorer.step(r, t) for r, t in beads]
 
 
 def _with_moves(scorer: Scorer, beads: list[Bead]) -> list[Bead]:
@@ -1182,7 +1114,7 @@ def _with_moves(scorer: Scorer, beads: list[Bead]) -> list[Bead]:
             if trials >= limit:
                 break
             touched = sorted({where_r[i] for i, _ in option} | {where_t[j] for _, j in option})
-            regions = _regions(touched, len(beads))
+            regions = windows(touched, len(beads), REGION)
             if any(k in busy for start, end in regions for k in range(start, end)):
                 continue
             trials += 1
@@ -1206,30 +1138,10 @@ def _with_moves(scorer: Scorer, beads: list[Bead]) -> list[Bead]:
     firsts = [r[0] if r else -1 for r, _ in beads]
     for i, j in sorted(pins, reverse=True):
         # after the last bead whose reference paragraphs come before i
-        at = bisect_left(_running_max(firsts), i + 1)
+        at = bisect_left(running_max(firsts), i + 1)
         beads.insert(at, ((i,), (j,)))
         firsts.insert(at, i)
     return beads
-
-
-def _running_max(values: Sequence[int]) -> list[int]:
-    out, high = [], -1
-    for v in values:
-        high = max(high, v)
-        out.append(high)
-    return out
-
-
-def _regions(touched: Sequence[int], size: int) -> list[Pair]:
-    """Bead ranges [start, end) within `REGION` of the touched beads, overlapping ones merged."""
-    out: list[Pair] = []
-    for k in touched:
-        start, end = max(0, k - REGION), min(size, k + REGION + 1)
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return out
 
 
 def _pin_options(beads: Sequence[Bead], scorer: Scorer) -> list[list[Pair]]:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.align.associations import Associations, NameMatcher, anchors
+from aligner.align.associations import Associations, NameMatcher, agreement
 from aligner.align.lengths import LengthModel
 from aligner.align.profiles import profile
 from aligner.text.features import end_punctuation, names, organisations, stems, sub_items
@@ -172,7 +172,7 @@ def test_anchors_count_shared_numbers_and_organisations() -> None:
     a = profile("the OSCE in Brussels (2006) and 21 million people,")
     b = profile("l'OSCE à Bruxelles (2006) et 21 millions de personnes,")
     c = profile("die OSZE in Wien (2007),")
-    good, bad = anchors(a, b), anchors(a, c)
+    good, bad = agreement(a, b), agreement(a, c)
     assert good.shared > bad.shared
     assert good.unshared == 0 < bad.unshared
 
