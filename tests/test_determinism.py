@@ -43,15 +43,18 @@ SCRIPT = """
 import json, sys
 from pathlib import Path
 from aligner.text.lexicon import Lexicon, load_lexicon
-from aligner.align.sentences import align_sentences_costed, scored_alignment
+from aligner.align.sentences import align_texts, scored_alignment
 src, tgt, folder = json.loads(sys.stdin.read())
 SIDES = ("src.txt", "tgt.txt")
+def costed(src, tgt, lexicon=None):  # the beads with their costs
+    lines = ("\\n".join(src), "\\n".join(tgt))
+    return align_texts(*lines, "de", "fr", presegmented=True, lexicon=lexicon).vecalign()
 for lexicon in (load_lexicon("de", "fr"), Lexicon("de", "fr")):
-    print(align_sentences_costed(src, tgt, "de", "fr", lexicon))
-    print(scored_alignment(src, tgt, "de", "fr", lexicon))
+    print(costed(src, tgt, lexicon))
+    print(scored_alignment(src, tgt, lexicon))
 if folder:
     src, tgt = (Path(folder, f).read_text(encoding="utf-8").splitlines() for f in SIDES)
-    print(align_sentences_costed(src, tgt, "de", "fr", load_lexicon("de", "fr")))
+    print(costed(src, tgt))
 """
 
 

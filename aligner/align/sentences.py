@@ -544,40 +544,16 @@ def align_sentences(
     `ratio` is the expected target/source length ratio (say, of the whole documents when
     aligning one paragraph pair); by default it is estimated from the two lists.
     """
-    return [
-        bead
-        for bead, _ in align_sentences_costed(
-            src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio, params=params
-        )
-    ]
-
-
-def align_sentences_costed(
-    src: Sequence[str],
-    tgt: Sequence[str],
-    src_lang: str,
-    tgt_lang: str,
-    lexicon: Lexicon | None = None,
-    *,
-    ratio: float | None = None,
-    params: Params = DEFAULT_PARAMS,
-) -> list[tuple[SentenceBead, float]]:
-    """`align_sentences`, each bead with its cost (what the search adds for it: lower is a
-    surer bead; a 1-0 or 0-1 bead costs `Params.skip`)."""
-    return _aligned(src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio, params=params)[0]
+    lexicon = load_lexicon(src_lang, tgt_lang) if lexicon is None else lexicon
+    return [bead for bead, _ in _aligned(src, tgt, lexicon, ratio, params)[0]]
 
 
 def scored_alignment(
-    src: Sequence[str],
-    tgt: Sequence[str],
-    src_lang: str,
-    tgt_lang: str,
-    lexicon: Lexicon | None = None,
-    *,
-    ratio: float | None = None,
+    src: Sequence[str], tgt: Sequence[str], lexicon: Lexicon, *, ratio: float | None = None
 ) -> tuple[list[SentenceBead], list[float]]:
-    """`align_sentences`, with the confidence of each bead (see `_confidence`)."""
-    costed, scorer = _aligned(src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio)
+    """`align_sentences` with a lexicon given, and the confidence of each bead (see
+    `_confidence`)."""
+    costed, scorer = _aligned(src, tgt, lexicon, ratio)
     beads = [bead for bead, _ in costed]
     if scorer is None:
         return beads, [1.0] * len(beads)
@@ -587,17 +563,13 @@ def scored_alignment(
 def _aligned(
     src: Sequence[str],
     tgt: Sequence[str],
-    src_lang: str,
-    tgt_lang: str,
-    lexicon: Lexicon | None = None,
-    *,
+    lexicon: Lexicon,
     ratio: float | None = None,
     params: Params = DEFAULT_PARAMS,
 ) -> tuple[list[tuple[SentenceBead, float]], _Scorer | None]:
-    """The beads with their costs, and the scorer that chose them (None when a side is
-    empty; a 1-0 or 0-1 bead costs `Params.skip`)."""
-    if lexicon is None:
-        lexicon = load_lexicon(src_lang, tgt_lang)
+    """The beads with their costs (what the search adds for each: lower is a surer bead;
+    a 1-0 or 0-1 bead costs `Params.skip`), and the scorer that chose them (None when a
+    side is empty)."""
     n, m = len(src), len(tgt)
     if not n or not m:
         skips: list[SentenceBead] = [([i], []) for i in range(n)] + [([], [j]) for j in range(m)]
@@ -804,7 +776,7 @@ def align_texts(
         src, tgt = _lines(src_text), _lines(tgt_text)
     else:
         src, tgt = segment(src_text, src_lang), segment(tgt_text, tgt_lang)
-    costed = align_sentences_costed(src, tgt, src_lang, tgt_lang, lexicon)
+    costed, _ = _aligned(src, tgt, load_lexicon(src_lang, tgt_lang) if lexicon is None else lexicon)
     return SentenceAlignment(src, tgt, [b for b, _ in costed], costs=[c for _, c in costed])
 
 
@@ -833,5 +805,6 @@ def align_paragraph(
     tgt = segment(tgt_text, tgt_lang)
     if len(src) == 1 and len(tgt) == 1:
         return SentenceAlignment(src, tgt, [([0], [0])], confidences=[1.0])
-    beads, confidences = scored_alignment(src, tgt, src_lang, tgt_lang, lexicon, ratio=ratio)
+    lexicon = load_lexicon(src_lang, tgt_lang) if lexicon is None else lexicon
+    beads, confidences = scored_alignment(src, tgt, lexicon, ratio=ratio)
     return SentenceAlignment(src, tgt, beads, confidences=confidences)
