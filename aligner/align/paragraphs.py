@@ -133,8 +133,10 @@ DOUBTFUL = 0.4
 RIVAL_REACH = 2
 SURE = 4.0
 
+#: Reference and target paragraph indices linked together (sentences.py has `SentenceBead`).
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
-Pair = tuple[int, int]
+#: A reference and a target paragraph index.
+IndexPair = tuple[int, int]
 
 
 class Pieces:
@@ -192,8 +194,8 @@ class Scorer:
     def __init__(
         self,
         pieces: Pieces,
-        pairs: Sequence[Pair],
-        rivals: Sequence[Pair] = (),
+        pairs: Sequence[IndexPair],
+        rivals: Sequence[IndexPair] = (),
         *,
         learn: bool = True,
     ):
@@ -385,7 +387,7 @@ def _postings(profiles: Sequence[Profile]) -> dict[object, list[int]]:
     return {key: found for key, found in out.items() if len(found) <= POSTINGS}
 
 
-def _spread(pairs: Sequence[Pair], most: int) -> list[Pair]:
+def _spread(pairs: Sequence[IndexPair], most: int) -> list[IndexPair]:
     """At most `most` of `pairs`, drawn uniformly but reproducibly (all of them when few).
 
     Not every k-th pair: in a document with a period (repeated blocks), a stride could
@@ -440,7 +442,7 @@ def align_versions(
 def _judged(
     reference: Document,
     targets: Sequence[Document],
-    aligned: Sequence[tuple[list[Bead], Scorer, list[Pair]]],
+    aligned: Sequence[tuple[list[Bead], Scorer, list[IndexPair]]],
 ) -> list[Alignment]:
     """The alignments, with gaps and look-alikes judged again (pinned beads untouched)."""
     found = [(beads, scorer) for beads, scorer, _ in aligned]
@@ -477,14 +479,14 @@ def _align(
     target: Document,
     reference_profiles: Sequence[Profile] | None = None,
     pins: Sequence[PinnedLink] = (),
-) -> tuple[list[Bead], Scorer, list[Pair]]:
+) -> tuple[list[Bead], Scorer, list[IndexPair]]:
     """The beads of `target` aligned to `reference`, the scorer that chose them, and the
     pinned pairs (reference index, target index)."""
     ref, tgt = reference.paragraphs, target.paragraphs
     pieces = Pieces(ref, tgt, reference_profiles)
     forced = _pin_indices(ref, tgt, pins)
     pairs = longest_chain(_numbered_pairs(ref, tgt))
-    extra: list[Pair] = []
+    extra: list[IndexPair] = []
     scorer = Scorer(pieces, pairs)
     beads = _anchored(scorer, pairs, forced)
     for _ in range(PASSES):
@@ -503,11 +505,11 @@ def _align(
 
 def _pin_indices(
     ref: Sequence[Paragraph], tgt: Sequence[Paragraph], pins: Sequence[PinnedLink]
-) -> list[Pair]:
+) -> list[IndexPair]:
     """Pins as (reference index, target index), each paragraph in one pin at most."""
     where_r = {(p.section, p.number): i for i, p in reversed(list(enumerate(ref)))}
     where_t = {(p.section, p.number): j for j, p in reversed(list(enumerate(tgt)))}
-    out: list[Pair] = []
+    out: list[IndexPair] = []
     used_r: set[int] = set()
     used_t: set[int] = set()
     for a, b in pins:
@@ -519,7 +521,7 @@ def _pin_indices(
     return sorted(out)
 
 
-def _forced(beads: Sequence[Bead], pins: Sequence[Pair]) -> list[Bead]:
+def _forced(beads: Sequence[Bead], pins: Sequence[IndexPair]) -> list[Bead]:
     """The beads with every pin as a 1-1 bead: its paragraphs taken out of other beads."""
     out = list(beads)
     for i, j in pins:
@@ -532,7 +534,7 @@ def _forced(beads: Sequence[Bead], pins: Sequence[Pair]) -> list[Bead]:
     return out
 
 
-def _rivals(beads: Sequence[Bead], scorer: Scorer) -> list[Pair]:
+def _rivals(beads: Sequence[Bead], scorer: Scorer) -> list[IndexPair]:
     """Pairs nearly as cheap as a 1-1 bead they compete with, where the alignment is unsure.
 
     Near a missing, extra, merged or split paragraph the alignment may have chosen the
@@ -578,7 +580,7 @@ def length_model(alignment: Alignment) -> LengthModel:
 # --- internals ---------------------------------------------------------------------------
 
 
-def _numbered_pairs(ref: Sequence[Paragraph], tgt: Sequence[Paragraph]) -> list[Pair]:
+def _numbered_pairs(ref: Sequence[Paragraph], tgt: Sequence[Paragraph]) -> list[IndexPair]:
     """Index pairs of paragraphs with the same section and number (first occurrence each).
 
     Paragraphs without a written number pair with nothing here: content aligns them.
@@ -587,7 +589,7 @@ def _numbered_pairs(ref: Sequence[Paragraph], tgt: Sequence[Paragraph]) -> list[
     for j, p in enumerate(tgt):
         if p.numbered:
             where.setdefault((p.section, p.ident), j)
-    out: list[Pair] = []
+    out: list[IndexPair] = []
     used: set[int] = set()
     for i, p in enumerate(ref):
         match = where.get((p.section, p.ident)) if p.numbered else None
@@ -680,7 +682,7 @@ def _judge_gaps(
     reference: Document,
     targets: Sequence[Document],
     found: list[tuple[list[Bead], Scorer]],
-    pinned: Sequence[set[Pair]] = (),
+    pinned: Sequence[set[IndexPair]] = (),
 ) -> None:
     """Which of two neighbours is the missing (or extra) one, judged again.
 
@@ -692,7 +694,7 @@ def _judge_gaps(
     plain costs and words, for a 0-1 bead and the version paragraph beside it. At most
     `GAPS_JUDGED` beads per version are judged. Beads are changed in place.
     """
-    pivots: dict[tuple[int, int], tuple[Pieces, list[Pair], dict[int, int]]] = {}
+    pivots: dict[tuple[int, int], tuple[Pieces, list[IndexPair], dict[int, int]]] = {}
     for v, (beads, scorer) in enumerate(found):
         gaps = [k for k, (r, t) in enumerate(beads) if bool(r) != bool(t)][:GAPS_JUDGED]
         for k in gaps:
@@ -723,7 +725,9 @@ def _judge_gaps(
                         break
 
 
-def _judge_merges(found: list[tuple[list[Bead], Scorer]], pinned: Sequence[set[Pair]] = ()) -> None:
+def _judge_merges(
+    found: list[tuple[list[Bead], Scorer]], pinned: Sequence[set[IndexPair]] = ()
+) -> None:
     """A 2-1 bead whose reference paragraphs every other version tells apart, one of them
     missing in most of those versions (`MERGE_WITNESSES`), is that paragraph missing here
     too (a paragraph inserted in the reference), not two paragraphs merged: the bead becomes
@@ -755,7 +759,7 @@ def _gap_evidence(  # noqa: PLR0917  (one pairing's whole evidence, passed along
     reference: Document,
     targets: Sequence[Document],
     found: list[tuple[list[Bead], Scorer]],
-    pivots: dict[tuple[int, int], tuple[Pieces, list[Pair], dict[int, int]]],
+    pivots: dict[tuple[int, int], tuple[Pieces, list[IndexPair], dict[int, int]]],
     v: int,
     rows: tuple[int, int],
     j: int,
@@ -813,10 +817,10 @@ def _one_to_one(beads: Sequence[Bead]) -> dict[int, int]:
 def _pivot(
     targets: Sequence[Document],
     found: list[tuple[list[Bead], Scorer]],
-    pivots: dict[tuple[int, int], tuple[Pieces, list[Pair], dict[int, int]]],
+    pivots: dict[tuple[int, int], tuple[Pieces, list[IndexPair], dict[int, int]]],
     w: int,
     v: int,
-) -> tuple[Pieces, list[Pair], dict[int, int]]:
+) -> tuple[Pieces, list[IndexPair], dict[int, int]]:
     """The pieces of versions w and v, the pairs both link to one reference paragraph, and
     w's 1-1 links, built once per pair of versions."""
     key = (w, v)
@@ -834,7 +838,7 @@ def _judge_lookalikes(  # noqa: C901  (one pass over look-alike pairs and their 
     reference: Document,
     targets: Sequence[Document],
     found: list[tuple[list[Bead], Scorer]],
-    pinned: Sequence[set[Pair]] = (),
+    pinned: Sequence[set[IndexPair]] = (),
 ) -> list[list[tuple[int, int]]]:
     """Look-alike neighbours judged again, with the other versions as witnesses.
 
@@ -970,7 +974,9 @@ def _straight_over_crossed(scorer: Scorer, i: int, j: int, i2: int, j2: int) -> 
     return max(-WITNESS_CAP, min(WITNESS_CAP, crossed - straight))
 
 
-def _anchored(scorer: Scorer, guide: Sequence[Pair], pins: Sequence[Pair] = ()) -> list[Bead]:
+def _anchored(
+    scorer: Scorer, guide: Sequence[IndexPair], pins: Sequence[IndexPair] = ()
+) -> list[Bead]:
     """The alignment: confirmed runs of the guide as they are, dynamic programming between.
 
     A lone unconfirmed pair inside a run (the paragraphs before and after it confirmed)
@@ -994,7 +1000,7 @@ def _anchored(scorer: Scorer, guide: Sequence[Pair], pins: Sequence[Pair] = ()) 
         )
         for k, ok in enumerate(confirmed)
     ]
-    anchors: list[Pair] = []
+    anchors: list[IndexPair] = []
     k = 0
     while k < len(guide):
         if not sound[k]:
@@ -1102,7 +1108,7 @@ def _with_moves(scorer: Scorer, beads: list[Bead]) -> list[Bead]:
     paragraphs, re-aligned without them, plus `MOVE` per pinned pair, goes down.
     """
     beads = list(beads)
-    pins: list[Pair] = []
+    pins: list[IndexPair] = []
     trials = 0
     limit = max(MAX_TRIALS, len(beads) // TRIALS_PER)
     while trials < limit:
@@ -1144,7 +1150,7 @@ def _with_moves(scorer: Scorer, beads: list[Bead]) -> list[Bead]:
     return beads
 
 
-def _pin_options(beads: Sequence[Bead], scorer: Scorer) -> list[list[Pair]]:
+def _pin_options(beads: Sequence[Bead], scorer: Scorer) -> list[list[IndexPair]]:
     """Pins worth trying, most promising first.
 
     Single pins pair two suspect paragraphs (in 1-0, 0-1, 2-x beads or dear 1-1 beads);
@@ -1164,7 +1170,7 @@ def _pin_options(beads: Sequence[Bead], scorer: Scorer) -> list[list[Pair]]:
     ]
     suspect_r = {i for k in suspect for i in beads[k][0]}
     suspect_t = {j for k in suspect for j in beads[k][1]}
-    options: dict[tuple[Pair, ...], float] = {}
+    options: dict[tuple[IndexPair, ...], float] = {}
     singles = {(i, j) for i in suspect_r for j in scorer.candidates(i, True) if j in suspect_t}
     singles |= {(i, j) for j in suspect_t for i in scorer.candidates(j, False) if i in suspect_r}
     for i, j in singles:
