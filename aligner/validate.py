@@ -43,7 +43,7 @@ from aligner.findings import Finding, Result
 from aligner.model import Document, DocumentSet, document_name
 from aligner.readers.base import read_bytes
 from aligner.scan import walk
-from aligner.xmltree import source_line
+from aligner.xmltree import hardened_parser, hardened_pull_parser, source_line
 
 #: Names of TMX files; in folders a `.xml` file counts only when its root is <tmx>.
 TMX_SUFFIXES = (".tmx", ".xml")
@@ -74,7 +74,7 @@ def tmx_dtd() -> etree.DTD:
 
 
 def _parser() -> etree.XMLParser:
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    return hardened_parser()
 
 
 def root_tag(data: bytes) -> str | None:
@@ -83,9 +83,7 @@ def root_tag(data: bytes) -> str | None:
     Parsing stops at the root's start tag and never expands entities or loads anything, so
     hostile or huge input costs at most a chunk or two.
     """
-    parser = etree.XMLPullParser(
-        events=("start",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
+    parser = hardened_pull_parser()
     try:
         for start in range(0, len(data), SNIFF_CHUNK):
             parser.feed(data[start : start + SNIFF_CHUNK])

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from aligner.errors import InputError
+from aligner.xmltree import hardened_parser
 
 # --- decoding -----------------------------------------------------------------
 
@@ -125,17 +126,8 @@ def parse_xml(data: bytes, file: str, part: str) -> etree._Element:
             probe = data.decode(enc, errors="replace").encode("utf-8")
     if _DECLARATIONS.search(probe):
         raise InputError(f"{part}: XML with a DOCTYPE or entity declaration is refused", file=file)
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
     try:
-        root = etree.fromstring(data, parser)
+        root = etree.fromstring(data, hardened_parser(keep_comments=False))
     except etree.XMLSyntaxError as exc:
         raise InputError(f"{part}: malformed XML: {exc.msg}", file=file) from None
     if root.getroottree().docinfo.doctype:  # type: ignore[union-attr]  # not in lxml-stubs 0.5
