@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from aligner.atomic import display, note_input
@@ -19,6 +20,7 @@ from aligner.checks.base import ReadingRule
 from aligner.checks.reading import Unreadable, UnsupportedFile
 from aligner.errors import InputError, UsageError
 from aligner.findings import Finding
+from aligner.jobs import default_jobs, ordered_map
 from aligner.lock import LOCK_NAME
 from aligner.model import LANGUAGES, Document, DocumentSet, document_name
 from aligner.readers import read_document
@@ -41,6 +43,7 @@ def load(
     *,
     excluded: Callable[[Path], bool] | None = None,
     langs: Collection[str] | None = None,
+    jobs: int | None = 1,
 ) -> tuple[list[DocumentSet], list[Finding]]:
     """Read every document set under `paths`; return them with `unreadable` findings.
 
@@ -50,7 +53,9 @@ def load(
     folder must not pass), when a document has two versions in one language or a version
     whose language cannot be told. `progress` is told (files read, files to read) after
     each file. With `langs`, a file whose name (or override) gives another language is
-    skipped unread (an export of some targets needs no other version).
+    skipped unread (an export of some targets needs no other version). Document folders
+    are read `jobs` at a time, one process each (see `aligner.jobs`): the result is the
+    same; `progress` is then told after each folder.
     """
     overrides = {_key(p): lang for p, lang in (lang_overrides or {}).items()}
     groups: list[tuple[str | None, list[Path]]] = []
@@ -88,25 +93,59 @@ def load(
         groups.append((None, loose))
     sets: list[DocumentSet] = []
     total, done = sum(len(files) for _, files in groups), 0
-    for name, files in groups:
-        documents: list[Document] = []
-        for file in files:
-            lang = overrides.get(_key(file))
-            named = lang or language_from_path(file)
-            foreign = foreign_language(file) if lang is None else None
-            if langs is not None and named is not None and named not in langs:
-                pass  # not wanted: not read
-            elif foreign is not None:
-                findings.append(_unsupported(file, _language_note(foreign)))
-            else:
-                findings.extend(_read(file, lang, documents))
-            done += 1
-            if progress is not None:
-                progress(done, total)
+    parallel = len(groups) > 1 and (default_jobs() if jobs is None else jobs) > 1
+    if parallel:
+        read = partial(_read_group, overrides=overrides, langs=langs)
+        results = ordered_map(read, [files for _, files in groups], jobs)
+    else:  # read here, telling `progress` after each file
+        results = (
+            _read_group(files, overrides, langs, progress, (done, total))
+            for done, (_, files) in zip(_starts(groups), groups, strict=True)
+        )
+    for (name, files), (documents, unread) in zip(groups, results, strict=True):
+        findings.extend(unread)
+        done += len(files)
+        if progress is not None and parallel:
+            progress(done, total)
         sets.extend(_group(name, documents))
     sets = _unique_names(sets)
     sets.sort(key=lambda s: (s.name, s.versions[0].path if s.versions else ""))
     return sets, findings
+
+
+def _starts(groups: Sequence[tuple[str | None, list[Path]]]) -> Iterator[int]:
+    """How many files come before each group."""
+    done = 0
+    for _, files in groups:
+        yield done
+        done += len(files)
+
+
+def _read_group(
+    files: Sequence[Path],
+    overrides: Mapping[str, str],
+    langs: Collection[str] | None,
+    progress: Callable[[int, int], None] | None = None,
+    counts: tuple[int, int] = (0, 0),
+) -> tuple[list[Document], list[Finding]]:
+    """The versions read from `files` (one document folder, or the named files), and the
+    findings on those not read: the work of one job of `load`. `progress` is told after
+    each file (files done of `counts[1]`, `counts[0]` of them before this group)."""
+    documents: list[Document] = []
+    findings: list[Finding] = []
+    for done, file in enumerate(files, counts[0] + 1):
+        lang = overrides.get(_key(file))
+        named = lang or language_from_path(file)
+        foreign = foreign_language(file) if lang is None else None
+        if langs is not None and named is not None and named not in langs:
+            pass  # not wanted: not read
+        elif foreign is not None:
+            findings.append(_unsupported(file, _language_note(foreign)))
+        else:
+            findings.extend(_read(file, lang, documents))
+        if progress is not None:
+            progress(done, counts[1])
+    return documents, findings
 
 
 def _read(file: Path, lang: str | None, documents: list[Document]) -> list[Finding]:

@@ -68,12 +68,13 @@ def read(
     progress: Progress | None = None,
     excluded: Callable[[Path], bool] | None = None,
     langs: Collection[str] | None = None,
+    jobs: int | None = 1,
 ) -> tuple[list[DocumentSet], list[Finding]]:
     """Every document set under `paths` (but files in folders that `excluded` names, and
     with `langs` files named in another language), and an `unreadable` finding per file
-    not read (those are never suppressed)."""
+    not read (those are never suppressed); folders read `jobs` at a time."""
     reported = None if progress is None else _stage(progress, READ)
-    return load(paths, lang_overrides, progress=reported, excluded=excluded, langs=langs)
+    return load(paths, lang_overrides, progress=reported, excluded=excluded, langs=langs, jobs=jobs)
 
 
 #: Gives, per translation of a set, the reference as that translation was made from it.
@@ -292,7 +293,7 @@ def run_check(
     select = None if select is None else list(select)
     ignore = None if ignore is None else list(ignore)
     rules_run = [r.id for r in select_rules(select, ignore)]  # unknown ids: usage error
-    docsets, problems = read(paths, lang_overrides, progress, excluded)
+    docsets, problems = read(paths, lang_overrides, progress, excluded, jobs=jobs)
     if not any(f.unread for f in problems):
         for docset in docsets:
             require_versions(docset, reference)
@@ -339,7 +340,7 @@ def load_aligned(
     are skipped), aligned and checked (see `check_sets`).
     """
     wanted = None if targets is None else {reference, *targets}
-    docsets, problems = read(paths, lang_overrides, progress, excluded, wanted)
+    docsets, problems = read(paths, lang_overrides, progress, excluded, wanted, jobs)
     if problems:
         first = problems[0]
         raise InputError(first.message, file=first.file or None, line=first.line)

@@ -11,7 +11,8 @@ from faults import MAKERS, drop_many
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.align.paragraphs import Scorer, align_documents, length_model, score
+from aligner.align.paragraphs import align_documents, length_model
+from aligner.align.scorer import Scorer, score
 from aligner.model import LANGUAGES, Document, DocumentSet, Kind, Paragraph
 from aligner.pipeline import check_set
 from aligner.readers import read_document
