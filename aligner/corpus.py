@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -94,31 +94,21 @@ def load(
     sets: list[DocumentSet] = []
     total, done = sum(len(files) for _, files in groups), 0
     parallel = len(groups) > 1 and (default_jobs() if jobs is None else jobs) > 1
-    if parallel:
-        read = partial(_read_group, overrides=overrides, langs=langs)
-        results = ordered_map(read, [files for _, files in groups], jobs)
-    else:  # read here, telling `progress` after each file
-        results = (
-            _read_group(files, overrides, langs, progress, (done, total))
-            for done, (_, files) in zip(_starts(groups), groups, strict=True)
-        )
-    for (name, files), (documents, unread) in zip(groups, results, strict=True):
+    read = partial(_read_group, overrides=overrides, langs=langs)
+    in_jobs = ordered_map(read, [files for _, files in groups], jobs) if parallel else None
+    for name, files in groups:
+        if in_jobs is None:  # read here, telling `progress` after each file
+            documents, unread = read(files, progress=progress, counts=(done, total))
+        else:
+            documents, unread = next(in_jobs)
         findings.extend(unread)
         done += len(files)
-        if progress is not None and parallel:
+        if progress is not None and in_jobs is not None:
             progress(done, total)
         sets.extend(_group(name, documents))
     sets = _unique_names(sets)
     sets.sort(key=lambda s: (s.name, s.versions[0].path if s.versions else ""))
     return sets, findings
-
-
-def _starts(groups: Sequence[tuple[str | None, list[Path]]]) -> Iterator[int]:
-    """How many files come before each group."""
-    done = 0
-    for _, files in groups:
-        yield done
-        done += len(files)
 
 
 def _read_group(
