@@ -166,14 +166,30 @@ def _temporary(target: Path, path: str | Path) -> str:
 
 
 @contextlib.contextmanager
-def _written(tmp: str) -> Iterator[BinaryIO]:
-    """`tmp` open for writing; after the block its data is on disk and its mode that of a
-    new file."""
+def _written(tmp: str, *, synced: bool = True) -> Iterator[BinaryIO]:
+    """`tmp` open for writing; after the block its mode is that of a new file and, when
+    `synced`, its data is on disk (else `_sync` it before renaming it into place)."""
     with open(tmp, "wb") as stream:
         yield stream
         stream.flush()
-        os.fsync(stream.fileno())
+        if synced:
+            os.fsync(stream.fileno())
     os.chmod(tmp, 0o666 & ~_umask())
+
+
+def _sync(tmp: str) -> None:
+    """Put the data of the written file `tmp` on disk."""
+    fd = os.open(tmp, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+#: A batch's files are put on disk by this many threads at once: `fsync` waits for the disk
+#: without holding the GIL, and the file system commits concurrent ones together (measured
+#: here: 150 TMX files of an export, 0.66 s one after another).
+SYNC_THREADS = 8
 
 
 def _discard(tmp: str) -> None:
@@ -254,13 +270,32 @@ class OutputBatch:
         tmp = _temporary(target, asked)
         self._pending.append((tmp, target, asked))
         try:
-            with _written(tmp) as stream:
+            with _written(tmp, synced=False) as stream:
                 yield stream
         except OSError as exc:
             raise _cannot_write(asked, exc) from None
 
+    def _sync_all(self) -> None:
+        """Put every written file on disk (several at once); the first failure, in the
+        order the files were written, is the error."""
+        files = [(tmp, asked) for tmp, _, asked in self._pending if isinstance(tmp, str)]
+        if not files:
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=min(SYNC_THREADS, len(files))) as pool:
+            futures = [(pool.submit(_sync, tmp), asked) for tmp, asked in files]
+        for future, asked in futures:
+            exc = future.exception()
+            if isinstance(exc, OSError):
+                raise _cannot_write(asked, exc) from None
+            if exc is not None:
+                raise exc
+
     def commit(self) -> None:
-        """Rename every file into place while holding an exclusive lock on the folder."""
+        """Put every file on disk, then rename each into place while holding an exclusive
+        lock on the folder."""
+        self._sync_all()
         with _locked(self.folder):
             for tmp, target, asked in self._pending:
                 try:

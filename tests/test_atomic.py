@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from aligner.atomic import atomic_output, check_not_input, write_atomic
+from aligner.atomic import atomic_output, check_not_input, output_batch, write_atomic
 from aligner.errors import UsageError
 
 
@@ -59,3 +59,44 @@ def test_a_folder_or_unwritable_place_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x")
     with pytest.raises(UsageError, match="cannot write"):
         write_atomic(tmp_path / "file" / "below.txt", "x")
+
+
+def test_a_batch_puts_every_file_on_disk_before_renaming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced: list[str] = []
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with output_batch(tmp_path) as batch:
+        for k in range(20):
+            with batch.open(tmp_path / f"f{k}.tmx") as stream:
+                stream.write(f"unit {k}".encode())
+        assert not any(tmp_path.glob("f*.tmx"))  # nothing in place before the commit
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"f{k}.tmx" for k in range(20))
+    assert all((tmp_path / f"f{k}.tmx").read_text() == f"unit {k}" for k in range(20))
+    assert len(synced) == 20
+    assert all(".aligner-" in name for name in synced)  # the temporary files, before renaming
+
+
+def test_a_batch_file_that_cannot_be_synced_names_itself_and_nothing_is_placed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        if "f3.tmx" in os.readlink(f"/proc/self/fd/{fd}"):
+            raise OSError(5, "Input/output error")
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    with pytest.raises(UsageError, match=r"f3\.tmx") as caught, output_batch(tmp_path) as batch:
+        for k in range(6):
+            with batch.open(tmp_path / f"f{k}.tmx") as stream:
+                stream.write(b"x")
+    assert "Input/output error" in str(caught.value)
+    assert list(tmp_path.iterdir()) == []  # no target, no temporary file left
