@@ -146,6 +146,11 @@ def _organisation_patterns() -> tuple[
 _compiled_organisations = lru_cache(maxsize=1)(_organisation_patterns)
 
 
+#: The empty set the feature functions return (one object, not one per paragraph: most
+#: paragraphs name no organisation).
+NONE: frozenset[str] = frozenset()
+
+
 def organisations(text: str) -> frozenset[str]:
     """The organisations `text` names, as canonical keys of `ORGANISATIONS` ("OSCE", "ILO")."""
     acronyms, keys, full_names, triggers = _compiled_organisations()
@@ -155,7 +160,7 @@ def organisations(text: str) -> frozenset[str]:
         key, pattern = full_names[k]
         if key not in found and pattern.search(text):
             found.add(key)
-    return frozenset(found)
+    return frozenset(found) if found else NONE
 
 
 # --- names, stems, sub-items, punctuation ------------------------------------------------
@@ -207,7 +212,9 @@ def word_features(text: str, size: int = 5) -> tuple[frozenset[str], frozenset[s
     between two words of `_WORD` can start a word.
     """
     words = _WORD.findall(text)
-    stems_ = frozenset(s for s in map(_stem, words, repeat(size)) if s is not None)
+    # a frozenset copied from a set gets a table sized for its items: about half the
+    # memory of one grown item by item (20-39 stems: 1,240 bytes, not 2,264)
+    stems_ = frozenset({s for s in map(_stem, words, repeat(size)) if s is not None})
     found_names: set[str] = set()
     end = 0
     for found in words:
@@ -226,7 +233,7 @@ def word_features(text: str, size: int = 5) -> tuple[frozenset[str], frozenset[s
         ):
             continue
         found_names.update(part for part in fold(word).split("-") if len(part) >= 3)
-    return frozenset(found_names), stems_
+    return (frozenset(found_names) if found_names else NONE), stems_
 
 
 def names(text: str) -> frozenset[str]:
