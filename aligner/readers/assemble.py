@@ -27,6 +27,7 @@ from aligner.readers.layout import (
     is_sub_item,
     is_upper,
     join_lines,
+    stands_before_number,
     starts_continuation,
 )
 from aligner.readers.pieces import Mode, Piece
@@ -185,6 +186,10 @@ class _Assembler:
             and len(cur.parts) == 1
         )
         mid_sentence = cur is not None and gap == 0 and not one_line and not cur.ends_clause
+        if cur is not None and cur.parts and gap != 1 and not one_line:
+            # "art.\n7. of the Charter", also across a page break: the number "art." stands
+            # before (opening paragraph 7 only if 7 comes next and not again)
+            mid_sentence = mid_sentence or stands_before_number(cur.parts[-1])
         if mid_sentence and cur is not None and cur.number is None and self.after_heading:
             mid_sentence = n != 1  # "PART 2\n1. Recalling": a part starts after its heading
         if mid_sentence and self.mode is Mode.UNWRAPPED and cur is not None:
@@ -259,6 +264,8 @@ class _Assembler:
         if nxt >= len(self.units) or self.units[nxt].heading or self.labels[nxt]:
             return False
         cur = self.cur
+        if cur is not None and cur.parts and stands_before_number(cur.parts[-1]):
+            return False  # "n°\n5\n": the number the sign stands before
         return cur is None or cur.number is None or cur.ends_clause
 
     def run_end(self, i: int) -> int | None:

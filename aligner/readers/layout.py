@@ -95,6 +95,19 @@ def ends_abbreviation(text: str) -> bool:
     return bool(words) and words[-1].lstrip(OPENERS) in _ABBREVIATIONS
 
 
+#: Number signs written before the number they stand for ("n° 5", "№ 7").
+_NUMBER_SIGNS = ("n°", "nº", "N°", "Nº", "№")
+
+
+def stands_before_number(text: str) -> bool:
+    """Whether `text` ends with a word that stands before a number ("art.", "No.", "n°",
+    "№"): a number at the start of the next line is then that number, not a label."""
+    if ends_abbreviation(text):
+        return True
+    words = text.rstrip(CLOSERS).split()
+    return bool(words) and words[-1].lstrip(OPENERS) in _NUMBER_SIGNS
+
+
 def starts_continuation(text: str) -> bool:
     """Whether `text` reads as the rest of a sentence (lower case, digit, closing mark)."""
     stripped = text.lstrip(OPENERS)

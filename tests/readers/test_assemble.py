@@ -60,3 +60,32 @@ def test_infer_headings() -> None:
     assert kinds == [Kind.TEXT, Kind.TEXT, Kind.HEADING, Kind.HEADING]
     wrapped = [i.kind for i in infer_headings(items, wrapped=True) if isinstance(i, Block)]
     assert wrapped == [Kind.TEXT, Kind.TEXT, Kind.HEADING, Kind.TEXT]
+
+
+def _paragraphs(pieces: list[Piece], mode: Mode = Mode.WRAPPED) -> list[tuple[int | None, str]]:
+    return [(i.number, i.text) for i in assemble(pieces, mode) if isinstance(i, Paragraph)]
+
+
+def test_a_number_after_a_sign_that_stands_before_numbers_is_that_number() -> None:
+    # hard-wrapped right after "art." or "n°": the next line's "7." is the article's number
+    for sign in ("art.", "No.", "n°", "№", "para."):
+        pieces = [
+            Piece(f"1. Recalls {sign}", 1),
+            Piece("7. of the Charter;", 2),
+            Piece("2. Calls on States.", 3),
+        ]
+        assert _paragraphs(pieces) == [
+            (1, f"Recalls {sign} 7. of the Charter;"),
+            (2, "Calls on States."),
+        ], sign
+    # across a page break too
+    pieces = [Piece("1. Recalls art.", 1), Piece("7. of the Charter;", 4, 2), Piece("2. Calls.", 5)]
+    assert _paragraphs(pieces) == [(1, "Recalls art. 7. of the Charter;"), (2, "Calls.")]
+
+
+def test_after_such_a_sign_the_next_number_in_sequence_still_opens_its_paragraph() -> None:
+    pieces = [Piece("1. Recalls art.", 1), Piece("2. Calls on States.", 2), Piece("3. Ends.", 3)]
+    assert [n for n, _ in _paragraphs(pieces)] == [1, 2, 3]
+    # a blank line ends the paragraph whatever its last word
+    pieces = [Piece("1. Recalls No.", 1), Piece("3. Calls.", 3, 1), Piece("4. Ends.", 4)]
+    assert [n for n, _ in _paragraphs(pieces)] == [1, 3, 4]
