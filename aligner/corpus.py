@@ -2,8 +2,9 @@
 
 A folder that holds language-version files is one document; a folder of such folders is
 several documents (any depth). Files named on the command line are grouped together when
-their languages differ, else by document name. Unreadable files become `unreadable`
-findings so that everything else is still checked.
+their languages differ, else by document name. A file not read is reported as an `Unread`
+record (plain data: the pipeline makes it a finding) so that everything else is still
+checked.
 """
 
 from __future__ import annotations
@@ -16,10 +17,8 @@ from functools import partial
 from pathlib import Path
 
 from aligner.atomic import display, note_input
-from aligner.checks.base import ReadingRule
-from aligner.checks.reading import Unreadable, UnsupportedFile
 from aligner.errors import InputError, UsageError
-from aligner.findings import Finding
+from aligner.findings import Unread
 from aligner.jobs import default_jobs, ordered_map
 from aligner.lock import LOCK_NAME
 from aligner.model import LANGUAGES, Document, DocumentSet, document_name
@@ -44,8 +43,8 @@ def load(
     excluded: Callable[[Path], bool] | None = None,
     langs: Collection[str] | None = None,
     jobs: int | None = 1,
-) -> tuple[list[DocumentSet], list[Finding]]:
-    """Read every document set under `paths`; return them with `unreadable` findings.
+) -> tuple[list[DocumentSet], list[Unread]]:
+    """Read every document set under `paths`; return them with the inputs not read.
 
     `lang_overrides` maps file paths (as given, or any path to the same file) to languages.
     Files found in folders for which `excluded` is true are skipped (named files never are).
@@ -60,11 +59,11 @@ def load(
     overrides = {_key(p): lang for p, lang in (lang_overrides or {}).items()}
     groups: list[tuple[str | None, list[Path]]] = []
     loose: list[Path] = []
-    findings: list[Finding] = []
+    not_read: list[Unread] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found, skipped = _folders(path, findings)
+            found, skipped = _folders(path, not_read)
             if excluded is not None:
                 found = [
                     (folder, kept)
@@ -78,7 +77,7 @@ def load(
                     f"{', '.join(EXTENSIONS)} files{other})",
                     file=str(path),
                 )
-            findings.extend(_unsupported(file, _format_note(file)) for file in skipped)
+            not_read.extend(_unsupported(file, _format_note(file)) for file in skipped)
             groups.extend((_folder_name(folder), files) for folder, files in found)
         elif path.name in OWN_FILES and path.is_file():
             continue  # `aligner check folder/*` names the lock too
@@ -86,7 +85,7 @@ def load(
             note_input(path)
             loose.append(path)
         else:
-            findings.append(
+            not_read.append(
                 _unreadable(InputError("no such file or directory", file=display(path)))
             )
     if loose:
@@ -101,14 +100,14 @@ def load(
             documents, unread = read(files, progress=progress, counts=(done, total))
         else:
             documents, unread = next(in_jobs)
-        findings.extend(unread)
+        not_read.extend(unread)
         done += len(files)
         if progress is not None and in_jobs is not None:
             progress(done, total)
         sets.extend(_group(name, documents))
     sets = _unique_names(sets)
     sets.sort(key=lambda s: (s.name, s.versions[0].path if s.versions else ""))
-    return sets, findings
+    return sets, not_read
 
 
 def _read_group(
@@ -117,12 +116,12 @@ def _read_group(
     langs: Collection[str] | None,
     progress: Callable[[int, int], None] | None = None,
     counts: tuple[int, int] = (0, 0),
-) -> tuple[list[Document], list[Finding]]:
-    """The versions read from `files` (one document folder, or the named files), and the
-    findings on those not read: the work of one job of `load`. `progress` is told after
+) -> tuple[list[Document], list[Unread]]:
+    """The versions read from `files` (one document folder, or the named files), and
+    those not read: the work of one job of `load`. `progress` is told after
     each file (files done of `counts[1]`, `counts[0]` of them before this group)."""
     documents: list[Document] = []
-    findings: list[Finding] = []
+    not_read: list[Unread] = []
     for done, file in enumerate(files, counts[0] + 1):
         lang = overrides.get(_key(file))
         named = lang or language_from_path(file)
@@ -130,16 +129,16 @@ def _read_group(
         if langs is not None and named is not None and named not in langs:
             pass  # not wanted: not read
         elif foreign is not None:
-            findings.append(_unsupported(file, _language_note(foreign)))
+            not_read.append(_unsupported(file, _language_note(foreign)))
         else:
-            findings.extend(_read(file, lang, documents))
+            not_read.extend(_read(file, lang, documents))
         if progress is not None:
             progress(done, counts[1])
-    return documents, findings
+    return documents, not_read
 
 
-def _read(file: Path, lang: str | None, documents: list[Document]) -> list[Finding]:
-    """Read one version into `documents`; the finding that says why it was not read."""
+def _read(file: Path, lang: str | None, documents: list[Document]) -> list[Unread]:
+    """Read one version into `documents`; else why it was not read."""
     try:
         doc = read_document(file, lang=lang)
     except InputError as exc:
@@ -158,15 +157,15 @@ def _key(path: str | Path) -> str:
 
 
 def _folders(
-    root: Path, findings: list[Finding]
+    root: Path, not_read: list[Unread]
 ) -> tuple[list[tuple[Path, list[Path]]], list[Path]]:
     """Folders under `root` (itself included) that directly hold files to read, and the
     files no reader reads; whatever the walk skipped (FIFOs, devices, dangling links,
-    loops) becomes an `unreadable` finding. Hidden entries and `_` folders are not
+    loops) is added to `not_read`. Hidden entries and `_` folders are not
     looked at."""
     found = walk(root, skip_underscore=True)
     for skipped, why in found.skipped:
-        findings.append(_unreadable(InputError(why, file=skipped)))
+        not_read.append(_unreadable(InputError(why, file=skipped)))
     out = []
     unsupported: list[Path] = []
     for folder, files in found.folders:
@@ -279,12 +278,13 @@ def _language_note(lang: str) -> str:
     )
 
 
-def _unsupported(file: Path, message: str) -> Finding:
-    """An `unsupported-file` finding: a file seen but not read as a version."""
-    return _unreadable(InputError(message, file=display(file)), UnsupportedFile)
+def _unsupported(file: Path, message: str) -> Unread:
+    """A file seen but not read as a version."""
+    return _unreadable(InputError(message, file=display(file)), supported=False)
 
 
-def _unreadable(exc: InputError, rule: type[ReadingRule] = Unreadable) -> Finding:
+def _unreadable(exc: InputError, *, supported: bool = True) -> Unread:
+    """The input `exc` says could not be read."""
     file = exc.file or ""
     note_input(file)
     lang = ""
@@ -292,10 +292,11 @@ def _unreadable(exc: InputError, rule: type[ReadingRule] = Unreadable) -> Findin
         stem = Path(file).name.split(".")[0].lower()
         match = _LANG_TOKEN.search(stem)
         lang = match.group(1).lower() if match else ""
-    return rule.finding(
+    return Unread(
         file,
         exc.message,
         line=exc.line or 1,
         lang=lang,
         document=document_name(file) if file else "",
+        supported=supported,
     )

@@ -101,6 +101,25 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Unread:
+    """An input that was not read as a version, and why (`message`, at `line`): what
+    `aligner.corpus` reports as plain data, made a finding by `aligner.checks.reading`.
+
+    `supported` is False for a file seen but not read as a version (no reader for its
+    format, a language aligner does not check, a language it cannot tell), True for one
+    that could not be read (missing, damaged, over a limit, not a regular file). `lang`
+    and `document` are told from the file name where it gives them.
+    """
+
+    file: str
+    message: str
+    line: int = 1
+    lang: str = ""
+    document: str = ""
+    supported: bool = True
+
+
+@dataclass(frozen=True)
 class Suppression:
     """A deliberate difference (`[[tool.aligner.suppress]]` in the config file): findings of
     `rule` that match every key given are dropped."""

@@ -23,6 +23,7 @@ from aligner.amendments import Baseline
 from aligner.checks.amendments import StaleTranslation
 from aligner.checks.base import Context, run_rules, select_rules
 from aligner.checks.document import NoUnits
+from aligner.checks.reading import read_findings
 from aligner.checks.suppressions import apply_suppressions
 from aligner.corpus import load
 from aligner.errors import InputError, UsageError
@@ -74,7 +75,10 @@ def read(
     with `langs` files named in another language), and an `unreadable` finding per file
     not read (those are never suppressed); folders read `jobs` at a time."""
     reported = None if progress is None else _stage(progress, READ)
-    return load(paths, lang_overrides, progress=reported, excluded=excluded, langs=langs, jobs=jobs)
+    docsets, unread = load(
+        paths, lang_overrides, progress=reported, excluded=excluded, langs=langs, jobs=jobs
+    )
+    return docsets, read_findings(unread)
 
 
 #: Gives, per translation of a set, the reference as that translation was made from it.

@@ -271,8 +271,8 @@ def check_written(tmp: Path, documents: list[Document], **options: Any) -> list[
     from aligner.pipeline import check_set
 
     write_set(documents, tmp)
-    sets, findings = load([tmp])
-    assert findings == []
+    sets, unread = load([tmp])
+    assert unread == []
     return check_set(sets[0], "en", **options)[1]
 
 

@@ -23,8 +23,8 @@ def _copy(corpus_dir: Path, folder: Path, langs=LANGUAGES, name="{lang}.md") -> 
 
 
 def test_a_folder_of_versions_is_one_document(corpus_dir: Path) -> None:
-    sets, findings = load([corpus_dir])
-    assert findings == []
+    sets, unread = load([corpus_dir])
+    assert unread == []
     assert [s.name for s in sets] == ["baku-2014-child-sex-trafficking"]
     assert sets[0].langs == LANGUAGES
 
@@ -33,9 +33,9 @@ def test_a_folder_of_folders_is_several_documents(corpus_dir: Path, tmp_path: Pa
     _copy(corpus_dir, tmp_path / "b-doc", ["en", "ru"])
     _copy(corpus_dir, tmp_path / "a-doc", ["en", "fr", "de"])
     (tmp_path / "a-doc" / "notes.json").write_text("{}")  # not a readable extension
-    sets, findings = load([tmp_path])
+    sets, unread = load([tmp_path])
     # a file no reader reads is reported, never skipped quietly
-    assert [(Path(f.file).name, f.rule) for f in findings] == [("notes.json", "unsupported-file")]
+    assert [(Path(u.file).name, u.supported) for u in unread] == [("notes.json", False)]
     assert [(s.name, s.langs) for s in sets] == [
         ("a-doc", ("en", "fr", "de")),
         ("b-doc", ("en", "ru")),
@@ -73,20 +73,37 @@ def test_language_overrides(corpus_dir: Path, tmp_path: Path) -> None:
     assert sets[0].langs == ("en", "it")
 
 
-def test_unreadable_files_are_findings_and_the_rest_is_read(
+def test_unreadable_files_are_reported_and_the_rest_is_read(
     corpus_dir: Path, tmp_path: Path
 ) -> None:
     _copy(corpus_dir, tmp_path, ["en", "fr"])
     (tmp_path / "de.docx").write_bytes(b"not a zip archive")
     (tmp_path / "it.md").write_bytes(b"1. caf\xe9 au lait\n")
-    sets, findings = load([tmp_path, tmp_path / "missing.md"])
+    (tmp_path / "es.odt").write_bytes(b"PK")
+    sets, unread = load([tmp_path, tmp_path / "missing.md"])
     assert sets[0].langs == ("en", "fr")
-    assert sorted((Path(f.file).name, f.rule, f.lang) for f in findings) == [
-        ("de.docx", "unreadable", "de"),
-        ("it.md", "unreadable", "it"),
-        ("missing.md", "unreadable", ""),
+    assert sorted((Path(u.file).name, u.supported, u.lang) for u in unread) == [
+        ("de.docx", True, "de"),
+        ("es.odt", False, "es"),
+        ("it.md", True, "it"),
+        ("missing.md", True, ""),
     ]
-    assert all(f.message and f.line >= 1 for f in findings)
+    assert all(u.message and u.line >= 1 for u in unread)
+
+
+def test_reading_depends_on_nothing_above_it() -> None:
+    """Data flows one way: corpus, readers, text and model never import the checks, the
+    pipeline, the reports or the exports (what corpus did not read is plain data)."""
+    import subprocess
+    import sys
+
+    above = ("aligner.checks", "aligner.pipeline", "aligner.reports", "aligner.export")
+    code = (
+        "import sys, aligner.corpus, aligner.readers, aligner.model, aligner.text.langid\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({above!r})))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert done.stdout.strip() == "[]"
 
 
 def test_order_of_paths_does_not_matter(corpus_dir: Path, tmp_path: Path) -> None:
@@ -139,8 +156,8 @@ def test_only_the_wanted_languages_are_read(corpus_dir: Path, tmp_path: Path) ->
     folder = tmp_path / "doc"
     _copy(corpus_dir, folder, ("en", "fr", "de"))
     (folder / "ru.md").write_bytes(b"\xff\xfe\x00broken")  # named ru: never opened
-    sets, findings = load([folder], langs={"en", "fr"})
-    assert findings == []
+    sets, unread = load([folder], langs={"en", "fr"})
+    assert unread == []
     assert sets[0].langs == ("en", "fr")
-    _, findings = load([folder])
-    assert [f.rule for f in findings] == ["unreadable"]  # read when every version is wanted
+    _, unread = load([folder])
+    assert [u.file for u in unread] == [str(folder / "ru.md")]  # read when every version is wanted

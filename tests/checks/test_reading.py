@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from aligner.checks.reading import Unreadable, UnsupportedFile
+from aligner.checks.reading import Unreadable, UnsupportedFile, read_findings
 from aligner.checks.suppressions import apply_suppressions
-from aligner.findings import Finding, Result
+from aligner.findings import Finding, Result, Unread
 from aligner.pipeline import run_check
 
 
@@ -40,3 +40,16 @@ def test_an_unreadable_file_is_never_suppressed_an_unsupported_one_may_be() -> N
     assert [s.finding for s in hidden] == [unsupported]
     assert Result("en", (), tuple(kept)).exit_status() == 2
     assert Result("en", (), ()).exit_status() == 0
+
+
+def test_what_corpus_did_not_read_becomes_reading_findings() -> None:
+    unread = [
+        Unread("fr.docx", "not a zip archive", line=3, lang="fr", document="doc"),
+        Unread("de.odt", "no reader for .odt files", supported=False),
+    ]
+    found = read_findings(unread)
+    assert [(f.rule, f.file, f.line, f.lang, f.document) for f in found] == [
+        ("unreadable", "fr.docx", 3, "fr", "doc"),
+        ("unsupported-file", "de.odt", 1, "", ""),
+    ]
+    assert all(f.unread for f in found)
