@@ -193,14 +193,14 @@ def review(
     import shutil
 
     from aligner.config import load_config
-    from aligner.pipeline import load_configured
+    from aligner.pipeline import load_aligned
     from aligner.reports.review import render_review
     from aligner.terminal import progress_for, use_color
 
     settings = load_config(config).with_overrides(reference=reference)
     notices: list[str] = []
     with progress_for(sys.stderr, quiet=quiet) as progress:
-        sets = load_configured(
+        sets = load_aligned(
             paths, settings, langs, progress, since=since, notices=notices, jobs=jobs
         )
     _notices(notices, quiet=quiet)

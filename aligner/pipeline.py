@@ -4,8 +4,8 @@ The stages: `read` finds the document sets under some paths (`aligner.corpus`); 
 aligns every version of one set to its reference (`aligner.align`) and runs the rules
 (`aligner.checks.base.run_rules`); `check_sets` does that for many sets and drops suppressed
 findings. `run_check` (a check `Result`, unreadable files kept as findings) and
-`load_aligned` (aligned sets for export and review, an unreadable file is an error) are the
-two ways the commands use them.
+`load_aligned` (aligned sets for export and review, with a config's `Settings`; an
+unreadable file is an error) are the two ways the commands use them.
 
 Nothing here prints: pass a `Progress` callback to be told how far a run is.
 """
@@ -320,56 +320,6 @@ def run_check(
     )
 
 
-def load_aligned(
-    paths: Iterable[str | Path],
-    reference: str,
-    lang_overrides: Mapping[str, str] | None = None,
-    suppressed: Callable[[Finding], bool] | None = None,
-    progress: Progress | None = None,
-    *,
-    since: str | None = None,
-    notices: list[str] | None = None,
-    pins: Pins | None = None,
-    excluded: Callable[[Path], bool] | None = None,
-    targets: Sequence[str] | None = None,
-    jobs: int | None = 1,
-) -> list[AlignedSet]:
-    """Read, align and check everything under `paths` (but files in folders `excluded`
-    names); an unreadable input is an error.
-
-    Findings for which `suppressed` is true (deliberate differences, ignored rules) do not
-    make pairs suspect. Stale translations are found as `run_check` finds them (`since`,
-    else `aligner.lock`); its notices are added to `notices`. `pins` are links a reviser
-    fixed. With `targets`, only those versions are read (files named in another language
-    are skipped), aligned and checked (see `check_sets`).
-    """
-    wanted = None if targets is None else {reference, *targets}
-    docsets, problems = read(paths, lang_overrides, progress, excluded, wanted, jobs)
-    if problems:
-        first = problems[0]
-        raise InputError(first.message, file=first.file or None, line=first.line)
-    for docset in docsets:
-        require_versions(docset, reference)  # as check: nothing compared is no result
-    source = baseline_source(since, notices if notices is not None else [], docsets, wanted)
-    out = check_sets(
-        docsets,
-        reference,
-        suppressed=suppressed,
-        progress=progress,
-        baselines=source,
-        pins=pins,
-        targets=targets,
-        jobs=jobs,
-    )
-    if not out:
-        raise UsageError("no documents found to export")
-    for aligned in out:
-        for f in aligned.findings:
-            if f.rule == NoUnits.id:  # a version nothing could be read from
-                raise InputError(f.message, file=f.file or None, line=f.line)
-    return out
-
-
 class Settings(Protocol):
     """What a run takes from the config file and command line (see `aligner.config.Config`)."""
 
@@ -383,7 +333,7 @@ class Settings(Protocol):
     def is_excluded(self, path: Path, /) -> bool: ...
 
 
-def load_configured(
+def load_aligned(
     paths: Iterable[str | Path],
     settings: Settings,
     lang_overrides: Mapping[str, str] | None = None,
@@ -394,21 +344,37 @@ def load_configured(
     targets: Sequence[str] | None = None,
     jobs: int | None = 1,
 ) -> list[AlignedSet]:
-    """`load_aligned` with the reference, suppressions, pins and exclusions of `settings`:
-    what review and export read."""
-    return load_aligned(
-        paths,
-        settings.reference,
-        lang_overrides,
-        settings.is_suppressed,
-        progress,
-        since=since,
-        notices=notices,
-        pins=settings.pins_for,
-        excluded=settings.is_excluded,
-        targets=targets,
-        jobs=jobs,
+    """Read, align and check everything under `paths` with the reference, suppressions,
+    pins and exclusions of `settings` (what review and export read); an unreadable input
+    is an error.
+
+    Suppressed findings (deliberate differences, ignored rules) do not make pairs
+    suspect. Stale translations are found as `run_check` finds them (`since`, else
+    `aligner.lock`); its notices are added to `notices`. With `targets`, only those
+    versions are read (files named in another language are skipped), aligned and checked
+    (see `check_sets`).
+    """
+    reference = settings.reference
+    wanted = None if targets is None else {reference, *targets}
+    docsets, problems = read(paths, lang_overrides, progress, settings.is_excluded, wanted, jobs)
+    if problems:
+        first = problems[0]
+        raise InputError(first.message, file=first.file or None, line=first.line)
+    for docset in docsets:
+        require_versions(docset, reference)  # as check: nothing compared is no result
+    source = baseline_source(since, notices if notices is not None else [], docsets, wanted)
+    suppressed, pins = settings.is_suppressed, settings.pins_for
+    all_rules = None  # neither selected nor ignored: every rule runs, `suppressed` drops
+    out = check_sets(
+        docsets, reference, all_rules, all_rules, suppressed, progress, source, pins, targets, jobs
     )
+    if not out:
+        raise UsageError("no documents found to export")
+    for aligned in out:
+        for f in aligned.findings:
+            if f.rule == NoUnits.id:  # a version nothing could be read from
+                raise InputError(f.message, file=f.file or None, line=f.line)
+    return out
 
 
 def _stage(progress: Progress, stage: str) -> Callable[[int, int], None]:

@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from aligner.config import Config
 from aligner.export.outputs import export_po, export_tmx
 from aligner.export.sidebyside import export_sheets
 from aligner.pipeline import AlignedSet, load_aligned
@@ -54,7 +55,7 @@ def aligned_sets(folder: Path, cache: Path | None) -> list[AlignedSet]:
         with cache.open("rb") as f:
             sets: list[AlignedSet] = pickle.load(f)
         return sets
-    sets = load_aligned([folder], "en")
+    sets = load_aligned([folder], Config())
     if cache is not None:
         with cache.open("wb") as f:
             pickle.dump(sets, f, protocol=pickle.HIGHEST_PROTOCOL)

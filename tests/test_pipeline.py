@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from aligner import pipeline
+from aligner.config import Config
 from aligner.errors import InputError, UsageError
 
 
@@ -25,7 +26,7 @@ def _renumbered(tmp_path: Path, corpus_dir: Path) -> Path:
 def test_check_and_export_share_alignments_and_findings(tmp_path: Path, corpus_dir: Path) -> None:
     folder = _renumbered(tmp_path, corpus_dir)
     result = pipeline.run_check([folder])
-    [aligned] = pipeline.load_aligned([folder], "en")
+    [aligned] = pipeline.load_aligned([folder], Config())
     assert aligned.findings == result.findings
     assert "missing-paragraph" in {f.rule for f in result.findings}
     kinds = [link.kind for link in aligned.alignments["fr"].links]
@@ -41,7 +42,7 @@ def test_suppressed_findings_are_dropped_in_both(tmp_path: Path, corpus_dir: Pat
         return getattr(f, "rule", "") == "missing-paragraph"
 
     result = pipeline.run_check([folder], suppressed=drop_missing)
-    [aligned] = pipeline.load_aligned([folder], "en", suppressed=drop_missing)
+    [aligned] = pipeline.load_aligned([folder], Config(ignore=("missing-paragraph",)))
     assert "missing-paragraph" not in {f.rule for f in result.findings}
     assert aligned.findings == result.findings
 
@@ -56,7 +57,7 @@ def test_unreadable_input_is_a_finding_for_check_and_an_error_for_export(
     assert [f.rule for f in result.findings] == ["unreadable"]
     assert result.exit_status() == 2
     with pytest.raises(InputError) as error:
-        pipeline.load_aligned([folder], "en")
+        pipeline.load_aligned([folder], Config())
     assert error.value.file and error.value.file.endswith("de.md")
 
 

@@ -7,11 +7,7 @@ from collections.abc import Iterable
 
 from aligner.checks.base import Context, SetRule, register
 from aligner.findings import Finding, Severity
-from aligner.model import (
-    CODE_LETTERS,
-    LANGUAGES,
-    Kind,
-)
+from aligner.model import CODE_LETTERS, LANGUAGES, Kind
 from aligner.text.code import parse_code
 
 

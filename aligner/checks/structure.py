@@ -16,14 +16,7 @@ from aligner.checks.base import Context, SetRule, register
 from aligner.checks.context import aligned_versions, is_empty, label, number_range
 from aligner.checks.numbering import Neighbours, Ordered, numbering_runs, ordered
 from aligner.findings import Finding, Severity
-from aligner.model import (
-    Alignment,
-    Block,
-    Document,
-    Kind,
-    Link,
-    Paragraph,
-)
+from aligner.model import Alignment, Block, Document, Kind, Link, Paragraph
 
 # --- rules -------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 """Export aligned document sets as TMX 1.4b translation memories or POT/PO catalogs.
 
-The flow: `aligner.pipeline.load_configured` reads, aligns and checks the inputs;
+The flow: `aligner.pipeline.load_aligned` reads, aligns and checks the inputs;
 `paragraph_units` and `block_units` turn each set into `Unit`s, one per reference paragraph
 or unnumbered block, holding the counterpart text of every language and the reasons it is
 suspect (an error or a content warning names it, see `makes_suspect`, or the link is not
@@ -23,7 +23,7 @@ from aligner.atomic import OutputBatch, atomic_output, input_scope, output_batch
 from aligner.errors import UsageError
 from aligner.formats.po import WrapMemo, gettext_locale, render_catalog
 from aligner.formats.tmx import TmxHeader, TranslationUnit, write_tmx
-from aligner.pipeline import EXPORT, AlignedSet, Progress, load_configured
+from aligner.pipeline import EXPORT, AlignedSet, Progress, load_aligned
 
 if TYPE_CHECKING:
     from aligner.config import Config
@@ -334,7 +334,7 @@ def export_paths(
         raise UsageError(f"--min-confidence must be between 0 and 1, not {min_confidence:g}")
     notices: list[str] = []
     with input_scope():  # every file read or found is protected from the outputs
-        sets = load_configured(
+        sets = load_aligned(
             paths,
             settings,
             lang_overrides,
