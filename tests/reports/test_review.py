@@ -8,14 +8,11 @@ import shutil
 from pathlib import Path
 
 import faults
-import pytest
 from click.testing import CliRunner
 from lxml import html
 
 from aligner.cli import cli
-from aligner.findings import Finding, Severity
 from aligner.model import Document
-from aligner.reports.review import finding_anchor
 
 
 def _merged_copy(corpus_dir: Path, tmp_path: Path) -> Path:
@@ -164,26 +161,6 @@ def test_extra_paragraph_has_a_row_and_an_extra_cell(
     assert len(extra) == 1 and extra[0].get("data-lang") == "es"
     row = page.get_element_by_id(extra[0].xpath("a/@href")[0][1:])
     assert row.xpath("td[@data-lang='es']")[0].xpath(".//span[@class='num']")
-
-
-@pytest.mark.parametrize(
-    ("finding", "anchor"),
-    [
-        (
-            Finding(
-                "x", 1, "missing-paragraph", Severity.ERROR, "ru", "m", None, 7, "baku-2014", "1"
-            ),
-            "f-baku-2014-ru-7-missing-paragraph",
-        ),
-        (
-            Finding("x", 1, "extra-paragraph", Severity.ERROR, "es", "m", 8, None, "a b", "2"),
-            "f-a_20_b-es-x2.8-extra-paragraph",
-        ),
-        (Finding("x", 1, "unreadable", Severity.ERROR, "", "m"), "f-_-_-doc-unreadable"),
-    ],
-)
-def test_finding_anchor_scheme(finding: Finding, anchor: str) -> None:
-    assert finding_anchor(finding) == anchor
 
 
 def test_review_never_writes_over_an_input(runner: CliRunner, corpus_dir: Path) -> None:

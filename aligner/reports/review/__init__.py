@@ -1,7 +1,9 @@
 """Side-by-side review: every reference unit next to its counterpart in each language.
 
-`rows` builds what a review shows (cells, statuses, placed findings, anchors); `html` and
-`text` render it as a self-contained page or a terminal table.
+`rows` builds what a review shows (`cells`: rows, cells, statuses, placed findings), with
+`anchors` (ids of units, rows and findings), `marks` (marked tokens, evidence) and
+`suggestions` (config entries that keep a decision); `html` and `text` render it as a
+self-contained page or a terminal table.
 """
 
 from __future__ import annotations
@@ -9,14 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from aligner.pipeline import AlignedSet
+from aligner.reports.review.anchors import finding_anchor, finding_anchors, row_anchor, unit_of
 from aligner.reports.review.html import render_html
-from aligner.reports.review.rows import (
-    finding_anchor,
-    finding_anchors,
-    review_sets,
-    row_anchor,
-    unit_of,
-)
+from aligner.reports.review.rows import review_sets
 from aligner.reports.review.text import render_text
 
 REVIEW_FORMATS = ("text", "html")

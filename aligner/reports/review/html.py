@@ -20,7 +20,8 @@ from lxml.html import builder as E
 from aligner import __version__
 from aligner.findings import Revision
 from aligner.model import LANGUAGE_NAMES
-from aligner.reports.review.rows import (
+from aligner.reports.review.anchors import row_anchor
+from aligner.reports.review.cells import (
     STATUSES,
     Cell,
     DocumentReview,
@@ -28,7 +29,6 @@ from aligner.reports.review.rows import (
     Piece,
     ReviewFinding,
     Row,
-    row_anchor,
 )
 
 #: What a matrix cell shows besides its colour (so status never rests on colour alone).

@@ -1,313 +1,30 @@
-"""What a review shows: per document, one row per reference unit, one cell per language.
-
-Built once from aligned sets (`aligner.pipeline.AlignedSet`) and rendered as HTML or as a
-terminal table. Every finding is attached to exactly one cell (or to its document when it
-names no paragraph), gets a stable anchor (`finding_anchor`) and the configuration entries
+"""A review built from aligned sets (`aligner.pipeline.AlignedSet`): per document, one
+row per reference unit (and per extra unit of a version), one cell per language, and every
+finding attached to exactly one cell (or to its document when it names no paragraph),
+with its anchor (`anchors`), marks and evidence (`marks`) and the configuration entries
 that keep a reviser's decision (`suggestions`).
 """
 
 from __future__ import annotations
 
-import json
-import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
 from aligner.findings import Finding, Severity
-from aligner.model import Block, Document, Kind, Link, Paragraph
+from aligner.model import Block, Document, Kind, Paragraph
 from aligner.pipeline import AlignedSet
-from aligner.text.numbers import number_spans
-
-#: Cell statuses, mildest first (the matrix colours them).
-STATUSES: tuple[str, ...] = ("ok", "warning", "error", "missing", "extra")
-
-#: Rules whose finding means the whole paragraph is in the wrong language (marked whole).
-_WHOLE_TEXT = frozenset({"untranslated", "wrong-language"})
-#: Rules about a link between paragraphs: the reviser may pin the right link.
-_LINK_RULES = frozenset(
-    {
-        "missing-paragraph",
-        "extra-paragraph",
-        "merged-paragraphs",
-        "split-paragraph",
-        "reordered-paragraphs",
-        "misnumbered-paragraph",
-        "length-mismatch",
-        "number-mismatch",
-    }
+from aligner.reports.review.anchors import finding_anchors, review_order, row_anchor, unit_id
+from aligner.reports.review.cells import (
+    Cell,
+    DocumentReview,
+    Evidence,
+    LangSummary,
+    Piece,
+    ReviewFinding,
+    Row,
 )
-_QUOTED = re.compile(r"[\"“«‘']([^\"”»’']{4,})[\"”»’']")
-_SENTENCE_END = re.compile(r"[.;:!?](?=\s|$)")
-_ID_SAFE = re.compile(r"[^A-Za-z0-9.\-]")
-#: Characters of context kept on either side of a marked token in an evidence snippet.
-_CONTEXT = 60
-
-Span = tuple[int, int]
-
-
-def _escape(part: str) -> str:
-    """`part` with every character but ASCII letters, digits, '.' and '-' as `_<hex>_`."""
-    return _ID_SAFE.sub(lambda m: f"_{ord(m.group(0)):x}_", part) or "_"
-
-
-def unit_of(finding: Finding) -> str:
-    """The unit a finding is about, as its anchor names it: the reference paragraph
-    (`7`, or `2.7` in section 2), else `x` and the version's own number, else `doc`."""
-    number = finding.reference_paragraph
-    prefix = "" if number is not None else "x"
-    if number is None:
-        number = finding.paragraph
-    if number is None:
-        return "doc"
-    section = f"{finding.section}." if finding.section not in (None, "1") else ""
-    return f"{prefix}{section}{number}"
-
-
-def finding_anchor(finding: Finding) -> str:
-    """The HTML id of a finding in the review report: `f-<doc>-<lang>-<unit>-<rule>`.
-
-    Parts are escaped (see `_escape`); a second finding with the same id gets `-2`, a
-    third `-3` (in the order of the sorted findings).
-    """
-    parts = (finding.document, finding.lang, unit_of(finding), finding.rule)
-    return "f-" + "-".join(_escape(p) for p in parts)
-
-
-def finding_anchors(findings: Iterable[Finding]) -> dict[Finding, str]:
-    """The HTML id of each finding, numbered as the review page numbers repeats (`-2`,
-    `-3` in the order it lists findings); SARIF links use it too."""
-    ids: Counter[str] = Counter()
-    out = {}
-    for f in sorted(findings, key=_order):
-        anchor = finding_anchor(f)
-        ids[anchor] += 1
-        out[f] = anchor if ids[anchor] == 1 else f"{anchor}-{ids[anchor]}"
-    return out
-
-
-def row_anchor(document: str, unit: str) -> str:
-    """The HTML id of a row: `u-<doc>-<unit>`."""
-    return f"u-{_escape(document)}-{_escape(unit)}"
-
-
-@dataclass(frozen=True)
-class Piece:
-    """One paragraph or block of a version as a cell shows it (own number, line, text)."""
-
-    label: str  # the version's own number ("7", "2.7"); "" for an unnumbered block
-    line: int
-    text: str
-    marks: tuple[Span, ...] = ()
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """A snippet of another text with the token that matters marked (e.g. the lacking year)."""
-
-    lang: str
-    label: str
-    text: str
-    marks: tuple[Span, ...]
-
-
-@dataclass(frozen=True)
-class ReviewFinding:
-    """A finding as the review shows it."""
-
-    finding: Finding
-    anchor: str
-    evidence: tuple[Evidence, ...] = ()
-    suggestions: tuple[str, ...] = ()  # TOML entries that keep the reviser's decision
-
-
-@dataclass
-class Cell:
-    """What one language gives one row."""
-
-    lang: str
-    status: str = "ok"
-    pieces: list[Piece] = field(default_factory=list)
-    note: str = ""
-    findings: list[ReviewFinding] = field(default_factory=list)
-    confidence: float | None = None
-    link: Link | None = None
-
-
-@dataclass
-class Row:
-    """One reference unit (or one extra unit of a version) across languages."""
-
-    unit: str  # reference unit id: "7", "2.7", "title:1"; "" for an extra unit
-    kind: str  # "paragraph", "block" or "extra"
-    anchor: str
-    cells: dict[str, Cell]  # by language, the reference first
-    paragraph: Paragraph | None = None
-
-    @property
-    def suspect(self) -> bool:
-        return any(c.status != "ok" or c.findings for c in self.cells.values())
-
-
-@dataclass(frozen=True)
-class LangSummary:
-    """Counts for one language of one document."""
-
-    lang: str
-    errors: int
-    warnings: int
-    aligned: int  # reference paragraphs with a counterpart
-    units: int  # reference paragraphs
-    extra: int
-    confidence: float | None  # mean link confidence, when the alignment gives one
-
-
-@dataclass
-class DocumentReview:
-    """The review of one document set."""
-
-    name: str
-    reference: str
-    langs: list[str]  # shown target languages
-    rows: list[Row]
-    summaries: list[LangSummary]
-    findings: list[ReviewFinding]  # findings that name no unit (whole file)
-    paths: dict[str, str]
-
-    @property
-    def suspect(self) -> bool:
-        return bool(self.findings) or any(r.suspect for r in self.rows)
-
-
-def unit_id(paragraph: Paragraph, doc: Document) -> str:
-    """A paragraph's number as people cite it: "7", or "2.7" when numbering has sections;
-    its id when not a plain number ("3.4", "¶12")."""
-    if not paragraph.sequential:
-        return paragraph.ident
-    if len(doc.sections) > 1:
-        return f"{paragraph.section}.{paragraph.number}"
-    return str(paragraph.number)
-
-
-def _toml(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
-
-
-def suggestions(finding: Finding, reference: str, cell: Cell | None) -> tuple[str, ...]:
-    """The `[[tool.aligner.suppress]]` entry that keeps `finding` from coming back, and,
-    for a finding about a link, the `[[tool.aligner.pin]]` that fixes the link shown (or,
-    for a missing paragraph, the link to the version's paragraph of the same number)."""
-    lines = ["[[tool.aligner.suppress]]", f"rule = {_toml(finding.rule)}"]
-    if finding.document:
-        lines.append(f"document = {_toml(finding.document)}")
-    if finding.lang:
-        lines.append(f"lang = {_toml(finding.lang)}")
-    number = finding.paragraph if finding.paragraph is not None else finding.reference_paragraph
-    if number is not None:
-        lines.append(f"paragraph = {number}")
-    if finding.section not in (None, "1"):
-        lines.append(f"section = {_toml(finding.section or '')}")
-    lines.append('reason = "deliberate: "')
-    out = ["\n".join(lines)]
-    if cell is not None and finding.rule in _LINK_RULES and finding.lang != reference:
-        pin = _pin_for(finding, reference, cell)
-        if pin:
-            out.append(
-                "\n".join(
-                    [
-                        "[[tool.aligner.pin]]",
-                        f"document = {_toml(finding.document)}",
-                        f"link = {_toml(pin)}",
-                        'reason = "checked by a reviser"',
-                    ]
-                )
-            )
-    return tuple(out)
-
-
-def _pin_for(finding: Finding, reference: str, cell: Cell) -> str | None:
-    link = cell.link
-    if link is not None and link.kind == "1-1":
-        ref, tgt = link.source[0], link.target[0]
-        return f"{reference} {_pin_number(ref)} = {finding.lang} {_pin_number(tgt)}"
-    if finding.rule == "missing-paragraph" and finding.reference_paragraph is not None:
-        section = f"{finding.section}:" if finding.section not in (None, "1") else ""
-        n = finding.reference_paragraph
-        return f"{reference} {section}{n} = {finding.lang} {section}{n}"
-    return None
-
-
-def _pin_number(p: Paragraph) -> str:
-    if not p.sequential:
-        return p.ident
-    return f"{p.section}:{p.number}" if p.section != "1" else str(p.number)
-
-
-def _marks_for(finding: Finding, piece: Piece, reference_text: str | None) -> list[Span]:
-    """Spans of `piece.text` that `finding` is about."""
-    text = piece.text
-    if not text:
-        return []
-    if finding.rule in _WHOLE_TEXT:
-        return [(0, len(text))]
-    if finding.rule == "number-mismatch" and reference_text is not None:
-        expected = Counter(v for _, _, v in number_spans(reference_text))
-        out = []
-        for start, end, value in number_spans(text):
-            if expected[value] > 0:
-                expected[value] -= 1
-            else:
-                out.append((start, end))
-        return out
-    if finding.rule == "punctuation-mismatch":
-        end = len(text.rstrip())
-        return [(end - 1, end)] if end else []
-    out = []
-    for quoted in _QUOTED.findall(finding.message):  # a sentence named by its first words
-        at = text.find(quoted.rstrip(".… "))
-        if at >= 0:
-            out.append(_sentence_span(text, at))
-    return out
-
-
-def _sentence_span(text: str, start: int) -> Span:
-    end = _SENTENCE_END.search(text, start)
-    return (start, end.end() if end else len(text))
-
-
-def _evidence(finding: Finding, ref_lang: str, ref: Piece, target_text: str) -> list[Evidence]:
-    """The reference token a finding is about, in a short snippet of the reference text."""
-    spans: list[Span] = []
-    if finding.rule == "number-mismatch":
-        found = Counter(v for _, _, v in number_spans(target_text))
-        for start, end, value in number_spans(ref.text):
-            if found[value] > 0:
-                found[value] -= 1
-            else:
-                spans.append((start, end))
-    for quoted in _QUOTED.findall(finding.message):
-        at = ref.text.find(quoted.rstrip(".… "))
-        if at >= 0:
-            spans.append(_sentence_span(ref.text, at))
-    if not spans:
-        return []
-    lo = max(0, min(s for s, _ in spans) - _CONTEXT)
-    hi = min(len(ref.text), max(e for _, e in spans) + _CONTEXT)
-    snippet = ("…" if lo else "") + ref.text[lo:hi] + ("…" if hi < len(ref.text) else "")
-    shift = 1 if lo else 0
-    marks = tuple((s - lo + shift, e - lo + shift) for s, e in sorted(spans))
-    return [Evidence(ref_lang, ref.label, snippet, marks)]
-
-
-def merge_spans(spans: Sequence[Span]) -> tuple[Span, ...]:
-    """Sorted, non-overlapping spans covering `spans`."""
-    out: list[Span] = []
-    for start, end in sorted(s for s in spans if s[1] > s[0]):
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], end))
-        else:
-            out.append((start, end))
-    return tuple(out)
+from aligner.reports.review.marks import evidence_for, marks_for, merge_spans
+from aligner.reports.review.suggestions import suggestions
 
 
 def _severity_status(cell: Cell) -> str:
@@ -455,7 +172,7 @@ def _place_findings(
                 by_number.setdefault((lang, row.paragraph.cited), (row, cell))
     anchors = finding_anchors(aligned.findings)
     loose: list[ReviewFinding] = []
-    for f in sorted(aligned.findings, key=_order):
+    for f in sorted(aligned.findings, key=review_order):
         if f.lang not in langs:
             continue
         anchor = anchors[f]
@@ -470,13 +187,13 @@ def _place_findings(
             ref_piece = mine.pieces[0] if mine and mine.pieces and row.paragraph else None
             pieces = []
             for piece in cell.pieces:
-                extra = _marks_for(f, piece, ref_piece.text if ref_piece else None)
+                extra = marks_for(f, piece, ref_piece.text if ref_piece else None)
                 spans = merge_spans([*piece.marks, *extra])
                 pieces.append(Piece(piece.label, piece.line, piece.text, spans))
             cell.pieces = pieces
             if ref_piece is not None:
                 target_text = " ".join(p.text for p in cell.pieces)
-                evidence = _evidence(f, ref_lang, ref_piece, target_text)
+                evidence = evidence_for(f, ref_lang, ref_piece, target_text)
         cell.findings.append(
             ReviewFinding(f, anchor, tuple(evidence), suggestions(f, ref_lang, cell))
         )
@@ -485,10 +202,6 @@ def _place_findings(
             if cell.status == "ok":
                 cell.status = _severity_status(cell)
     return loose
-
-
-def _order(f: Finding) -> tuple[str, str, int, int, str, str]:
-    return (f.lang, f.file, f.line, f.column, f.rule, f.message)
 
 
 def _cell_for(

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from aligner.reports.review.rows import Cell, DocumentReview, Row
+from aligner.reports.review.cells import Cell, DocumentReview, Row
 
 _STYLES = {"error": "bold red", "warning": "yellow", "missing": "bold red", "extra": "bold blue"}
 _MARK = "reverse bold"
