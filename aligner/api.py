@@ -22,10 +22,10 @@ if TYPE_CHECKING:
 
     from aligner.align.sentences import SentenceAlignment
     from aligner.checks.base import Rule
-    from aligner.config import Config
     from aligner.findings import Result
     from aligner.model import Alignment, Document, DocumentSet
     from aligner.pipeline import AlignedSet, Progress
+    from aligner.settings import Config
     from aligner.text.lexicon import Lexicon
 
 #: Where input paths can be given as one path or several.
@@ -404,7 +404,8 @@ def _paths(paths: Paths) -> list[str | Path]:
 
 
 def _settings(config: ConfigPath) -> Config:
-    from aligner.config import Config, load_config
+    from aligner.config import load_config
+    from aligner.settings import Config
 
     if config is False:
         return Config()

@@ -327,7 +327,7 @@ def validate_command(
     validated and reported).
     """
 
-    from aligner.config import parse_fail_on, split_rules
+    from aligner.settings import parse_fail_on, split_rules
     from aligner.validate import validate
 
     _check_statistics(statistics, fmt)

@@ -321,7 +321,7 @@ def run_check(
 
 
 class Settings(Protocol):
-    """What a run takes from the config file and command line (see `aligner.config.Config`)."""
+    """What a run takes from the config file and command line (see `aligner.settings.Config`)."""
 
     @property
     def reference(self) -> str: ...

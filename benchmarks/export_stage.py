@@ -25,10 +25,10 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from aligner.config import Config
 from aligner.export.outputs import export_po, export_tmx
 from aligner.export.sidebyside import export_sheets
 from aligner.pipeline import AlignedSet, load_aligned
+from aligner.settings import Config
 
 Writer = Callable[[Sequence[AlignedSet], Path], object]
 

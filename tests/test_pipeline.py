@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from aligner import pipeline
-from aligner.config import Config
 from aligner.errors import InputError, UsageError
+from aligner.settings import Config
 
 
 def _renumbered(tmp_path: Path, corpus_dir: Path) -> Path:

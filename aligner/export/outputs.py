@@ -26,7 +26,7 @@ from aligner.formats.tmx import TmxHeader, TranslationUnit, write_tmx
 from aligner.pipeline import EXPORT, AlignedSet, Progress, load_aligned
 
 if TYPE_CHECKING:
-    from aligner.config import Config
+    from aligner.settings import Config
 from aligner.export.units import (
     SEGMENTS,
     ExportReport,
@@ -314,7 +314,8 @@ def export_paths(
     `locales` are `LANG=CODE` strings added to the config file's `locales`.
     `jobs` documents are aligned at once (see `aligner.pipeline.check_sets`).
     """
-    from aligner.config import Config, load_config
+    from aligner.config import load_config
+    from aligner.settings import Config
 
     base = config if isinstance(config, Config) else load_config(config)
     settings = base.with_overrides(reference=reference, locales=list(locales))
