@@ -191,14 +191,8 @@ def to_tmx(
     """
     from aligner.atomic import atomic_output
     from aligner.export.outputs import export_targets, tmx_date
-    from aligner.export.units import (
-        SEGMENTS,
-        ExportReport,
-        bilingual_units,
-        document_units,
-        multilingual_units,
-        sanitize,
-    )
+    from aligner.export.tmx_units import bilingual_units, multilingual_units
+    from aligner.export.units import SEGMENTS, ExportReport, document_units, sanitize
     from aligner.formats.tmx import TmxHeader, write_tmx
 
     if segment not in SEGMENTS:

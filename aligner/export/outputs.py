@@ -4,8 +4,9 @@ The flow: `aligner.pipeline.load_aligned` reads, aligns and checks the inputs;
 `paragraph_units` and `block_units` turn each set into `Unit`s, one per reference paragraph
 or unnumbered block, holding the counterpart text of every language and the reasons it is
 suspect (an error or a content warning names it, see `makes_suspect`, or the link is not
-1-1);
-`export_tmx` and `export_po` write the files. Suspect pairs are left out of TMX (listed in
+1-1, all in `aligner.export.units`); `tmx_units` makes TMX translation units of them and
+`po_entries` catalog entries (`positions`: where each text comes from); `export_tmx` and
+`export_po` write the files. Suspect pairs are left out of TMX (listed in
 the report) unless `include_suspect`, and marked fuzzy in PO with the reasons as translator
 comments. Blocks (document code, title, headings, introductory lines) are units in both
 formats (`x-kind` prop in TMX). `locales` maps a language to the code written for it
@@ -27,20 +28,16 @@ from aligner.pipeline import EXPORT, AlignedSet, Progress, load_aligned
 
 if TYPE_CHECKING:
     from aligner.settings import Config
+from aligner.export.po_entries import catalog_entries
+from aligner.export.positions import Positions, reference_path, version_positions
+from aligner.export.tmx_units import bilingual_units, locale_code, multilingual_units
 from aligner.export.units import (
     SEGMENTS,
     ExportReport,
-    Positions,
     Unit,
-    bilingual_units,
-    catalog_entries,
     creation_time,
     document_units,
-    locale_code,
-    multilingual_units,
-    reference_path,
     sanitize,
-    version_positions,
 )
 
 #: What `aligner export --to` writes: memories, catalogs, side-by-side tables.

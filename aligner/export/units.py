@@ -1,29 +1,22 @@
-"""What becomes a TMX unit or a PO entry, with the counterpart text of every language
-and the reasons a pair is suspect or left out."""
+"""What becomes a TMX unit or a PO entry: one `Unit` per reference paragraph or
+unnumbered block, with the counterpart text of every language and the reasons a pair is
+suspect (`tmx_units` and `po_entries` make TUs and entries of them)."""
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from aligner.checks.amendments import StaleTranslation
 from aligner.checks.structure import reordered_links
 from aligner.errors import UsageError
 from aligner.findings import Finding, Revision, Severity
-from aligner.formats.po import CatalogEntry
-from aligner.formats.tmx import Prop, TranslationUnit, Variant, xml_safe
+from aligner.formats.tmx import xml_safe
 from aligner.model import Alignment, Block, Document, Kind, Link, Paragraph, item_keys
 from aligner.pipeline import AlignedSet
-from aligner.reports.common import one_line
-
-if TYPE_CHECKING:
-    pass
-
 
 #: What the `#.` comment of an unnumbered block says it is.
 BLOCK_COMMENTS: dict[Kind, str] = {
@@ -283,219 +276,3 @@ def sanitize(units: list[Unit], aligned: AlignedSet, report: ExportReport) -> li
         }
         out.append(Unit(unit.key, source, unit.line, unit.comment, unit.paragraph, counterparts))
     return out
-
-
-def _left_out(report: ExportReport, tuid: str, lang: str, why: str) -> None:
-    report.warnings.append(f"left out {tuid} ({lang}): {why}")
-
-
-def locale_code(locales: Mapping[str, str] | None, lang: str) -> str:
-    """The code written for `lang`: its `locales` entry, else `lang` itself."""
-    return (locales or {}).get(lang, lang)
-
-
-def _variant(
-    lang: str, text: str, reasons: tuple[str, ...], file: str, line: int, paths: ReferencePaths
-) -> Variant:
-    """A `<tuv>`: its text, `x-file`/`x-line` where it comes from, and why it is suspect."""
-    props: list[Prop] = []
-    if file:
-        props.append(("x-file", paths[file]))
-        if line > 0:
-            props.append(("x-line", str(line)))
-    if reasons:
-        props.append(("x-status", "suspect"))
-    return Variant(lang, text, props=tuple(props), notes=reasons)
-
-
-def _unit_props(aligned: AlignedSet, unit: Unit) -> tuple[Prop, ...]:
-    """A `<tu>`'s props: document, kind of unit, section and number, document code."""
-    props: list[Prop] = [("x-document", aligned.name), ("x-kind", unit.kind)]
-    if unit.paragraph is not None:
-        props += [
-            ("x-section", unit.paragraph.section),
-            ("x-paragraph", unit.paragraph.ident),
-        ]
-    if aligned.reference.code:
-        props.append(("x-document-code", aligned.reference.code))
-    return tuple(props)
-
-
-def _source(
-    aligned: AlignedSet, unit: Unit, locales: Mapping[str, str] | None, paths: ReferencePaths
-) -> Variant:
-    ref = aligned.reference
-    code = locale_code(locales, ref.lang or "")
-    return _variant(code, unit.source, (), ref.path, unit.line, paths)
-
-
-def _usable(cp: Counterpart, include_suspect: bool) -> str | None:
-    """Why a counterpart cannot go into a TMX, or None when it can."""
-    if not cp.text:
-        return "; ".join(cp.reasons) or "empty"
-    if cp.suspect and not include_suspect:
-        return "; ".join(cp.reasons)
-    return None
-
-
-def bilingual_units(
-    aligned: AlignedSet,
-    units: list[Unit],
-    lang: str,
-    *,
-    include_suspect: bool,
-    segment: str,
-    report: ExportReport,
-    locales: Mapping[str, str] | None = None,
-    changedate: str = "",
-) -> Iterator[TranslationUnit]:
-    """The TUs of a `<reference>-<lang>` TMX: trusted pairs (and suspect ones if asked)."""
-    ref_lang = aligned.reference.lang or ""
-    code = locale_code(locales, lang)
-    paths = ReferencePaths()
-    for unit in units:
-        tuid = f"{aligned.name}:{unit.key}"
-        cp = unit.counterparts[lang]
-        why = _usable(cp, include_suspect)
-        if why is not None:
-            _left_out(report, tuid, lang, why)
-            continue
-        assert cp.text is not None
-        props = _unit_props(aligned, unit)
-        if segment == "paragraph":
-            target = _variant(code, cp.text, cp.reasons, cp.file, cp.line, paths)
-            yield TranslationUnit(
-                tuid, (_source(aligned, unit, locales, paths), target), props, changedate=changedate
-            )
-            continue
-        from aligner.align.sentences import align_paragraph
-
-        sentences = align_paragraph(unit.source, cp.text, ref_lang, lang)
-        sure = aligned.min_confidence
-        for n, ((source, target_text), confidence) in enumerate(
-            zip(sentences.pairs(), sentences.confidences, strict=True), 1
-        ):
-            if not source or not target_text:
-                _left_out(report, f"{tuid}:s{n}", lang, "sentence without a counterpart")
-                continue
-            if confidence < sure:
-                why = f"sentence link confidence {confidence:.2f} below {sure:g}"
-                _left_out(report, f"{tuid}:s{n}", lang, why)
-                continue
-            yield TranslationUnit(
-                f"{tuid}:s{n}",
-                (
-                    replace(_source(aligned, unit, locales, paths), text=source),
-                    _variant(code, target_text, cp.reasons, cp.file, cp.line, paths),
-                ),
-                (*props, ("x-sentence", str(n))),
-                changedate=changedate,
-            )
-
-
-def multilingual_units(
-    aligned: AlignedSet,
-    units: list[Unit],
-    targets: Sequence[str],
-    *,
-    include_suspect: bool,
-    report: ExportReport,
-    locales: Mapping[str, str] | None = None,
-    changedate: str = "",
-) -> Iterator[TranslationUnit]:
-    """TUs holding the reference and every target language that has a usable counterpart."""
-    paths = ReferencePaths()
-    for unit in units:
-        tuid = f"{aligned.name}:{unit.key}"
-        variants = [_source(aligned, unit, locales, paths)]
-        for lang in targets:
-            cp = unit.counterparts[lang]
-            why = _usable(cp, include_suspect)
-            if why is None and cp.text:
-                code = locale_code(locales, lang)
-                variants.append(_variant(code, cp.text, cp.reasons, cp.file, cp.line, paths))
-            else:
-                _left_out(report, tuid, lang, why or "empty")
-        if len(variants) > 1:
-            yield TranslationUnit(
-                tuid, tuple(variants), _unit_props(aligned, unit), changedate=changedate
-            )
-
-
-Positions = Mapping[str, tuple[tuple[str, int], ...]]
-
-
-def version_positions(aligned: AlignedSet, units: Sequence[Unit] = ()) -> Positions:
-    """For each unit key, the file:line of its text in every version (the reference's
-    excluded), whichever languages an export writes (`units`: the set's units, reused
-    when they hold every version)."""
-    langs = [lang for lang in aligned.documents.langs if lang != aligned.reference.lang]
-    if not units or list(units[0].counterparts) != langs:
-        units = document_units(aligned, langs)
-    paths = ReferencePaths()
-    return {
-        unit.key: tuple(
-            (paths[cp.file], cp.line)
-            for cp in unit.counterparts.values()
-            if cp.file and cp.line > 0
-        )
-        for unit in units
-    }
-
-
-def _translator_notes(reasons: Sequence[str]) -> tuple[str, ...]:
-    """A suspect pair's reasons as translator comments, one line each; a stale entry's
-    change is left to its `#| msgid` (as msgmerge --previous writes it, with no comment)."""
-    stale = f"{StaleTranslation.id}: "
-    return tuple(one_line(r) for r in reasons if not r.startswith(stale))
-
-
-def catalog_entries(
-    units: Sequence[Unit],
-    lang: str | None,
-    source_file: str,
-    positions: Positions | None = None,
-) -> list[CatalogEntry]:
-    """PO entries for the units: the reference as msgid, `lang`'s text (if any) as msgstr.
-
-    `#:` gives the reference's file:line, then every version's (`positions`), in the POT
-    and in each PO alike: a PO names its own version's line, and msgmerge, which takes
-    positions from the POT, changes nothing. A suspect pair's reasons are translator
-    comments (`# number-mismatch: ...`), which msgmerge keeps.
-    """
-    entries = []
-    for unit in units:
-        cp = unit.counterparts.get(lang) if lang else None
-        revision = cp.revision if cp else None
-        also = (positions or {}).get(unit.key, ())
-        entries.append(
-            CatalogEntry(
-                context=unit.key,
-                source=unit.source,
-                translation=(cp.text or "") if cp else "",
-                fuzzy=bool(cp and cp.suspect),
-                comment=unit.comment,
-                file=source_file,
-                line=unit.line,
-                previous_context=revision.units[0] if revision and revision.units else None,
-                previous_source=revision.text if revision and revision.units else None,
-                also=also,
-                notes=_translator_notes(cp.reasons) if cp else (),
-            )
-        )
-    return entries
-
-
-def reference_path(path: str) -> str:
-    """The path a `#:` comment gives: relative to the working folder when below it."""
-    relative = os.path.relpath(Path(path).resolve())
-    return Path(relative if not relative.startswith("..") else path).as_posix()
-
-
-class ReferencePaths(dict[str, str]):
-    """`reference_path` of each path asked for, worked out once (one per export pass, so
-    a long-running process sees later changes of the working folder)."""
-
-    def __missing__(self, path: str) -> str:
-        self[path] = found = reference_path(path)
-        return found
