@@ -134,7 +134,7 @@ def sync_command(
     are kept when --lang is given.
     """
     from aligner.config import load_config
-    from aligner.lock import sync
+    from aligner.sync import sync
 
     settings = load_config(config).with_overrides(reference=reference)
     only = tuple(x for x in langs if "=" not in x)

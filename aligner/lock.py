@@ -1,6 +1,6 @@
 """`aligner.lock`: the reference each translation was last confirmed against.
 
-`sync` records, per document and translation, the reference units the translation is
+`aligner.sync` records, per document and translation, the reference units the translation is
 aligned to (unit id, normalized-text fingerprint, text) in `aligner.lock` beside the
 reference version; `check` and `export` read it back (`baselines`) to tell which units
 changed since. Nothing else writes the file.
@@ -23,14 +23,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from aligner.amendments import Baseline, Entry, compare, fingerprint
-from aligner.atomic import write_atomic
-from aligner.errors import InputError, UsageError
+from aligner.errors import InputError
 from aligner.model import Alignment, Document, DocumentSet, Paragraph, item_keys
 from aligner.readers.base import read_bytes
 
@@ -199,86 +198,6 @@ def render_lock(records: Iterable[Record]) -> str:
             lines.append(head + tail.strip())
     lines.extend(["  ]", "}"])
     return "\n".join(lines) + "\n"
-
-
-@dataclass(frozen=True)
-class Synced:
-    """What `sync` wrote to one lock file."""
-
-    path: Path
-    records: tuple[Record, ...]  # the records it (re)wrote
-
-    def __str__(self) -> str:
-        """`path: recorded doc fr, doc de (40 units)`, as `aligner sync` prints it."""
-        units = sum(len(r.units) for r in self.records)
-        names = ", ".join(f"{r.document} {r.lang}" for r in self.records) or "nothing"
-        return f"{self.path}: recorded {names} ({units} units)"
-
-
-def sync(
-    paths: Iterable[str | Path],
-    reference: str = "en",
-    langs: Sequence[str] = (),
-    lang_overrides: Mapping[str, str] | None = None,
-) -> list[Synced]:
-    """Record every translation under `paths` (only those in `langs`, when given) as up to
-    date with its reference, in the `aligner.lock` beside each reference.
-
-    Records of other translations in the same lock are kept, except, without `langs`,
-    those of documents no longer there. Raise `InputError` when an
-    input cannot be read or a lock is damaged, `UsageError` when a document has no
-    reference version or no document has a language of `langs`.
-    """
-    from aligner.align.paragraphs import align_versions
-    from aligner.pipeline import read
-
-    docsets, problems = read(paths, lang_overrides)
-    if problems:
-        first = problems[0]
-        raise InputError(first.message, file=first.file or None, line=first.line)
-    wanted = {lang.lower() for lang in langs}
-    present = {lang for docset in docsets for lang in docset.langs}
-    for lang in sorted(wanted - present):
-        raise UsageError(f"--lang {lang}: no {lang} version to sync under the given paths")
-    fresh: dict[Path, list[Record]] = {}
-    replaced: dict[Path, set[tuple[str, str]]] = {}
-    cleared: dict[Path, set[str]] = {}  # documents whose records are all rewritten
-    for docset in docsets:
-        ref = _reference(docset, reference)
-        targets = [d for d in docset.versions if d is not ref and (not wanted or d.lang in wanted)]
-        path = lock_path(ref)
-        fresh.setdefault(path, [])
-        replaced.setdefault(path, set())
-        cleared.setdefault(path, set())
-        if not wanted:
-            cleared[path].add(docset.name)
-        for doc, alignment in zip(targets, align_versions(ref, targets), strict=True):
-            fresh[path].append(record_of(alignment, docset.name))
-            replaced[path].add((docset.name, doc.lang or ""))
-    inputs = [d.path for docset in docsets for d in docset.versions]
-    names = {docset.name for docset in docsets}
-    out = []
-    for path, records in fresh.items():
-        kept = [
-            r
-            for key, r in read_lock(path).items()
-            if key not in replaced[path]
-            and r.document not in cleared[path]
-            and (wanted or r.document in names)  # a full sync forgets documents gone
-        ]
-        write_atomic(path, render_lock([*kept, *records]), inputs=inputs)
-        out.append(Synced(path, tuple(records)))
-    return out
-
-
-def _reference(docset: DocumentSet, reference: str) -> Document:
-    ref = docset.get(reference)
-    if ref is None or len(docset.versions) < 2:
-        raise UsageError(
-            f"document {docset.name} needs a {reference} version and a translation to sync "
-            f"(it has {', '.join(docset.langs)}); choose the reference with --reference"
-        )
-    return ref
 
 
 # --- checking against the lock ---------------------------------------------------------

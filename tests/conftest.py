@@ -55,3 +55,18 @@ def corpus_docs() -> dict[str, Document]:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+@pytest.fixture
+def synced(tmp_path: Path, corpus_dir: Path) -> Path:
+    """A copy of the corpus synced (`aligner.lock` written), then amended (en 3 and en 7
+    changed): what tests/test_lock.py and tests/test_sync.py start from."""
+    from amending import amendments, copy_corpus
+
+    from aligner.cli import cli
+
+    folder = copy_corpus(corpus_dir, tmp_path / "baku")
+    result = CliRunner().invoke(cli, ["sync", str(folder)])
+    assert result.exit_code == 0, result.output
+    amendments("en", corpus_dir)[0].apply(folder / "en.md")
+    return folder

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from aligner.amendments import Entry, compare, fingerprint, render_diff, word_diff
 from aligner.findings import Severity
-from aligner.lock import sync
 from aligner.model import LANGUAGES
 from aligner.pipeline import run_check
+from aligner.sync import sync
 
 
 def entries(*texts: str) -> tuple[Entry, ...]:

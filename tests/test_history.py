@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 from aligner.cli import cli
 from aligner.findings import Finding
-from aligner.lock import sync
 from aligner.pipeline import run_check
+from aligner.sync import sync
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
