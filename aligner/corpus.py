@@ -52,7 +52,8 @@ def load(
     folder must not pass), when a document has two versions in one language or a version
     whose language cannot be told. `progress` is told (files read, files to read) after
     each file. With `langs`, a file whose name (or override) gives another language is
-    skipped unread (an export of some targets needs no other version). Document folders
+    read but not kept (an export of some targets needs no other version, but what cannot
+    be read is still reported: nothing unreadable passes). Document folders
     are read `jobs` at a time, one process each (see `aligner.jobs`): the result is the
     same; `progress` is then told after each folder.
     """
@@ -126,10 +127,10 @@ def _read_group(
         lang = overrides.get(_key(file))
         named = lang or language_from_path(file)
         foreign = foreign_language(file) if lang is None else None
-        if langs is not None and named is not None and named not in langs:
-            pass  # not wanted: not read
-        elif foreign is not None:
+        if foreign is not None:
             not_read.append(_unsupported(file, _language_note(foreign)))
+        elif langs is not None and named is not None and named not in langs:
+            not_read.extend(_read(file, lang, []))  # read for its faults only, not kept
         else:
             not_read.extend(_read(file, lang, documents))
         if progress is not None:

@@ -167,12 +167,16 @@ def test_excluded_files_are_not_read_from_folders(tmp_path: Path) -> None:
     assert load([tmp_path / "docs"], excluded=lambda p: "drafts" in p.parts)[0][0].name == "baku"
 
 
-def test_only_the_wanted_languages_are_read(corpus_dir: Path, tmp_path: Path) -> None:
+def test_only_the_wanted_languages_are_kept_but_every_file_is_read(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
     folder = tmp_path / "doc"
     _copy(corpus_dir, folder, ("en", "fr", "de"))
-    (folder / "ru.md").write_bytes(b"\xff\xfe\x00broken")  # named ru: never opened
     sets, unread = load([folder], langs={"en", "fr"})
     assert unread == []
     assert sets[0].langs == ("en", "fr")
-    _, unread = load([folder])
-    assert [u.file for u in unread] == [str(folder / "ru.md")]  # read when every version is wanted
+    (folder / "ru.md").write_bytes(b"\xff\xfe\x00broken")  # not wanted, but damaged
+    for langs in ({"en", "fr"}, None):
+        sets, unread = load([folder], langs=langs)
+        assert [u.file for u in unread] == [str(folder / "ru.md")]
+        assert "ru" not in sets[0].langs

@@ -79,3 +79,19 @@ def test_cli_export_bad_input_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.stderr.startswith("aligner: error: ") and result.stderr.count("\n") == 1
     result = CliRunner().invoke(cli, ["export", str(CORPUS), "--to", "po", "--lang", "oops"])
     assert result.exit_code == 2 and "FILE=LANG" in result.stderr
+
+
+def test_a_damaged_version_stops_an_export_of_other_targets(tmp_path: Path) -> None:
+    folder = tmp_path / "doc"
+    folder.mkdir()
+    for lang in ("en", "fr"):
+        (folder / f"{lang}.md").write_bytes((CORPUS / f"{lang}.md").read_bytes())
+    (folder / "de.md").write_bytes(b"\xff\xfe\x00broken")  # not exported, but unreadable
+    out = tmp_path / "out"
+    for fmt in ("tmx", "po"):
+        result = CliRunner().invoke(
+            cli, ["export", str(folder), "--to", fmt, "--targets", "fr", "-o", str(out)]
+        )
+        assert result.exit_code == 2, result.output
+        assert "de.md" in result.stderr
+        assert not out.exists()  # nothing written
