@@ -1,4 +1,5 @@
-"""Sentence alignment: beads on small cases, invariants, the benchmark scorer, a dev floor."""
+"""Sentence alignment (`aligner.align.sentences`): beads on small cases, invariants, the
+benchmark scorer, a dev floor."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from lxml import etree
+from sentence_samples import SRC, TGT
 
-from aligner.align.sentences import SentenceAlignment, align_paragraph, align_sentences, align_texts
+from aligner.align.sentences import align_paragraph, align_sentences, align_texts
 from aligner.text.lexicon import Lexicon, load_lexicon
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -29,23 +30,6 @@ def _benchmark():
 
 
 bench = _benchmark()
-
-SRC = [
-    "Die Expedition verliess Kathmandu am 3. April 1956 mit 350 Trägern.",
-    "Nach drei Wochen erreichte sie das Basislager auf 5300 m.",
-    "Das Wetter war schlecht, und der Wind blies stark.",
-    "Am 18. Mai standen Ernst Reiss und Fritz Luchsinger auf dem Gipfel des Lhotse.",
-    "Zwei Tage später folgten Marmet und Schmied auf den Everest.",
-    "Die Rückkehr nach Zürich erfolgte im Juli.",
-]
-TGT = [
-    "L'expédition quitta Katmandou le 3 avril 1956 avec 350 porteurs.",
-    "Après trois semaines, elle atteignit le camp de base à 5300 m.",
-    "Le temps était mauvais et le vent soufflait fort.",
-    "Le 18 mai, Ernst Reiss et Fritz Luchsinger atteignirent le sommet du Lhotse.",
-    "Deux jours plus tard, Marmet et Schmied suivirent sur l'Everest.",
-    "Le retour à Zurich eut lieu en juillet.",
-]
 
 
 def test_parallel_lists_align_one_to_one() -> None:
@@ -121,27 +105,6 @@ def test_one_sentence_each_is_one_bead() -> None:
     assert result.beads == [([0], [0])]
 
 
-def test_output_formats() -> None:
-    result = SentenceAlignment(["A b.", "C\td."], ["X."], [([0, 1], [0])])
-    assert result.vecalign() == "[0, 1]:[0]\n"  # no cost column when the cost is unknown
-    assert result.tsv() == "A b. C d.\tX.\t2-1\t\n"
-    costed = SentenceAlignment(["A b.", "C\td."], ["X."], [([0, 1], [0])], costs=[1.5])
-    assert costed.vecalign() == "[0, 1]:[0]:1.500000\n"
-    assert costed.tsv() == "A b. C d.\tX.\t2-1\t1.500000\n"
-    root = etree.fromstring(
-        result.tmx("de", "fr", bench_created()),
-        etree.XMLParser(resolve_entities=False, no_network=True),
-    )
-    assert root.find("header").get("segtype") == "sentence"
-    assert [s.text for s in root.iter("seg")] == ["A b. C\td.", "X."]
-
-
-def bench_created():
-    from datetime import UTC, datetime
-
-    return datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
-
-
 def test_presegmented_keeps_line_numbers() -> None:
     result = align_texts("Eins.\n\nZwei.\n", "Un.\nDeux.\n", "de", "fr", presegmented=True)
     assert result.src == ["Eins.", "", "Zwei."]
@@ -191,23 +154,3 @@ def test_dev_document_scores_above_a_floor() -> None:
     floor = (0.80, 0.95) if lexicon else (0.75, 0.90)  # measured: 0.845/0.988, 0.822/0.963
     assert s.f1_strict >= floor[0]
     assert s.f1_lax >= floor[1]
-
-
-def test_similarities_do_not_depend_on_what_was_asked_before() -> None:
-    """Features of texts seen before come from a cache; the answers are those of a fresh one."""
-    sentences = importlib.import_module("aligner.align.sentences")
-
-    def fresh(src: list[str], tgt: list[str]) -> list[list[float]]:
-        sentences._CACHES.clear()
-        return sentences.similarities(src, tgt, "de", "fr")
-
-    cases = [(SRC[i : i + 2], TGT[j : j + 2]) for i in range(4) for j in range(4)]
-    expected = [fresh(src, tgt) for src, tgt in cases]
-    sentences._CACHES.clear()
-    learning = sentences.Params(min_learn=1)  # learns word pairs ("a:" keys) from 12 anchors
-    align_sentences(SRC * 2, TGT * 2, "de", "fr", params=learning)
-    cached = [t for c in sentences._CACHES.values() for tc in c.values() for t in tc.texts.values()]
-    assert cached and not any(k.startswith("a:") for text in cached for k in text.keys)
-    assert [sentences.similarities(src, tgt, "de", "fr") for src, tgt in cases] == expected
-    assert [sentences.similarities(src, tgt, "de", "fr") for src, tgt in cases] == expected
-    assert expected[0][0][0] > expected[0][0][1]  # the translation matches more

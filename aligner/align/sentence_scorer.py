@@ -1,0 +1,130 @@
+"""The cost of a sentence bead: a Gale–Church length cost, the unmatched share of token
+weight times the bead's size, and a prior growing with its number of sentences; a 1-0 or
+0-1 bead costs a constant. Sentence-pair matches are cached while the search needs them."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+
+from aligner.align.lengths import gale_church_cost
+from aligner.align.sentence_features import SideFeatures
+from aligner.align.sentence_params import Params
+
+
+def _mask_weight(mask: int, weights: list[float]) -> float:
+    """The summed weights of the tokens whose bits are set in `mask`."""
+    total = 0.0
+    while mask:
+        low = mask & -mask
+        total += weights[low.bit_length() - 1]
+        mask ^= low
+    return total
+
+
+class SentenceScorer:
+    """Bead costs with cached sentence-pair matches."""
+
+    def __init__(
+        self, src: SideFeatures, tgt: SideFeatures, params: Params, ratio: float | None = None
+    ):
+        self.src = src.sentences
+        self.tgt = tgt.sentences
+        self.params = params
+        if ratio is None:  # from the texts, shrunk towards 1 when they are short
+            total_src = sum(s.length for s in self.src) or 1
+            total_tgt = sum(s.length for s in self.tgt) or 1
+            trust = (total_src + total_tgt) / (total_src + total_tgt + params.ratio_prior)
+            ratio = (total_tgt / total_src) ** trust
+        self.ratio = ratio
+        self.variance = params.variance * ratio
+        self.src_cum = list(itertools.accumulate((s.length for s in self.src), initial=0))
+        self.tgt_cum = list(itertools.accumulate((t.length for t in self.tgt), initial=0))
+        self.src_total = list(itertools.accumulate((s.total for s in self.src), initial=0.0))
+        self.tgt_total = list(itertools.accumulate((t.total for t in self.tgt), initial=0.0))
+        self._pairs: dict[int, dict[int, tuple[int, int, float, float]]] = {}
+        self._src_memo: dict[int, dict[int, float]] = defaultdict(dict)
+        self._tgt_memo: dict[int, dict[int, float]] = defaultdict(dict)
+        self._tgt_floor = 0
+
+    def pair(self, i: int, j: int) -> tuple[int, int, float, float]:
+        """Masks and weights of the tokens of source `i` and target `j` that match each other."""
+        row = self._pairs.get(i)
+        if row is None:
+            row = self._pairs[i] = {}
+        found = row.get(j)
+        if found is None:
+            s, t = self.src[i], self.tgt[j]
+            s_keys, t_keys = s.keys, t.keys
+            ms = mt = 0
+            for key in s_keys.keys() & t_keys.keys():
+                ms |= s_keys[key]
+                mt |= t_keys[key]
+            found = (ms, mt, _mask_weight(ms, s.weights), _mask_weight(mt, t.weights))
+            row[j] = found
+        return found
+
+    def forget(self, i: int, j: int) -> None:
+        """Drop what is cached for source sentences up to `i` and targets before `j`."""
+        self._pairs.pop(i, None)
+        self._src_memo.pop(i, None)
+        for old in range(self._tgt_floor, j):
+            self._tgt_memo.pop(old, None)
+        self._tgt_floor = max(self._tgt_floor, j)
+
+    @staticmethod
+    def _weight(memo: dict[int, float], mask: int, weights: list[float]) -> float:
+        found = memo.get(mask)
+        if found is None:
+            found = memo[mask] = _mask_weight(mask, weights)
+        return found
+
+    def similarity(self, x: int, y: int, a: int, b: int) -> float:
+        """Share of token weight matched in the bead of source x..x+a-1, target y..y+b-1."""
+        total = (
+            self.src_total[x + a] - self.src_total[x] + self.tgt_total[y + b] - self.tgt_total[y]
+        )
+        if total <= 0:
+            return 0.0
+        if a == 1 and b == 1:
+            found = self.pair(x, y)
+            return (found[2] + found[3]) / total
+        cells = [[self.pair(i, j) for j in range(y, y + b)] for i in range(x, x + a)]
+        matched = 0.0
+        for r, row in enumerate(cells):
+            if b == 1:
+                matched += row[0][2]
+            else:
+                mask = 0
+                for cell in row:
+                    mask |= cell[0]
+                matched += self._weight(self._src_memo[x + r], mask, self.src[x + r].weights)
+        for c in range(b):
+            if a == 1:
+                matched += cells[0][c][3]
+            else:
+                mask = 0
+                for row in cells:
+                    mask |= row[c][1]
+                matched += self._weight(self._tgt_memo[y + c], mask, self.tgt[y + c].weights)
+        return matched / total
+
+    def base(self, x: int, y: int, a: int, b: int) -> float:
+        """The cheap part of a bead's cost: its prior and its length cost (or a skip)."""
+        p = self.params
+        if a == 0 or b == 0:
+            return p.skip * (a + b)
+        src_len = self.src_cum[x + a] - self.src_cum[x]
+        tgt_len = self.tgt_cum[y + b] - self.tgt_cum[y]
+        length = gale_church_cost(src_len, tgt_len, self.ratio, self.variance)
+        return p.merge * (a + b - 2) + p.length * length
+
+    def lexical(self, x: int, y: int, a: int, b: int) -> float:
+        """The lexical part of a bead's cost: its unmatched share of weight, by its size."""
+        if a == 0 or b == 0:
+            return 0.0
+        return self.params.lexical * (1.0 - self.similarity(x, y, a, b)) * (a + b) / 2
+
+    def cost(self, x: int, y: int, a: int, b: int) -> float:
+        """Cost of the bead of source x..x+a-1 and target y..y+b-1."""
+        return self.base(x, y, a, b) + self.lexical(x, y, a, b)
