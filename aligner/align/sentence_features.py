@@ -70,15 +70,8 @@ class _TextCache:
     """Tokens of words and features of whole texts already seen, for one lexicon, side
     and token settings: the paragraph aligner's look-alike judging asks `similarities` about the
     same paragraphs again and again (measured on a 5,000-paragraph document: 7,523 calls,
-    37 % of their texts seen within the last 24 of their language pair and side)."""
-
-    #: Distinct words kept, then forgotten all at once (about 0.5 kB each, and a check of
-    #: six versions keeps ten caches: 10,000 bounds them to some 50 MB; frequent words
-    #: come back first).
-    WORDS = 10_000
-    #: Texts kept, oldest forgotten first (more gave no more hits in that measurement; a
-    #: 250-character paragraph's key masks take some 16 kB).
-    TEXTS = 32
+    37 % of their texts seen within the last 24 of their language pair and side). Its
+    bounds are `Params.cache_words` and `Params.cache_texts`."""
 
     def __init__(self, side: int, lexicon: Lexicon, params: Params):
         self.side = side
@@ -100,7 +93,7 @@ class _TextCache:
                 found.add("k:" + name_key(word))
             lexicon = self.lexicon
             found |= lexicon.src_keys(word) if self.side == 0 else lexicon.tgt_keys(word)
-            if len(self.tokens) >= self.WORDS:
+            if len(self.tokens) >= self.params.cache_words:
                 self.tokens.clear()
             token = self.tokens[word] = ("w:" + folded, tuple(sorted(found)))
         return token
@@ -134,13 +127,13 @@ class _TextCache:
                 words[ident] = words.get(ident, 0) | mask
         idents = tuple(ident for _, (ident, _) in row)
         found = _Text(len("".join(sentence.split())), idents, frozenset(idents), keys, words)
-        if len(self.texts) >= self.TEXTS:
+        if len(self.texts) >= self.params.cache_texts:
             del self.texts[next(iter(self.texts))]
         self.texts[sentence] = found
         return found
 
 
-_CACHES: weakref.WeakKeyDictionary[Lexicon, dict[tuple[int, int, int], _TextCache]] = (
+_CACHES: weakref.WeakKeyDictionary[Lexicon, dict[tuple[int, ...], _TextCache]] = (
     weakref.WeakKeyDictionary()
 )
 
@@ -148,7 +141,8 @@ _CACHES: weakref.WeakKeyDictionary[Lexicon, dict[tuple[int, int, int], _TextCach
 def _text_cache(side: int, lexicon: Lexicon, params: Params) -> _TextCache:
     """The cache of `lexicon`'s texts on one side (it lives as long as the lexicon)."""
     caches = _CACHES.setdefault(lexicon, {})
-    key = (side, params.prefix, params.name_length)  # what a token depends on
+    # what a token depends on, and the cache's bounds
+    key = (side, params.prefix, params.name_length, params.cache_words, params.cache_texts)
     cache = caches.get(key)
     if cache is None:
         cache = caches[key] = _TextCache(side, lexicon, params)

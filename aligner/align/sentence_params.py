@@ -47,15 +47,24 @@ class Params:
     #: and a bead's lexical part is only computed while it can still win, so likely beads
     #: go first. Origin: set by hand (it orders the search; no other value was measured).
     skip_rank: float = 2.5
+    # the cache of tokens and texts seen lately (bounds on memory: they change no result)
+    #: Distinct words kept, then forgotten all at once (about 0.5 kB each, and a check of
+    #: six versions keeps ten caches: 10,000 bounds them to some 50 MB; frequent words
+    #: come back first). Origin: set by hand from those sizes.
+    cache_words: int = 10_000
+    #: Texts kept, oldest forgotten first (a 250-character paragraph's key masks take some
+    #: 16 kB). Origin: measured on a 5,000-paragraph document (see `sentence_features`'
+    #: text cache): keeping more gave no more hits.
+    cache_texts: int = 32
     # the confidence of a bead (a logistic of its cost margin over its rivals)
     #: A bead whose cost is this much below its nearest rival's has confidence 0.9.
-    #: Origin: set by hand, the 0.9 point of the confidence curve; benchmarks/trust.py
-    #: prints the distributions it gives on right and wrong sentence links.
+    #: Origin: set by hand, the 0.9 point of the confidence curve (benchmarks/trust.py
+    #: prints the distributions it gives on right and wrong sentence links).
     sure: float = 3.0
     #: A rival of a bead of several sentences that pairs one part alone with the other side
     #: pays this share of a skip for each sentence left over (they are a sentence missing or
-    #: added, which `skip` would overstate). Origin: set by hand with benchmarks/trust.py
-    #: (a bead hiding a dropped sentence must score low: tests/align/test_confidence.py).
+    #: added, which `skip` would overstate). Origin: set by hand; tests/align/
+    #: test_confidence.py checks that a bead hiding a dropped sentence scores low.
     part_skip: float = 0.5
     # reports
     #: Characters of a sentence quoted in the list of unmatched sentences (`align`'s stderr).

@@ -86,8 +86,8 @@ def _dp(
     size = scorer.params.max_bead
     shapes = [(1, 0), (0, 1)]
     shapes += [(a, b) for a in range(1, size) for b in range(1, size) if a + b <= size]
-    skip_rank = scorer.params.skip_rank  # likely best first
-    shapes.sort(key=lambda t: (t[0] + t[1] if t[0] and t[1] else skip_rank, t))
+    rank = scorer.params.skip_rank
+    shapes.sort(key=lambda t: (t[0] + t[1] if t[0] and t[1] else rank, t))  # likely best first
     path = cheapest_path(
         n, m, shapes, scorer.base, band=band, extra=scorer.lexical, forget=scorer.forget
     )
