@@ -7,7 +7,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from aligner.align.sentence_params import DEFAULT_PARAMS, Params
+from aligner.align.sentence_params import DEFAULT_PARAMS
 from aligner.formats.tmx import TmxHeader, TranslationUnit, Variant, write_tmx, xml_safe
 
 #: A bead: the indices of its source sentences and of its target ones, each in order.
@@ -98,17 +98,12 @@ def bead_kind(bead: SentenceBead) -> str:
 
 
 def unmatched_lines(
-    result: SentenceAlignment,
-    src_lang: str,
-    tgt_lang: str,
-    *,
-    presegmented: bool,
-    params: Params = DEFAULT_PARAMS,
+    result: SentenceAlignment, src_lang: str, tgt_lang: str, *, presegmented: bool
 ) -> list[str]:
     """One line per sentence without a counterpart: which side, its number (its line with
-    `presegmented`, 1-based) and its first `params.quote` characters."""
+    `presegmented`, 1-based) and its first `Params.quote` characters."""
     src, tgt = result.unmatched()
-    quote = params.quote
+    quote = DEFAULT_PARAMS.quote
     where = "line" if presegmented else "sentence"
     out = []
     for lang, other, indices, texts in (

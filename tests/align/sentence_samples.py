@@ -1,4 +1,14 @@
-"""A de-fr text of six sentences and its translation, for the sentence aligner's tests."""
+"""A de-fr text of six sentences and its translation, for the sentence aligner's tests,
+and the scorer of the two without a lexicon."""
+
+from __future__ import annotations
+
+from aligner.align.sentence_features import SideFeatures
+from aligner.align.sentence_params import DEFAULT_PARAMS, Params
+from aligner.align.sentence_scorer import SentenceScorer
+from aligner.text.lexicon import Lexicon
+
+NO_LEXICON = Lexicon("de", "fr")
 
 SRC = [
     "Die Expedition verliess Kathmandu am 3. April 1956 mit 350 Trägern.",
@@ -16,3 +26,10 @@ TGT = [
     "Deux jours plus tard, Marmet et Schmied suivirent sur l'Everest.",
     "Le retour à Zurich eut lieu en juillet.",
 ]
+
+
+def sample_scorer(params: Params = DEFAULT_PARAMS) -> SentenceScorer:
+    """The scorer of `SRC` against `TGT` without a lexicon."""
+    src = SideFeatures(SRC, 0, NO_LEXICON, params)
+    tgt = SideFeatures(TGT, 1, NO_LEXICON, params)
+    return SentenceScorer(src, tgt, params)

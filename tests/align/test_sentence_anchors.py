@@ -3,20 +3,17 @@ word pairs learned from them."""
 
 from __future__ import annotations
 
-from sentence_samples import SRC, TGT
+from sentence_samples import NO_LEXICON, SRC, TGT
 
 from aligner.align.sentence_anchors import find_anchors, learn_word_pairs
 from aligner.align.sentence_features import SideFeatures
 from aligner.align.sentence_params import DEFAULT_PARAMS
 from aligner.align.sentence_scorer import SentenceScorer
-from aligner.text.lexicon import Lexicon
-
-LEXICON = Lexicon("de", "fr")
 
 
 def _sides(src: list[str], tgt: list[str]) -> tuple[SideFeatures, SideFeatures]:
-    return SideFeatures(src, 0, LEXICON, DEFAULT_PARAMS), SideFeatures(
-        tgt, 1, LEXICON, DEFAULT_PARAMS
+    return SideFeatures(src, 0, NO_LEXICON, DEFAULT_PARAMS), SideFeatures(
+        tgt, 1, NO_LEXICON, DEFAULT_PARAMS
     )
 
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from lxml import etree
 
-from aligner.align.sentence_params import Params
+from aligner.align.sentence_params import DEFAULT_PARAMS
 from aligner.align.sentence_result import SentenceAlignment, bead_kind, unmatched_lines
 
 CREATED = datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -49,16 +49,15 @@ def test_kinds_count_one_to_one_first() -> None:
 
 
 def test_unmatched_lines_name_side_and_number_and_quote_the_start() -> None:
-    long = "Ein sehr langer Satz, " * 5
+    long = "Ein sehr langer Satz, " * 5  # 110 characters, quoted to `Params.quote`
     result = SentenceAlignment(
         ["Eins.", long], ["Un.", "Deux."], [([0], [0]), ([1], []), ([], [1])]
     )
-    lines = unmatched_lines(
-        result, "de", "fr", presegmented=True, params=Params(quote=20)
-    )  # 20 chars
-    assert lines == [
-        "de line 2 has no fr counterpart: 'Ein sehr langer Sat…'",
+    quoted = long[: DEFAULT_PARAMS.quote - 1].rstrip() + "…"
+    assert unmatched_lines(result, "de", "fr", presegmented=True) == [
+        f"de line 2 has no fr counterpart: {quoted!r}",
         "fr line 2 has no de counterpart: 'Deux.'",
     ]
-    default = unmatched_lines(result, "de", "fr", presegmented=False)[0]
-    assert default.startswith("de sentence 2 ") and len(default.split(": ", 1)[1]) == 60 + 2
+    assert len(quoted) <= DEFAULT_PARAMS.quote < len(long)
+    [first, _] = unmatched_lines(result, "de", "fr", presegmented=False)
+    assert first.startswith("de sentence 2 has no fr counterpart: ")

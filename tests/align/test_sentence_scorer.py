@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from sentence_samples import SRC, TGT
+from sentence_samples import NO_LEXICON, SRC, TGT, sample_scorer
 
 from aligner.align.sentence_features import SideFeatures
 from aligner.align.sentence_params import DEFAULT_PARAMS, Params
 from aligner.align.sentence_scorer import SentenceScorer
-from aligner.text.lexicon import Lexicon
-
-LEXICON = Lexicon("de", "fr")
-
-
-def _scorer(params: Params = DEFAULT_PARAMS) -> SentenceScorer:
-    src = SideFeatures(SRC, 0, LEXICON, params)
-    tgt = SideFeatures(TGT, 1, LEXICON, params)
-    return SentenceScorer(src, tgt, params)
 
 
 def test_translations_match_more_than_other_sentences() -> None:
-    scorer = _scorer()
+    scorer = sample_scorer()
     for i in (0, 1, 3, 4, 5):  # sentence 2 shares no cognate, name or number with its own
         own = scorer.similarity(i, i, 1, 1)
         assert 0 < own <= 1
@@ -29,20 +20,20 @@ def test_translations_match_more_than_other_sentences() -> None:
 
 
 def test_a_skip_costs_the_skip_weight_per_sentence() -> None:
-    scorer = _scorer(Params(skip=4.5))
+    scorer = sample_scorer(Params(skip=4.5))
     assert scorer.cost(2, 0, 1, 0) == 4.5
     assert scorer.cost(0, 3, 0, 1) == 4.5
 
 
 def test_a_merge_pays_its_prior() -> None:
-    plain, dear = _scorer(), _scorer(Params(merge=DEFAULT_PARAMS.merge + 10))
+    plain, dear = sample_scorer(), sample_scorer(Params(merge=DEFAULT_PARAMS.merge + 10))
     assert dear.cost(3, 3, 2, 1) == pytest.approx(plain.cost(3, 3, 2, 1) + 10)
     assert dear.cost(3, 3, 1, 1) == plain.cost(3, 3, 1, 1)
 
 
 def test_the_length_ratio_comes_from_the_texts_unless_given() -> None:
-    src = SideFeatures(SRC, 0, LEXICON, DEFAULT_PARAMS)
-    tgt = SideFeatures(TGT, 1, LEXICON, DEFAULT_PARAMS)
+    src = SideFeatures(SRC, 0, NO_LEXICON, DEFAULT_PARAMS)
+    tgt = SideFeatures(TGT, 1, NO_LEXICON, DEFAULT_PARAMS)
     assert SentenceScorer(src, tgt, DEFAULT_PARAMS, ratio=2.0).ratio == 2.0
     estimated = SentenceScorer(src, tgt, DEFAULT_PARAMS).ratio
     raw = sum(map(len, "".join(TGT).split())) / sum(map(len, "".join(SRC).split()))

@@ -10,13 +10,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sentence_samples import SRC, TGT
+from sentence_samples import NO_LEXICON, SRC, TGT
 
 from aligner.align.sentences import align_paragraph, align_sentences, align_texts
 from aligner.text.lexicon import Lexicon, load_lexicon
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-NO_LEXICON = Lexicon("de", "fr")
 
 
 def _benchmark():
