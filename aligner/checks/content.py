@@ -18,23 +18,13 @@ import regex
 from aligner.align.paragraphs import length_model
 from aligner.checks.base import Context, SetRule, register
 from aligner.checks.context import is_empty, label
+from aligner.checks.params import CONTENT
 from aligner.findings import Finding, Severity
 from aligner.model import LANGUAGE_NAMES, Document, Paragraph
 from aligner.text.features import END_SKIPPED, end_punctuation
 from aligner.text.langid import guess_language
 from aligner.text.numbers import numbers
 from aligner.text.numerals import expand_ranges, readings
-
-#: Language guesses count only for paragraphs of at least this many words and this confidence.
-MIN_WORDS = 6
-MIN_CONFIDENCE = 0.5
-#: A paragraph identical to its reference paragraph is untranslated from this many words on
-#: (shorter ones may be names, acronyms or numbers that every language writes alike).
-MIN_IDENTICAL = 4
-#: A paragraph is too short or too long when its length, divided by the length the
-#: document pair's ratio predicts, falls outside these bounds (and is off by `MIN_CHARS`).
-LENGTH_BOUNDS = (0.55, 1.8)
-MIN_CHARS = 40
 
 _WORDS = regex.compile(r"\p{L}+")
 
@@ -84,16 +74,16 @@ def _words(text: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def language_of(text: str) -> str | None:
     """The language of a paragraph when it is long and clear enough to tell, else None."""
-    if len(_words(text)) < MIN_WORDS:
+    if len(_words(text)) < CONTENT.language_words:
         return None
     lang, confidence = guess_language(text)
-    return lang if confidence >= MIN_CONFIDENCE else None
+    return lang if confidence >= CONTENT.language_confidence else None
 
 
 def _identical(reference: Paragraph, target: Paragraph) -> bool:
-    """Whether `target` has the words of `reference` (from `MIN_IDENTICAL` words on)."""
+    """Whether `target` has the words of `reference` (from `CONTENT.identical_words` on)."""
     words = _words(target.text)
-    return len(words) >= MIN_IDENTICAL and words == _words(reference.text)
+    return len(words) >= CONTENT.identical_words and words == _words(reference.text)
 
 
 class PairRule(SetRule):
@@ -204,8 +194,7 @@ class LengthMismatch(PairRule):
         predicted = self.ratios[doc.lang or ""] * len(r.text)
         actual = len(t.text)
         share = actual / predicted if predicted else 1.0
-        low, high = LENGTH_BOUNDS
-        if low <= share <= high or abs(actual - predicted) < MIN_CHARS:
+        if CONTENT.short <= share <= CONTENT.long or abs(actual - predicted) < CONTENT.length_chars:
             return None
         return (
             f"paragraph {label(t, doc)} of {doc.lang} is {share:.0%} of the length "

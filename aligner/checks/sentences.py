@@ -23,23 +23,11 @@ from aligner.align.sentences import align_sentences, similarities
 from aligner.checks.base import Context, SetRule, register
 from aligner.checks.content import Pair, matched_pairs
 from aligner.checks.context import label
+from aligner.checks.params import SENTENCE_CHECKS as PARAMS
 from aligner.findings import Finding, Severity
 from aligner.model import Document, Paragraph
 from aligner.text.lexicon import load_lexicon
 from aligner.text.segment import segment
-
-#: A sentence is reported from this many words on (shorter ones may be a heading-like
-#: fragment the aligner joined elsewhere), when the paragraph length is off by at least
-#: `SHARE` of the sentence's (predicted) length.
-MIN_WORDS = 4
-SHARE = 0.5
-#: A neighbour of an unmatched sentence whose match share (`similarities`) with the same
-#: partner is within `TIE` of the unmatched one's, and whose length fits it no better by
-#: `LENGTH_TIE` (of the partner's length), may as well be the one left out.
-TIE = 0.05
-LENGTH_TIE = 0.25
-#: Words of a sentence quoted in a message.
-QUOTED = 6
 
 
 @dataclass(frozen=True)
@@ -110,14 +98,18 @@ def _find(context: Context) -> Iterator[SentenceGap]:
                 s = []
             if s and not t and s[0] >= 0:
                 sentence = src[s[0]]
-                if len(sentence.split()) >= MIN_WORDS and -surplus >= SHARE * ratio * len(sentence):
+                if len(
+                    sentence.split()
+                ) >= PARAMS.min_words and -surplus >= PARAMS.share * ratio * len(sentence):
                     near = ties.rival(s[0], missing=True)
                     yield SentenceGap(
                         pair, True, sentence, s[0] + 1, len(src), *_rival(near, src), where
                     )
             elif t and not s and t[0] >= 0:
                 sentence = tgt[t[0]]
-                if len(sentence.split()) >= MIN_WORDS and surplus >= SHARE * len(sentence):
+                if len(sentence.split()) >= PARAMS.min_words and surplus >= PARAMS.share * len(
+                    sentence
+                ):
                     near = ties.rival(t[0], missing=False)
                     yield SentenceGap(
                         pair, False, sentence, t[0] + 1, len(tgt), *_rival(near, tgt), lines[t[0]]
@@ -128,7 +120,7 @@ def _sentence_lines(paragraph: Paragraph, sentences: list[str]) -> list[int]:
     """The source line on which each of the paragraph's sentences starts."""
     lines, offset = [], 0
     for sentence in sentences:
-        found = paragraph.text.find(sentence[:40], offset)
+        found = paragraph.text.find(sentence[: PARAMS.locate_chars], offset)
         offset = found if found >= 0 else offset
         lines.append(paragraph.line_at(offset))
         offset += len(sentence) if found >= 0 else 0
@@ -153,7 +145,7 @@ class _Ties:
 
     def rival(self, k: int, *, missing: bool) -> int | None:
         """A neighbour of unmatched sentence k (of the reference when `missing`) whose partner
-        k fits as well by its words (within `TIE`) and length (within `LENGTH_TIE`)."""
+        k fits as well by its words (within `PARAMS.tie`) and length (`PARAMS.length_tie`)."""
         if not self.matrix:
             self.matrix = similarities(self.src, self.tgt, *self.langs)
         mine_side, other_side = (self.src, self.tgt) if missing else (self.tgt, self.src)
@@ -165,7 +157,7 @@ class _Ties:
             words = [self.matrix[x][other] if missing else self.matrix[other][x] for x in (k, near)]
             target = len(other_side[other])
             fit = [abs(target - scale * len(mine_side[x])) / target for x in (k, near)]
-            if words[0] >= words[1] - TIE and fit[0] <= fit[1] + LENGTH_TIE:
+            if words[0] >= words[1] - PARAMS.tie and fit[0] <= fit[1] + PARAMS.length_tie:
                 return near
         return None
 
@@ -177,8 +169,8 @@ def _rival(near: int | None, texts: list[str]) -> tuple[int | None, str]:
 def _may_lack(sentences: list[str], deficit: float) -> bool:
     """Whether a paragraph this much too short (in its side's characters) may lack one of
     `sentences` that would be reported."""
-    sizes = [len(x) for x in sentences if len(x.split()) >= MIN_WORDS]
-    return bool(sizes) and deficit >= SHARE * min(sizes)
+    sizes = [len(x) for x in sentences if len(x.split()) >= PARAMS.min_words]
+    return bool(sizes) and deficit >= PARAMS.share * min(sizes)
 
 
 def _odd_one(parts: list[int], lengths: list[float], other: float) -> int:
@@ -190,14 +182,14 @@ def _odd_one(parts: list[int], lengths: list[float], other: float) -> int:
     together = abs(other - sum(lengths))
     alone = [abs(other - length) for length in lengths]
     best = min(range(2), key=lambda k: alone[k])
-    if alone[best] >= together or alone[best] > SHARE * min(lengths):
+    if alone[best] >= together or alone[best] > PARAMS.share * min(lengths):
         return -1
     return parts[1 - best]
 
 
 def _quote(sentence: str) -> str:
     words = sentence.split()
-    return " ".join(words[:QUOTED]) + ("…" if len(words) > QUOTED else "")
+    return " ".join(words[: PARAMS.quoted]) + ("…" if len(words) > PARAMS.quoted else "")
 
 
 @register("missing-sentence", Severity.ERROR)
