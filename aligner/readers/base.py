@@ -27,7 +27,8 @@ from aligner.readers.html import HtmlReader
 from aligner.readers.pdf import PdfReader
 from aligner.readers.text import TextReader
 from aligner.text.code import find_code
-from aligner.text.langid import GUESS_SAMPLE, ISO_639_1, detect_language
+from aligner.text.langid import ISO_639_1, detect_language
+from aligner.text.params import LANGID
 
 
 class Reader(Protocol):
@@ -144,13 +145,13 @@ def _parse(data: bytes, name: str, lang: str | None) -> Document:
 
 
 def _sample(texts: Iterable[str]) -> str:
-    """`texts` joined with spaces, as far as `guess_language` reads (`GUESS_SAMPLE`)."""
+    """`texts` joined with spaces, as far as `guess_language` reads (`LANGID.sample`)."""
     taken: list[str] = []
     size = 0
     for text in texts:
         taken.append(text)
         size += len(text) + 1
-        if size > GUESS_SAMPLE:
+        if size > LANGID.sample:
             break
     return " ".join(taken)
 

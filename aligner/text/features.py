@@ -9,6 +9,7 @@ from itertools import repeat
 import regex
 
 from aligner.text.normalize import fold, sound
+from aligner.text.params import FEATURES
 
 # --- organisations and acronyms ----------------------------------------------------------
 
@@ -170,8 +171,6 @@ _SUB_ITEM = regex.compile(r"(?<![\w(])\(?(?:[a-z]|[а-я]|[ivx]{1,4})\)(?=\s)")
 #: Characters skipped when looking for what precedes a word (quotes, brackets, spaces).
 _OPENING = frozenset("«„“\"'( \u00a0")
 _SENTENCE_END = frozenset(".!?;:")
-#: Longer capitalized words are not taken for names.
-MAX_NAME = 40
 
 
 def _is_acronym(word: str) -> bool:
@@ -199,12 +198,14 @@ def _starts_sentence(text: str, start: int) -> bool:
 @lru_cache(maxsize=65536)
 def _stem(word: str, size: int) -> str | None:
     """The stem `stems` takes from a word, or None for short words and acronyms."""
-    if len(word) >= 4 and (word[0].islower() or not _is_acronym(word)):
+    if len(word) >= FEATURES.stem_min and (word[0].islower() or not _is_acronym(word)):
         return sound(word)[:size]
     return None
 
 
-def word_features(text: str, size: int = 5) -> tuple[frozenset[str], frozenset[str]]:
+def word_features(
+    text: str, size: int = FEATURES.stem_letters
+) -> tuple[frozenset[str], frozenset[str]]:
     """(names, stems) of `text` (see `names` and `stems`), words read by C code.
 
     A word is a name candidate when it starts with a capital; its place (for
@@ -225,14 +226,14 @@ def word_features(text: str, size: int = 5) -> tuple[frozenset[str], frozenset[s
             continue
         word = found.strip("'’-")
         if (
-            len(word) < 3
-            or len(word) > MAX_NAME
+            len(word) < FEATURES.name_min
+            or len(word) > FEATURES.name_max
             or not word[0].isupper()
             or _is_acronym(word)
             or _starts_sentence(text, start)
         ):
             continue
-        found_names.update(part for part in fold(word).split("-") if len(part) >= 3)
+        found_names.update(part for part in fold(word).split("-") if len(part) >= FEATURES.name_min)
     return (frozenset(found_names) if found_names else NONE), stems_
 
 
@@ -244,7 +245,7 @@ def names(text: str) -> frozenset[str]:
     return word_features(text)[0]
 
 
-def stems(text: str, size: int = 5) -> frozenset[str]:
+def stems(text: str, size: int = FEATURES.stem_letters) -> frozenset[str]:
     """Prefixes of `size` letters of words of four letters or more, spelled by `sound`.
 
     A cheap signature of a text's words: shared by cognates across languages and scripts

@@ -19,6 +19,7 @@ from aligner.languages import LANGUAGES
 from aligner.text.code import code_language as code_language  # re-exported: defined there
 from aligner.text.code import find_code as find_code
 from aligner.text.code import name_code_language
+from aligner.text.params import LANGID
 
 #: Language names that may stand for a code in a file name ("french.md", "deutsch.docx").
 _NAMES: dict[str, str] = {
@@ -339,10 +340,6 @@ def language_from_path(path: str | Path) -> str | None:
     return None
 
 
-#: Characters of a text that `guess_language` reads.
-GUESS_SAMPLE = 50_000
-
-
 def _alpha_class(*ranges: tuple[int, int]) -> re.Pattern[str]:
     """A character class of the letters (`str.isalpha`) in the given code point ranges."""
     chars = "".join(chr(c) for lo, hi in ranges for c in range(lo, hi + 1) if chr(c).isalpha())
@@ -360,7 +357,7 @@ def _votes(word: str) -> tuple[tuple[str, float], ...]:
     out = list(_WEIGHTS.get(word, {}).items())
     for size in (3, 4, 5, 6):
         if len(word) > size + 1:
-            out.extend((lang, 0.5) for lang in _SUFFIXES.get(word[-size:], ()))
+            out.extend((lang, LANGID.ending_vote) for lang in _SUFFIXES.get(word[-size:], ()))
     return tuple(out)
 
 
@@ -370,26 +367,27 @@ def guess_language(text: str) -> tuple[str | None, float]:
     Cyrillic script means Russian; otherwise function words, word endings and distinctive
     letters vote, and the confidence grows with the evidence separating the best language
     from the runner-up (one unit: 0.5, two: 0.75...). Short or ambiguous strings give a
-    low confidence; no evidence at all gives (None, 0.0). Only the first `GUESS_SAMPLE`
+    low confidence; no evidence at all gives (None, 0.0). Only the first `LANGID.sample`
     characters are read (plenty for a verdict, and bounded time on huge documents).
     Characters are counted and words scored by C code (regular expressions, a memo of each
     word's votes); the scores are added up in text order.
     """
-    text = text[:GUESS_SAMPLE]
+    text = text[: LANGID.sample]
     if not any(map(str.isalpha, text)):
         return None, 0.0
     cyrillic = len(_CYRILLIC.findall(text))
     if cyrillic and cyrillic > len(_LATIN.findall(text)):
         share = cyrillic / sum(map(str.isalpha, text))
-        return "ru", round(share * min(1.0, cyrillic / 12), 3)
+        return "ru", round(share * min(1.0, cyrillic / LANGID.cyrillic_letters), 3)
     scores: dict[str, float] = defaultdict(float)
     lowered = text.lower()
     for word in _WORD.findall(lowered):
         for lang, weight in _votes(word):
             scores[lang] += weight
+    vote = LANGID.letter_vote
     for c in _MARKED.findall(lowered):
         for lang in _LETTERS[c]:
-            scores[lang] += 0.5
+            scores[lang] += vote
     scores.pop("ru", None)
     if not scores:
         return None, 0.0
@@ -409,4 +407,4 @@ def detect_language(path: str | Path, code: str | None, text: str) -> str | None
     if lang:
         return lang
     guessed, confidence = guess_language(text)
-    return guessed if confidence >= 0.5 else None
+    return guessed if confidence >= LANGID.detect_confidence else None

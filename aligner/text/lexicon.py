@@ -21,6 +21,7 @@ from pathlib import Path
 
 from aligner.text.dictd import DictdFile
 from aligner.text.normalize import fold
+from aligner.text.params import LEXICON
 
 #: ISO 639-1 codes of the project's languages -> the ISO 639-3 codes FreeDict uses.
 ISO3: dict[str, str] = {
@@ -40,7 +41,6 @@ MAX_REVERSE_BYTES = 2_000_000
 
 #: Languages whose unknown long words are split into known parts ("Nordostwand" -> "wand").
 COMPOUNDING = frozenset({"de"})
-MIN_PART = 4
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +54,7 @@ def _suffixes() -> dict[str, tuple[str, ...]]:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude, language-neutral stem: the folded word cut to six characters."""
-    return fold(word)[:6]
+    return fold(word)[: LEXICON.stem_letters]
 
 
 def search_dirs() -> list[Path]:
@@ -86,7 +86,7 @@ def candidates(word: str, lang: str) -> tuple[str, ...]:
     word = word.lower()
     result = [word]
     for suffix in _suffixes().get(lang, ()):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+        if word.endswith(suffix) and len(word) - len(suffix) >= LEXICON.root_min:
             result.append(word[: -len(suffix)])
     return tuple(result)
 
@@ -103,7 +103,7 @@ class _Side:
         if self.dictionary is None:  # the word itself is in the meeting language
             return {self.tag + stem(word)}
         found = self._lookup(word)
-        if not found and self.lang in COMPOUNDING and len(word) >= 2 * MIN_PART:
+        if not found and self.lang in COMPOUNDING and len(word) >= 2 * LEXICON.compound_part:
             found = self._compound(word.lower())
         return {self.tag + stem(w) for t in found for w in t.split() if len(w) > 2}
 
@@ -117,9 +117,14 @@ class _Side:
         if self.lang not in COMPOUNDING:
             return
         unknown = [
-            word.lower() for word in words if len(word) >= 2 * MIN_PART and not self._lookup(word)
+            word.lower()
+            for word in words
+            if len(word) >= 2 * LEXICON.compound_part and not self._lookup(word)
         ]
-        cuts = [(word, range(MIN_PART, len(word) - MIN_PART + 1)) for word in unknown]
+        cuts = [
+            (word, range(LEXICON.compound_part, len(word) - LEXICON.compound_part + 1))
+            for word in unknown
+        ]
         dictionary.prefetch(
             form
             for word, span in cuts
@@ -143,7 +148,7 @@ class _Side:
 
     def _compound(self, word: str) -> tuple[str, ...]:
         """Translations of the parts of a compound: the longest known head and its modifier."""
-        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        for cut in range(LEXICON.compound_part, len(word) - LEXICON.compound_part + 1):
             head = self._lookup(word[cut:])
             if head:
                 modifier = word[:cut]

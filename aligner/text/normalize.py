@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import regex
 
+from aligner.text.params import FEATURES
+
 # --- normalization ---------------------------------------------------------------------
 
 _CYRILLIC = {
@@ -85,7 +87,7 @@ def name_key(name: str) -> str:
     """A folded name spelled by sound, without inflected endings: "Bruxelles" -> "bruksel"."""
     key = sound(name)
     stripped = key.rstrip("s").rstrip("aeiou")
-    return stripped if len(stripped) >= 3 else key
+    return stripped if len(stripped) >= FEATURES.key_min else key
 
 
 @lru_cache(maxsize=65536)
@@ -96,6 +98,8 @@ def names_match(a: str, b: str) -> bool:
     ka, kb = name_key(a), name_key(b)
     if ka == kb:
         return True
-    if min(len(ka), len(kb)) < 4 or not (ka[0] == kb[0] or ka[1] == kb[0] or ka[0] == kb[1]):
+    if min(len(ka), len(kb)) < FEATURES.compare_min or not (
+        ka[0] == kb[0] or ka[1] == kb[0] or ka[0] == kb[1]
+    ):
         return False
-    return edit_similarity(ka, kb) >= 0.7
+    return edit_similarity(ka, kb) >= FEATURES.similar

@@ -32,14 +32,14 @@ from typing import Any
 
 import regex
 
+from aligner.text.params import SEGMENT
+
 #: Terminal punctuation with attached closers, followed by whitespace.
 _CANDIDATE = regex.compile(r"[.!?…]+(?:[\"'”’»›“)\]]|[ \u00a0\u202f][»›])*(?=\s)")
 #: A blank line: always a sentence boundary.
 _BLANK = regex.compile(r"\n[ \t\u00a0]*\n\s*")
 #: A line that opens with a list marker or a paragraph label.
 _ITEM_START = regex.compile(r"[ \t]*(?:[-*•–—]\s|[(\[]?(?:\d{1,4}|\p{L})[.)\]]\s)")
-#: In a hard-wrapped block every line but the last has at least this many characters.
-WRAP_MIN = 40
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         groups[-1].append((a, b))
     spans = []
     for group in groups:
-        if all(len(text[a:b].strip()) >= WRAP_MIN for a, b in group[:-1]):
+        if all(len(text[a:b].strip()) >= SEGMENT.wrap_min for a, b in group[:-1]):
             spans.append((group[0][0], group[-1][1]))
         else:
             spans.extend(group)
