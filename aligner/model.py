@@ -177,15 +177,34 @@ def normalize_space(text: str) -> str:
     return " ".join(text.split())
 
 
-#: Unnumbered text at least this long (in characters and words) that ends a clause is
-#: body text, a unit of its own: shorter lines are titles, headings or captions. A
-#: title line rarely ends with punctuation; a sentence of 8 words is about 50 characters.
-PROSE_CHARS = 50
-PROSE_WORDS = 8
-#: An unnumbered line between paragraphs, without final punctuation, at most this long and
-#: right before a paragraph, is an introductory line ("Die Parlamentarische Versammlung
-#: der OSZE" is printed without a colon); the longest the six languages print is ~60.
-INTRO_CHARS = 150
+@dataclass(frozen=True)
+class ProseParams:
+    """When unnumbered text is body text or an introductory line (`is_prose`, the readers'
+    assembly and `build_document`) (defaults: `PROSE`)."""
+
+    #: Unnumbered text at least this long (in characters and words) that ends a clause is
+    #: body text, a unit of its own: shorter lines are titles, headings or captions. A
+    #: title line rarely ends with punctuation; a sentence of 8 words is about 50 characters.
+    #: Origin: set by hand for documents without numbers (commit 9ce9b79), checked by
+    #: tests/readers/test_schemes.py on unnumbered texts.
+    prose_chars: int = 50
+    #: Origin: as `prose_chars`.
+    prose_words: int = 8
+    #: An unnumbered line between paragraphs, without final punctuation, at most this long
+    #: and right before a paragraph, is an introductory line ("Die Parlamentarische
+    #: Versammlung der OSZE" is printed without a colon).
+    #: Origin: measured: the longest the six languages print is ~60; set to 150 with room
+    #: (commit 9ce9b79).
+    intro_chars: int = 150
+    #: A line ending with a colon, between paragraphs or right before one, is an introductory
+    #: line ("The OSCE Parliamentary Assembly:") up to this many characters.
+    #: Origin: set by hand with the first readers (commit 8075568): a long preamble clause.
+    colon_intro_chars: int = 300
+
+
+#: The parameters prose and introductory lines are told with.
+PROSE = ProseParams()
+
 _TERMINAL = ".,;:!?…"
 _CLOSERS = "*_\"'»”’)]} "
 
@@ -203,7 +222,11 @@ def _is_clause(text: str) -> bool:
 
 def is_prose(text: str) -> bool:
     """Body text rather than a title line: long enough, a finished clause, not capitals."""
-    return len(text) >= PROSE_CHARS and len(text.split()) >= PROSE_WORDS and _is_clause(text)
+    return (
+        len(text) >= PROSE.prose_chars
+        and len(text.split()) >= PROSE.prose_words
+        and _is_clause(text)
+    )
 
 
 def _is_intro(text: str, after_paragraph: bool, after_text: bool, before_paragraph: bool) -> bool:
@@ -211,12 +234,16 @@ def _is_intro(text: str, after_paragraph: bool, after_text: bool, before_paragra
     or without final punctuation right before a paragraph and after other text."""
     if not any(c.islower() for c in text) and not after_paragraph:
         return False  # capitals before the first paragraph: the title
-    if (after_paragraph or before_paragraph) and text.endswith(":") and len(text) <= 300:
+    if (
+        (after_paragraph or before_paragraph)
+        and text.endswith(":")
+        and len(text) <= PROSE.colon_intro_chars
+    ):
         return True
     return (
         (after_paragraph or after_text)
         and before_paragraph
-        and len(text) <= INTRO_CHARS
+        and len(text) <= PROSE.intro_chars
         and not ends_clause(text)
         and text[:1].isupper()
     )

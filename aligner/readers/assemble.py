@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
-from aligner.model import INTRO_CHARS, Block, Item, Kind, Paragraph, normalize_space
+from aligner.model import PROSE, Block, Item, Kind, Paragraph, normalize_space
 from aligner.readers import headings
 from aligner.readers.labels import (
     RUNNING,
@@ -30,12 +30,9 @@ from aligner.readers.layout import (
     stands_before_number,
     starts_continuation,
 )
+from aligner.readers.params import ASSEMBLY
 from aligner.readers.pieces import Mode, Piece
 from aligner.readers.unit import OpenUnit, opens_child
-
-#: Largest out-of-sequence step accepted for a number at a paragraph boundary
-#: (a translation may lack a few paragraphs).
-MAX_JUMP = 10
 
 
 class _Assembler:
@@ -207,13 +204,13 @@ class _Assembler:
             return False  # "art.\n7." wrapped: a stray number, not an empty paragraph
         if self.style is not None and lab.style != self.style and not restart:
             return False
-        if self.last and n <= self.last + MAX_JUMP:
+        if self.last and n <= self.last + ASSEMBLY.max_jump:
             return True
         return self.next_number(i) == n + 1 or self.stands_for_a_swap(i, n)
 
     def comes_again(self, i: int, n: int) -> bool:
         """Whether a later line, before any other number, starts with the same number n."""
-        for j in range(i + 1, min(i + 40, len(self.units))):
+        for j in range(i + 1, min(i + ASSEMBLY.again_reach, len(self.units))):
             lab = self.labels[j]
             if self.units[j].heading or self.units[j].number is not None:
                 return False
@@ -229,8 +226,8 @@ class _Assembler:
         A date in a title ("2. Juli 2014") is not: its number comes again in the run.
         """
         following: list[int] = []
-        for j in range(i + 1, min(i + 200, len(self.units))):
-            if self.units[j].heading or len(following) > 2 * MAX_JUMP:
+        for j in range(i + 1, min(i + ASSEMBLY.number_reach, len(self.units))):
+            if self.units[j].heading or len(following) > 2 * ASSEMBLY.max_jump:
                 break
             number = self.units[j].number
             lab = self.labels[j]
@@ -246,7 +243,7 @@ class _Assembler:
 
     def next_number(self, i: int) -> int | None:
         """The number of the next numbered unit after unit i (within a few pages)."""
-        for j in range(i + 1, min(i + 200, len(self.units))):
+        for j in range(i + 1, min(i + ASSEMBLY.number_reach, len(self.units))):
             if self.units[j].number is not None:
                 return self.units[j].number
             lab = self.labels[j]
@@ -270,11 +267,11 @@ class _Assembler:
 
     def run_end(self, i: int) -> int | None:
         """The index after the units that directly follow unit i, or None past a few lines."""
-        for j in range(i + 1, min(len(self.units), i + 12)):
+        for j in range(i + 1, min(len(self.units), i + ASSEMBLY.run_lines)):
             u = self.units[j]
             if u.gap or u.heading or u.number is not None or self.labels[j]:
                 return j
-        return len(self.units) if len(self.units) <= i + 12 else None
+        return len(self.units) if len(self.units) <= i + ASSEMBLY.run_lines else None
 
     def run_text(self, i: int) -> str | None:
         """The text of a short run starting at unit i that ends where a new block starts."""
@@ -290,7 +287,7 @@ class _Assembler:
             return False
         text = self.run_text(i) or ""
         first = text.lstrip(OPENERS)[:1]
-        return text.endswith(":") and len(text) <= 300 and first.isupper()
+        return text.endswith(":") and len(text) <= PROSE.colon_intro_chars and first.isupper()
 
     def is_bare_intro(self, i: int, gap: int) -> bool:
         """An introductory line printed without a colon ("Die Parlamentarische
@@ -300,7 +297,7 @@ class _Assembler:
             return False
         text = self.run_text(i) or ""
         return (
-            0 < len(text) <= INTRO_CHARS
+            0 < len(text) <= PROSE.intro_chars
             and text.lstrip(OPENERS)[:1].isupper()
             and not ends_terminal(text)
             and not is_upper(text)
@@ -319,7 +316,7 @@ class _Assembler:
     def is_heading(self, i: int) -> bool:
         """An all-capitals line (or two) between paragraphs."""
         text = self.run_text(i)
-        return text is not None and len(text) <= 200 and is_upper(text)
+        return text is not None and len(text) <= ASSEMBLY.heading_chars and is_upper(text)
 
     def add_text(self, i: int, unit: Piece, gap: int) -> None:
         cur = self.cur

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aligner.model import Block, Item, Kind, Paragraph
 from aligner.readers.layout import ends_terminal, is_upper
+from aligner.readers.params import ASSEMBLY
 from aligner.text.code import find_code
 
 
@@ -32,7 +33,7 @@ def infer_headings(items: list[Item], *, wrapped: bool) -> list[Item]:
                 not wrapped
                 and starts_section
                 and j == k - 1
-                and len(text) <= 80
+                and len(text) <= ASSEMBLY.section_title_chars
                 and text[:1].isupper()
                 and not ends_terminal(text)
             )

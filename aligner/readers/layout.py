@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from aligner.model import normalize_space
+from aligner.readers.params import LAYOUT
 from aligner.text.code import CODE_PATTERN, SYMBOL_PATTERN, find_code
 
 # --- page furniture ---------------------------------------------------------------
@@ -33,17 +34,12 @@ def is_page_number(text: str) -> bool:
     return bool(_PAGE.fullmatch(text))
 
 
-#: Longest line read as a document code with a page number ("PA.RES/7/2025 EN  - 3 -"
-#: and generous spacing): bounds the search for a code in every line of a document.
-RUNNING_HEADER_MAX = 100
-
-
 def is_running_header(text: str) -> bool:
     """A document code line, possibly with a page number ("AS (14) DE  - 3 -",
     "PA.RES/7/2025 EN  - 3 -")."""
     if find_code(text):
         return True
-    if len(text) > RUNNING_HEADER_MAX:
+    if len(text) > LAYOUT.running_header_max:
         return False  # far longer than a code and a page number: text
     if "AS" not in text and "/" not in text:
         return False  # neither a code nor a symbol (see `code_match`)
@@ -172,8 +168,6 @@ def join_lines(parts: Sequence[str]) -> str:
 # A link target never holds brackets, parentheses or spaces, so every scan for one stops
 # at the next `[` or `(`: linear on any input (`[a](` repeated a million times).
 _LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^()\[\]\s]*\)")
-#: Emphasis nests at most this deep in real text (strong inside em inside strong).
-_EMPHASIS_PASSES = 4
 # Emphasis content never runs past the next delimiter of its kind, so a stray opener
 # costs only the distance to that delimiter (linear time on any input).
 _STRONG = re.compile(r"(?<![\\\w])(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=[^\s\\])\1(?!\w)")
@@ -187,7 +181,7 @@ def clean_markdown(text: str) -> str:
     if "](" in text:
         text = _LINK.sub(r"\1", text)
     previous = None
-    for _ in range(_EMPHASIS_PASSES):
+    for _ in range(LAYOUT.emphasis_depth):
         if previous == text or ("*" not in text and "_" not in text):
             break
         previous = text

@@ -26,14 +26,10 @@ from aligner.readers.layout import (
     is_rule,
     is_running_header,
 )
+from aligner.readers.params import LAYOUT
 from aligner.readers.pieces import Mode, Piece
 from aligner.readers.source import content_lines, decode
 from aligner.text.code import find_code
-
-#: A document code line is the document's code (a unit, so readers find it) only among
-#: the first lines of the first page, where the Assembly prints it above the title; after
-#: that it is a running header or footer and is dropped wherever it stands, even once.
-CODE_HEAD_UNITS = 3
 
 #: An HTML block in Markdown: a line that starts with one of these tags, up to the line
 #: that closes it (a `<p>` block ends at its closing tag or a blank line).
@@ -74,13 +70,6 @@ def parse_text(text: str, *, markdown: bool = True) -> list[Item]:
     return assemble(units, mode, clean=clean, infer_headings=not explicit, labels=labels)
 
 
-#: A line among the first or last `EDGE` lines of at least `RUNNING_SHARE` of the pages
-#: (of a PDF of `MIN_PAGES` pages or more) is a running header or footer: a paragraph's
-#: text never repeats there on most pages (and a line ending a clause is text), while a
-#: header or footer is on every page but perhaps the first.
-EDGE = 2
-RUNNING_SHARE = 0.6
-MIN_PAGES = 3
 _DIGIT = re.compile(r"[0-9]")
 
 
@@ -88,20 +77,20 @@ def without_running_lines(pages: list[str]) -> list[str]:
     """Pages without the lines that run at the top or bottom of most of them (a title,
     a date, an address, "Page 3 of 9"), digits aside; the document code stays for the
     text reader, which keeps it once."""
-    if len(pages) < MIN_PAGES:
+    if len(pages) < LAYOUT.min_pages:
         return pages
     edges: list[list[int]] = []
     counts: Counter[str] = Counter()
     for page in pages:
         lines = page.split("\n")
         filled = [k for k, line in enumerate(lines) if line.strip()]
-        edge = filled[:EDGE] + filled[-EDGE:]
+        edge = filled[: LAYOUT.edge] + filled[-LAYOUT.edge :]
         edges.append(edge)
         counts.update({_shape(lines[k]) for k in edge})
     running = {
         shape
         for shape, n in counts.items()
-        if n >= RUNNING_SHARE * len(pages)
+        if n >= LAYOUT.running_share * len(pages)
         and not is_running_header(shape.replace("#", "1"))
         and not ends_terminal(shape)  # a line of a paragraph, repeated text
     }
@@ -203,7 +192,7 @@ def _units(numbered: Iterable[tuple[int, str]]) -> list[Piece]:
                 gap = max(gap, 2 if is_page_number(s) else 1)
                 continue
             if is_running_header(s):
-                if code_seen or page or len(units) >= CODE_HEAD_UNITS:
+                if code_seen or page or len(units) >= LAYOUT.code_head_units:
                     gap = 2  # a running header or footer: the code on a page's edge
                     continue
                 code_seen = True

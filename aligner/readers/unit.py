@@ -6,10 +6,7 @@ from dataclasses import dataclass, field
 
 from aligner.readers.labels import Label, Style
 from aligner.readers.layout import ends_terminal, join_lines
-
-#: Longest one-line chapter title ("1. Introduction") directly followed by its first
-#: numbered child ("1.1 ..."); a longer line is the start of a wrapped paragraph.
-MAX_TITLE = 80
+from aligner.readers.params import ASSEMBLY
 
 
 @dataclass(slots=True)
@@ -69,6 +66,6 @@ def opens_child(lab: Label, cur: OpenUnit) -> bool:
     return (
         parent == (cur.key or str(cur.number))
         and last in ("1", "a")
-        and len(title) <= MAX_TITLE
+        and len(title) <= ASSEMBLY.chapter_title_chars
         and title[:1].isupper()
     )
