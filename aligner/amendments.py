@@ -28,28 +28,39 @@ _TYPOGRAPHY = str.maketrans(
     }
 )
 
-#: Words of unchanged text shown on each side of a change in a word diff (the issue's
-#: example, "convicted of [+serious+] sex crimes", shows two).
-DIFF_CONTEXT = 2
 
-#: Costs of the pairing of changed units (a dynamic programme over each run of units
-#: that differ): a unit of one side left without a partner costs INSERT; a pair costs
-#: 1 - similarity (word-sequence ratio), so a pair is preferred to leaving both sides
-#: unpaired unless their wordings share nothing; two baseline units merged into one
-#: current unit cost MERGE more than their joined text's pair, so a merge is chosen only
-#: when the second unit's words really are in the current one.
-INSERT = 0.5
-MERGE = 0.1
+@dataclass(frozen=True)
+class AmendmentParams:
+    """Costs and thresholds of `compare` and `word_diff` (defaults: `AMENDMENTS`)."""
 
-#: Least similarity (word-sequence ratio) at which a unit that left one place and a unit
-#: that arrived at another are taken for one unit moved and reworded, not one deleted and
-#: one new: half their words in common, in order.
-MOVED_SIMILARITY = 0.5
+    #: Words of unchanged text shown on each side of a change in a word diff.
+    #: Origin: the issue's example, "convicted of [+serious+] sex crimes", shows two
+    #: (commit b9be31d).
+    diff_context: int = 2
+    #: Costs of the pairing of changed units (a dynamic programme over each run of units
+    #: that differ): a unit of one side left without a partner costs `insert`; a pair costs
+    #: 1 - similarity (word-sequence ratio), so a pair is preferred to leaving both sides
+    #: unpaired unless their wordings share nothing; two baseline units merged into one
+    #: current unit cost `merge` more than their joined text's pair, so a merge is chosen
+    #: only when the second unit's words really are in the current one.
+    #: Origin: set by hand (commit b9be31d), checked by tests/test_amendments.py.
+    insert: float = 0.5
+    #: Origin: as `insert`.
+    merge: float = 0.1
+    #: Least similarity (word-sequence ratio) at which a unit that left one place and a unit
+    #: that arrived at another are taken for one unit moved and reworded, not one deleted
+    #: and one new.
+    #: Origin: set by hand (commit b9be31d): half their words in common, in order.
+    moved_similarity: float = 0.5
+    #: Largest run of changed units (baseline x current) paired by the dynamic programme
+    #: (each cell compares two texts); longer runs (a rewritten document) are paired by
+    #: position so time stays bounded.
+    #: Origin: a bound on work, set by hand (commit b9be31d).
+    max_run_cells: int = 2_500
 
-#: Largest run of changed units (baseline x current) paired by the dynamic programme
-#: (each cell compares two texts); longer runs (a rewritten document) are paired by
-#: position so time stays bounded.
-MAX_RUN_CELLS = 2_500
+
+#: The parameters amendments are compared with.
+AMENDMENTS = AmendmentParams()
 
 
 def normalize(text: str) -> str:
@@ -140,8 +151,8 @@ def compare(baseline: Sequence[Entry], current: Sequence[Entry]) -> Comparison:
 
 def _pair_moved(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int]]:
     """Pairs (old index, new index) of units left over after the in-place pairing that
-    moved and were reworded: most similar first, at least MOVED_SIMILARITY alike."""
-    if not old or not new or len(old) * len(new) > MAX_RUN_CELLS:
+    moved and were reworded: most similar first, at least `AMENDMENTS.moved_similarity` alike."""
+    if not old or not new or len(old) * len(new) > AMENDMENTS.max_run_cells:
         return []
     scored = sorted(
         ((similarity(a, b), i, j) for i, a in enumerate(old) for j, b in enumerate(new)),
@@ -151,7 +162,7 @@ def _pair_moved(old: Sequence[str], new: Sequence[str]) -> list[tuple[int, int]]
     used_old: set[int] = set()
     used_new: set[int] = set()
     for score, i, j in scored:
-        if score < MOVED_SIMILARITY:
+        if score < AMENDMENTS.moved_similarity:
             break
         if i not in used_old and j not in used_new:
             pairs.append((i, j))
@@ -179,10 +190,11 @@ def _pair(
     n, m = len(old), len(new)
     if n == 0 or m == 0:
         return [], list(range(n)), list(range(m))
-    if n * m > MAX_RUN_CELLS:
+    if n * m > AMENDMENTS.max_run_cells:
         k = min(n, m)
         return [((i,), i) for i in range(k)], list(range(k, n)), list(range(k, m))
     inf = float("inf")
+    skip = AMENDMENTS.insert
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     step: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
@@ -191,12 +203,12 @@ def _pair(
             here = cost[i][j]
             if here == inf:
                 continue
-            moves: list[tuple[int, int, float]] = [(1, 0, INSERT), (0, 1, INSERT)]
+            moves: list[tuple[int, int, float]] = [(1, 0, skip), (0, 1, skip)]
             if i < n and j < m:
                 moves.append((1, 1, 1 - similarity(old[i], new[j])))
             if i + 1 < n and j < m:
                 joined = f"{old[i]} {old[i + 1]}"
-                moves.append((2, 1, 1 - similarity(joined, new[j]) + MERGE))
+                moves.append((2, 1, 1 - similarity(joined, new[j]) + AMENDMENTS.merge))
             for di, dj, c in moves:
                 if i + di <= n and j + dj <= m and here + c < cost[i + di][j + dj]:
                     cost[i + di][j + dj] = here + c
@@ -225,7 +237,7 @@ class Hunk:
     text: str
 
 
-def word_diff(before: str, after: str, context: int = DIFF_CONTEXT) -> tuple[Hunk, ...]:
+def word_diff(before: str, after: str, context: int = AMENDMENTS.diff_context) -> tuple[Hunk, ...]:
     """The changes from `before` to `after`, word by word, with `context` words around each."""
     a, b = before.split(), after.split()
     x, y = normalize(before).split(), normalize(after).split()
