@@ -17,6 +17,7 @@ from aligner.checks.context import (
     lower_or_higher,
     number_range,
 )
+from aligner.checks.params import NUMBERING
 from aligner.findings import Finding, Severity
 from aligner.model import (
     Alignment,
@@ -314,8 +315,9 @@ def numbering_runs(doc: Document) -> list[tuple[Paragraph, int]]:
     """Runs of paragraphs whose numbering restarts at 1: (first paragraph, length).
 
     A 1 after a higher number starts a run when a heading stands between them or the
-    numbers after it start again (at most 3, not where the old sequence goes on); a 1
-    moved among its neighbours ("2, 1, 3") is a reordering, not a new part.
+    numbers after it start again (at most `NUMBERING.restart_next`, not where the old
+    sequence goes on); a 1 moved among its neighbours ("2, 1, 3") is a reordering, not a
+    new part.
     """
     runs: list[tuple[Paragraph, int]] = []
     paragraphs = [p for p in doc.paragraphs if p.sequential]
@@ -329,7 +331,10 @@ def numbering_runs(doc: Document) -> list[tuple[Paragraph, int]]:
             and (
                 p.section != previous.section
                 or following is None
-                or (following.number <= 3 and following.number != previous.number + 1)
+                or (
+                    following.number <= NUMBERING.restart_next
+                    and following.number != previous.number + 1
+                )
             )
         )
         if previous is None or restart:

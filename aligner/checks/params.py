@@ -1,5 +1,6 @@
-"""The tuned numbers of the content and sentence rules (`aligner.checks.content`,
-`aligner.checks.sentences`), each once, with what it means and where its value comes from.
+"""The tuned numbers of the content, sentence and numbering rules (`aligner.checks.content`,
+`aligner.checks.sentences`, `aligner.checks.numbering`), each once, with what it means and
+where its value comes from.
 
 "The fault suites" are tests/faults.py and tests/trust_faults.py (generated faults, each of
 which must be found, on clean texts that must stay clean).
@@ -66,7 +67,21 @@ class SentenceCheckParams:
     locate_chars: int = 40
 
 
+@dataclass(frozen=True)
+class NumberingParams:
+    """When a version's numbering starts a new part (`numbering_runs`) (defaults: `NUMBERING`)."""
+
+    #: A 1 after a higher number (in the same section) starts a new part when the number after
+    #: it is at most this (the new part goes on at 2, or at 3 with one paragraph missing) and
+    #: not the old sequence going on; a 1 moved among its neighbours ("2, 1, 3") is a
+    #: reordering.
+    #: Origin: set by hand (commit 0362fe0), checked by tests/checks/test_numbering.py.
+    restart_next: int = 3
+
+
 #: The parameters the content rules run with.
 CONTENT = ContentParams()
 #: The parameters the sentence rules run with.
 SENTENCE_CHECKS = SentenceCheckParams()
+#: The parameters the numbering rules run with.
+NUMBERING = NumberingParams()
