@@ -53,7 +53,7 @@ def _suffixes() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude, language-neutral stem: the folded word cut to six characters."""
+    """A crude, language-neutral stem: the folded word cut to `LEXICON.stem_letters`."""
     return fold(word)[: LEXICON.stem_letters]
 
 
@@ -105,7 +105,12 @@ class _Side:
         found = self._lookup(word)
         if not found and self.lang in COMPOUNDING and len(word) >= 2 * LEXICON.compound_part:
             found = self._compound(word.lower())
-        return {self.tag + stem(w) for t in found for w in t.split() if len(w) > 2}
+        return {
+            self.tag + stem(w)
+            for t in found
+            for w in t.split()
+            if len(w) >= LEXICON.translation_min
+        }
 
     def prefetch(self, words: Collection[str]) -> None:
         """Read from the dictionary's table at once every form `keys` will look up for

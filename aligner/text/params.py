@@ -92,6 +92,9 @@ class LexiconParams:
     #: An inflection ending is stripped only when at least this many letters remain.
     #: Origin: set by hand with the dictionary reader (commit b247072).
     root_min: int = 3
+    #: Words of a dictionary translation shorter than this ("to", "a") give no key.
+    #: Origin: set by hand with the dictionary reader (commit b247072).
+    translation_min: int = 3
 
 
 #: The parameters the language guess runs with.
