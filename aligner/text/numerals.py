@@ -325,6 +325,8 @@ _TOKEN = regex.compile(r"\p{L}+")
 _ROMAN = regex.compile(
     r"(?<!\p{L})M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?!\p{Lu})"
 )
+#: Letters of the longest number stem: no longer piece of a word can be one.
+_LONGEST_STEM = max(len(stem) for stems in _WORDS.values() for stem in stems)
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 _DIGITS = regex.compile(r"\d+")
 _NON_DIGIT = regex.compile(r"\D")
@@ -340,7 +342,7 @@ def _parts(word: str, lang: str) -> list[int] | None:
     def walk(at: int) -> list[int] | None:
         if at == len(word):
             return []
-        for size in range(min(len(word) - at, 12), 0, -1):
+        for size in range(min(len(word) - at, _LONGEST_STEM), 0, -1):
             stem = word[at : at + size]
             if stem not in stems:
                 continue
