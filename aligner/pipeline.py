@@ -351,8 +351,8 @@ def load_aligned(
     Suppressed findings (deliberate differences, ignored rules) do not make pairs
     suspect. Stale translations are found as `run_check` finds them (`since`, else
     `aligner.lock`); its notices are added to `notices`. With `targets`, only those
-    versions are read (files named in another language are skipped), aligned and checked
-    (see `check_sets`).
+    versions are kept (files named in another language are read for their faults only),
+    aligned and checked (see `check_sets`).
     """
     reference = settings.reference
     wanted = None if targets is None else {reference, *targets}
