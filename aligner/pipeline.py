@@ -363,10 +363,15 @@ def load_aligned(
     for docset in docsets:
         require_versions(docset, reference)  # as check: nothing compared is no result
     source = baseline_source(since, notices if notices is not None else [], docsets, wanted)
-    suppressed, pins = settings.is_suppressed, settings.pins_for
-    all_rules = None  # neither selected nor ignored: every rule runs, `suppressed` drops
-    out = check_sets(
-        docsets, reference, all_rules, all_rules, suppressed, progress, source, pins, targets, jobs
+    out = check_sets(  # every rule runs; what the settings suppress is dropped
+        docsets,
+        reference,
+        suppressed=settings.is_suppressed,
+        progress=progress,
+        baselines=source,
+        pins=settings.pins_for,
+        targets=targets,
+        jobs=jobs,
     )
     if not out:
         raise UsageError("no documents found to export")

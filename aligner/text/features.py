@@ -217,6 +217,7 @@ def word_features(
     # memory of one grown item by item (20-39 stems: 1,240 bytes, not 2,264)
     stems_ = frozenset({s for s in map(_stem, words, repeat(size)) if s is not None})
     found_names: set[str] = set()
+    shortest, longest = FEATURES.name_min, FEATURES.name_max  # read once, not per word
     end = 0
     for found in words:
         start = text.find(found, end)
@@ -226,14 +227,14 @@ def word_features(
             continue
         word = found.strip("'’-")
         if (
-            len(word) < FEATURES.name_min
-            or len(word) > FEATURES.name_max
+            len(word) < shortest
+            or len(word) > longest
             or not word[0].isupper()
             or _is_acronym(word)
             or _starts_sentence(text, start)
         ):
             continue
-        found_names.update(part for part in fold(word).split("-") if len(part) >= FEATURES.name_min)
+        found_names.update(part for part in fold(word).split("-") if len(part) >= shortest)
     return (frozenset(found_names) if found_names else NONE), stems_
 
 
