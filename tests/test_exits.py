@@ -59,3 +59,22 @@ def test_a_file_name_is_shown_escaped() -> None:
 def test_a_command_that_succeeds_exits_0() -> None:
     result = CliRunner().invoke(group, ["fail", "nothing"])
     assert (result.exit_code, result.output) == (0, "fine\n")
+
+
+def test_a_command_run_collects_garbage_less_often(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`main` raises the collector's thresholds (the work allocates many acyclic objects)."""
+    import gc
+    import sys
+
+    from aligner.exits import GC_THRESHOLDS, main
+
+    before = gc.get_threshold()
+    monkeypatch.setattr(sys, "argv", ["aligner", "--help"])
+    try:
+        with pytest.raises(SystemExit) as done:
+            main()
+        assert done.value.code in (0, None)
+        assert gc.get_threshold() == GC_THRESHOLDS
+        assert GC_THRESHOLDS[0] > before[0]
+    finally:
+        gc.set_threshold(*before)

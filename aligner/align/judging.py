@@ -241,8 +241,10 @@ def judge_lookalikes(  # noqa: C901  (one pass over look-alike pairs and their w
                 alike = (
                     _dice(scorer.pieces.ref[i].stems, scorer.pieces.ref[i2].stems) >= PARAMS.alike
                 )
-                if not alike and max(scorer.pair(i, j2), scorer.pair(i2, j)) > PARAMS.confirm:
-                    continue  # not look-alikes
+                if not alike and (
+                    scorer.pair(i, j2) > PARAMS.confirm or scorer.pair(i2, j) > PARAMS.confirm
+                ):
+                    continue  # not look-alikes (the second pair is costed only when needed)
                 evidence = _straight_over_crossed(scorer, i, j, i2, j2)
                 voters: list[tuple[int, int, int]] = []
                 for w in range(len(targets)):
