@@ -209,22 +209,25 @@ def word_features(
     """(names, stems) of `text` (see `names` and `stems`), words read by C code.
 
     A word is a name candidate when it starts with a capital; its place (for
-    `_starts_sentence`) is found by `str.find` from the end of the word before, as nothing
-    between two words of `_WORD` can start a word.
+    `_starts_sentence`) is where `str.find` finds it from the end of the candidate before.
+    That is its own place unless the text before it continues a word (a capital inside a
+    word, as in "deBaku", could be found first): then every word is placed in turn, each
+    found from the end of the word before, as nothing between two words of `_WORD` can
+    start a word.
     """
     words = _WORD.findall(text)
-    # a frozenset copied from a set gets a table sized for its items: about half the
+    # a frozenset copied from a set gets a table sized for their items: about half the
     # memory of one grown item by item (20-39 stems: 1,240 bytes, not 2,264)
     stems_ = frozenset({s for s in map(_stem, words, repeat(size)) if s is not None})
+    capitals = [w for w in words if w[0].isupper() or w[0].istitle()]
+    if not capitals:
+        return NONE, stems_
+    placed = _capitals_placed(text, capitals)
+    if placed is None:
+        placed = _words_placed(text, words)
     found_names: set[str] = set()
     shortest, longest = FEATURES.name_min, FEATURES.name_max  # read once, not per word
-    end = 0
-    for found in words:
-        start = text.find(found, end)
-        end = start + len(found)
-        first = found[0]
-        if not (first.isupper() or first.istitle()):
-            continue
+    for found, start in placed:
         word = found.strip("'’-")
         if (
             len(word) < shortest
@@ -236,6 +239,37 @@ def word_features(
             continue
         found_names.update(part for part in fold(word).split("-") if len(part) >= shortest)
     return (frozenset(found_names) if found_names else NONE), stems_
+
+
+#: A character that continues a word of `_WORD`.
+_CONTINUES = regex.compile(r"[\p{L}\p{M}'’\-]")
+
+
+def _capitals_placed(text: str, capitals: list[str]) -> list[tuple[str, int]] | None:
+    """Each capitalised word with its place, each found from the end of the one before;
+    None when a place found follows a character that continues a word (it may lie inside
+    a word that is not a candidate)."""
+    out = []
+    end = 0
+    for found in capitals:
+        start = text.find(found, end)
+        if start > 0 and _CONTINUES.match(text, start - 1):
+            return None
+        out.append((found, start))
+        end = start + len(found)
+    return out
+
+
+def _words_placed(text: str, words: list[str]) -> list[tuple[str, int]]:
+    """Each capitalised word with its place, every word found from the end of the one before."""
+    out = []
+    end = 0
+    for found in words:
+        start = text.find(found, end)
+        end = start + len(found)
+        if found[0].isupper() or found[0].istitle():
+            out.append((found, start))
+    return out
 
 
 def names(text: str) -> frozenset[str]:
