@@ -59,8 +59,8 @@ class NameMatcher:
 def agreement(a: Profile, b: Profile, matcher: NameMatcher | None = None) -> Agreement:
     """Count landmarks of `a` found in `b` and vice versa."""
     shared = unshared = 0.0
-    common = a.numbers & b.numbers
-    n_common = sum(common.values())
+    # most paragraphs have no number: no Counter intersection then
+    n_common = sum((a.numbers & b.numbers).values()) if a.numbers and b.numbers else 0
     shared += 2 * n_common
     unshared += sum(a.numbers.values()) + sum(b.numbers.values()) - 2 * n_common
     shared += 2 * len(a.organisations & b.organisations)
