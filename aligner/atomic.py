@@ -150,12 +150,17 @@ def _resolve(path: str | Path) -> tuple[str, Path]:
     return "file", real
 
 
-def _temporary(target: Path, path: str | Path) -> str:
+def _temporary(target: Path, path: str | Path, cleaned: set[Path] | None = None) -> str:
     """A new temporary file beside `target`, registered for removal on an interrupt (one
-    that cannot be made is a `UsageError` naming `path`, the output asked for)."""
+    that cannot be made is a `UsageError` naming `path`, the output asked for). Stale
+    temporary files are removed from its folder first, unless the folder is in `cleaned`
+    (a batch's folders, cleaned once: listing a folder per file is quadratic)."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale(target.parent)
+        if cleaned is None or target.parent not in cleaned:
+            remove_stale(target.parent)
+            if cleaned is not None:
+                cleaned.add(target.parent)
         prefix = f".{target.name[:100]}{_TEMP_MARK}{os.getpid()}-"
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".tmp")
         _LIVE.add(tmp)
@@ -247,6 +252,7 @@ class OutputBatch:
         self.inputs = inputs
         self._pending: list[tuple[str | io.BytesIO, Path, Path]] = []  # (temp, target, asked)
         self._names: dict[str, Path] = {}
+        self._cleaned: set[Path] = set()  # folders rid of stale temporary files
 
     @contextlib.contextmanager
     def open(self, path: str | Path) -> Iterator[BinaryIO]:
@@ -267,7 +273,7 @@ class OutputBatch:
             yield buffer
             self._pending.append((buffer, target, asked))
             return
-        tmp = _temporary(target, asked)
+        tmp = _temporary(target, asked, self._cleaned)
         self._pending.append((tmp, target, asked))
         try:
             with _written(tmp, synced=False) as stream:

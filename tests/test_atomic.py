@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from aligner import atomic
 from aligner.atomic import atomic_output, check_not_input, output_batch, write_atomic
 from aligner.errors import UsageError
 
@@ -100,3 +103,24 @@ def test_a_batch_file_that_cannot_be_synced_names_itself_and_nothing_is_placed(
                 stream.write(b"x")
     assert "Input/output error" in str(caught.value)
     assert list(tmp_path.iterdir()) == []  # no target, no temporary file left
+
+
+def test_a_batch_removes_stale_temporaries_once_per_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stale temporary files go, but a batch of many files lists its folder once (a listing
+    per file would make an export of many documents quadratic)."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    stale = tmp_path / f".a.tmx.aligner-{gone.pid}-x.tmp"
+    stale.write_bytes(b"x")
+    listed: list[str] = []
+    real = os.listdir
+    monkeypatch.setattr(atomic.os, "listdir", lambda p: listed.append(str(p)) or real(p))
+    with atomic.output_batch(tmp_path) as batch:
+        for k in range(20):
+            with batch.open(tmp_path / f"f{k}.tmx") as stream:
+                stream.write(b"x")
+    assert not stale.exists()
+    assert listed.count(str(tmp_path)) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"f{k}.tmx" for k in range(20))
