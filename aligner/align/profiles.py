@@ -18,7 +18,7 @@ from aligner.text.numbers import numbers
 # --- paragraph profiles and the length model ---------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Profile:
     """What is compared between paragraphs: length and anchors of a text."""
 
