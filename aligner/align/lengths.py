@@ -7,10 +7,14 @@ import math
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from math import erfc, log, sqrt
 from typing import ClassVar
 
 #: Gale and Church's variance of the length difference per character.
 DEFAULT_VARIANCE = 6.8
+
+_SQRT2 = math.sqrt(2)
+_SQRT_HALF_PI = math.sqrt(math.pi / 2)
 
 
 def gale_church_cost(src_len: int, tgt_len: int, ratio: float, variance: float) -> float:
@@ -19,11 +23,11 @@ def gale_church_cost(src_len: int, tgt_len: int, ratio: float, variance: float) 
     mean = (src_len + tgt_len / ratio) / 2
     if mean <= 0:
         return 0.0
-    z = abs(tgt_len - src_len * ratio) / math.sqrt(variance * mean)
-    tail = math.erfc(z / math.sqrt(2))
+    z = abs(tgt_len - src_len * ratio) / sqrt(variance * mean)
+    tail = erfc(z / _SQRT2)
     if tail < 1e-30:  # beyond double precision: the tail's asymptotic form
-        return z * z / 2 + math.log(z * math.sqrt(math.pi / 2))
-    return -math.log(tail)
+        return z * z / 2 + log(z * _SQRT_HALF_PI)
+    return -log(tail)
 
 
 @dataclass(frozen=True)

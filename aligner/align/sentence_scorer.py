@@ -12,13 +12,20 @@ from aligner.align.sentence_features import SideFeatures
 from aligner.align.sentence_params import Params
 
 
+#: For each byte value, the positions of its set bits, lowest first.
+_BITS = tuple(tuple(k for k in range(8) if byte >> k & 1) for byte in range(256))
+
+
 def _mask_weight(mask: int, weights: list[float]) -> float:
-    """The summed weights of the tokens whose bits are set in `mask`."""
+    """The summed weights of the tokens whose bits are set in `mask`, lowest bit first
+    (a byte at a time: the same additions in the same order as bit by bit)."""
     total = 0.0
-    while mask:
-        low = mask & -mask
-        total += weights[low.bit_length() - 1]
-        mask ^= low
+    base = 0
+    for byte in mask.to_bytes((mask.bit_length() + 7) >> 3, "little"):
+        if byte:
+            for k in _BITS[byte]:
+                total += weights[base + k]
+        base += 8
     return total
 
 
@@ -46,6 +53,7 @@ class SentenceScorer:
         self._src_memo: dict[int, dict[int, float]] = defaultdict(dict)
         self._tgt_memo: dict[int, dict[int, float]] = defaultdict(dict)
         self._tgt_floor = 0
+        self._lengths: dict[tuple[int, int], float] = {}  # Gale–Church cost by lengths
 
     def pair(self, i: int, j: int) -> tuple[int, int, float, float]:
         """Masks and weights of the tokens of source `i` and target `j` that match each other."""
@@ -81,32 +89,37 @@ class SentenceScorer:
 
     def similarity(self, x: int, y: int, a: int, b: int) -> float:
         """Share of token weight matched in the bead of source x..x+a-1, target y..y+b-1."""
-        total = (
-            self.src_total[x + a] - self.src_total[x] + self.tgt_total[y + b] - self.tgt_total[y]
-        )
+        src_total, tgt_total = self.src_total, self.tgt_total
+        total = src_total[x + a] - src_total[x] + tgt_total[y + b] - tgt_total[y]
         if total <= 0:
             return 0.0
+        pair = self.pair
         if a == 1 and b == 1:
-            found = self.pair(x, y)
+            found = pair(x, y)
             return (found[2] + found[3]) / total
-        cells = [[self.pair(i, j) for j in range(y, y + b)] for i in range(x, x + a)]
+        cells = [[pair(i, j) for j in range(y, y + b)] for i in range(x, x + a)]
+        weight = self._weight
         matched = 0.0
-        for r, row in enumerate(cells):
-            if b == 1:
+        if b == 1:
+            for row in cells:
                 matched += row[0][2]
-            else:
+        else:
+            src, src_memo = self.src, self._src_memo
+            for r, row in enumerate(cells):
                 mask = 0
                 for cell in row:
                     mask |= cell[0]
-                matched += self._weight(self._src_memo[x + r], mask, self.src[x + r].weights)
-        for c in range(b):
-            if a == 1:
-                matched += cells[0][c][3]
-            else:
+                matched += weight(src_memo[x + r], mask, src[x + r].weights)
+        if a == 1:
+            for cell in cells[0]:
+                matched += cell[3]
+        else:
+            tgt, tgt_memo = self.tgt, self._tgt_memo
+            for c in range(b):
                 mask = 0
                 for row in cells:
                     mask |= row[c][1]
-                matched += self._weight(self._tgt_memo[y + c], mask, self.tgt[y + c].weights)
+                matched += weight(tgt_memo[y + c], mask, tgt[y + c].weights)
         return matched / total
 
     def base(self, x: int, y: int, a: int, b: int) -> float:
@@ -114,9 +127,10 @@ class SentenceScorer:
         p = self.params
         if a == 0 or b == 0:
             return p.skip * (a + b)
-        src_len = self.src_cum[x + a] - self.src_cum[x]
-        tgt_len = self.tgt_cum[y + b] - self.tgt_cum[y]
-        length = gale_church_cost(src_len, tgt_len, self.ratio, self.variance)
+        key = (self.src_cum[x + a] - self.src_cum[x], self.tgt_cum[y + b] - self.tgt_cum[y])
+        length = self._lengths.get(key)
+        if length is None:
+            length = self._lengths[key] = gale_church_cost(*key, self.ratio, self.variance)
         return p.merge * (a + b - 2) + p.length * length
 
     def lexical(self, x: int, y: int, a: int, b: int) -> float:
