@@ -5,9 +5,10 @@ from them (Dice, as in Moore's and hunalign's bootstrapping)."""
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
-import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
 from aligner.align.lengths import gale_church_cost
 from aligner.align.search import heaviest_chain
@@ -32,54 +33,106 @@ def _diagonal(src: SideFeatures, tgt: SideFeatures) -> list[float]:
     return centre
 
 
+#: The prefix of the keys `learn_word_pairs` gives linked words ("a:0", "a:1", ...).
+LEARNED = "a:"
+
+
+class AnchorSearch:
+    """`find_anchors` for the rounds of one text pair: the votes of the keys that are not
+    learned (which learning never changes) are counted once, at the start.
+
+    Each vote is 1/k for a small k (a key found in k target sentences near the diagonal).
+    A candidate's votes are summed exactly, as integers in units of the smallest binary
+    fraction the votes need, then rounded once to a float: the correctly rounded sum that
+    ``math.fsum`` of the votes gives, whatever their order, so that the top candidates
+    never depend on the order of the keys (ties go to the lower index).
+    """
+
+    def __init__(self, src: SideFeatures, tgt: SideFeatures, params: Params):
+        self.src, self.tgt, self.params = src, tgt, params
+        ratios = [(1.0 / k).as_integer_ratio() for k in range(1, params.rare + 1)]
+        self._scale = max(den for _, den in ratios)
+        self._unit = [0] + [num * (self._scale // den) for num, den in ratios]
+        n, m = len(src.sentences), len(tgt.sentences)
+        self._centre = _diagonal(src, tgt) if n and m else []
+        keys = [[k for k in t.keys if not k.startswith(LEARNED)] for t in tgt.sentences]
+        self._base = self._votes(keys, (s.keys for s in src.sentences))
+
+    def _votes(
+        self, tgt_keys: Iterable[Iterable[str]], src_keys: Iterable[Iterable[str]]
+    ) -> list[dict[int, int]]:
+        """For each source sentence, its candidates' summed votes (in units of `_scale`)
+        from the keys given for each sentence."""
+        postings: dict[str, list[int]] = defaultdict(list)
+        for j, keys in enumerate(tgt_keys):
+            for key in keys:
+                postings[key].append(j)
+        rare, window, unit = self.params.rare, self.params.window, self._unit
+        left, right, get = bisect.bisect_left, bisect.bisect_right, postings.get
+        out: list[dict[int, int]] = []
+        for centre, keys in zip(self._centre, src_keys, strict=True):
+            lo, hi = centre - window, centre + window
+            votes: dict[int, int] = {}
+            for key in keys:
+                plist = get(key)
+                if plist is None:
+                    continue
+                first = left(plist, lo)
+                if first + rare < len(plist) and plist[first + rare] <= hi:
+                    continue  # more than `rare` here: no clue
+                last = right(plist, hi, first)
+                if last > first:  # rare near here: a useful clue
+                    vote = unit[last - first]
+                    for j in plist[first:last]:
+                        votes[j] = votes.get(j, 0) + vote
+            out.append(votes)
+        return out
+
+    def find(self, scorer: SentenceScorer) -> list[tuple[int, int]]:
+        """Confident 1-1 pairs: mutual best candidates from rare shared keys, in a
+        monotone chain."""
+        src, tgt, params = self.src, self.tgt, self.params
+        if not src.sentences or not tgt.sentences:
+            return []
+        learned = {k for k in tgt.key_df if k.startswith(LEARNED)}
+        extra = self._votes(
+            (t.keys.keys() & learned for t in tgt.sentences),
+            (s.keys.keys() & learned for s in src.sentences),
+        )
+        best_src: dict[int, tuple[float, int]] = {}
+        best_tgt: dict[int, tuple[float, int]] = {}
+        scale = self._scale
+        for i, (s, base, more) in enumerate(zip(src.sentences, self._base, extra, strict=True)):
+            votes = base
+            if more:
+                votes = dict(base)
+                for j, vote in more.items():
+                    votes[j] = votes.get(j, 0) + vote
+            ranked = heapq.nsmallest(
+                params.candidates, ((-(vote / scale), j) for j, vote in votes.items())
+            )
+            for _, j in ranked:
+                score = scorer.similarity(i, j, 1, 1)
+                score -= params.anchor_length * gale_church_cost(
+                    s.length, tgt.sentences[j].length, scorer.ratio, scorer.variance
+                )
+                if score > best_src.get(i, (-1.0, -1))[0]:
+                    best_src[i] = (score, j)
+                if score > best_tgt.get(j, (-1.0, -1))[0]:
+                    best_tgt[j] = (score, i)
+        mutual = sorted(
+            (i, j, score)
+            for i, (score, j) in best_src.items()
+            if best_tgt[j][1] == i and score >= params.anchor_sim
+        )
+        return heaviest_chain(mutual, params.lookback)
+
+
 def find_anchors(
     src: SideFeatures, tgt: SideFeatures, scorer: SentenceScorer, params: Params
 ) -> list[tuple[int, int]]:
     """Confident 1-1 pairs: mutual best candidates from rare shared keys, in a monotone chain."""
-    n, m = len(src.sentences), len(tgt.sentences)
-    if not n or not m:
-        return []
-    postings: dict[str, list[int]] = defaultdict(list)
-    for j, t in enumerate(tgt.sentences):
-        for key in t.keys:
-            postings[key].append(j)
-    centre = _diagonal(src, tgt)
-    best_src: dict[int, tuple[float, int]] = {}
-    best_tgt: dict[int, tuple[float, int]] = {}
-    rare, left, right = params.rare, bisect.bisect_left, bisect.bisect_right
-    for i, s in enumerate(src.sentences):
-        lo, hi = centre[i] - params.window, centre[i] + params.window
-        # each vote is 1/k for a small k: summed with fsum and ranked with the index as
-        # tie-break, so the top candidates never depend on the order of the keys
-        votes: dict[int, list[float]] = defaultdict(list)
-        for key in s.keys:
-            plist = postings.get(key)
-            if plist is None:
-                continue
-            first = left(plist, lo)
-            if first + rare < len(plist) and plist[first + rare] <= hi:
-                continue  # more than `rare` here: no clue
-            last = right(plist, hi, first)
-            if last > first:  # rare near here: a useful clue
-                weight = 1.0 / (last - first)
-                for j in plist[first:last]:
-                    votes[j].append(weight)
-        ranked = sorted((-math.fsum(w), j) for j, w in votes.items())
-        for j in (j for _, j in ranked[: params.candidates]):
-            score = scorer.similarity(i, j, 1, 1)
-            score -= params.anchor_length * gale_church_cost(
-                s.length, tgt.sentences[j].length, scorer.ratio, scorer.variance
-            )
-            if score > best_src.get(i, (-1.0, -1))[0]:
-                best_src[i] = (score, j)
-            if score > best_tgt.get(j, (-1.0, -1))[0]:
-                best_tgt[j] = (score, i)
-    mutual = sorted(
-        (i, j, score)
-        for i, (score, j) in best_src.items()
-        if best_tgt[j][1] == i and score >= params.anchor_sim
-    )
-    return heaviest_chain(mutual, params.lookback)
+    return AnchorSearch(src, tgt, params).find(scorer)
 
 
 def learn_word_pairs(
@@ -117,13 +170,13 @@ def learn_word_pairs(
     by_src: dict[str, list[str]] = defaultdict(list)
     by_tgt: dict[str, list[str]] = defaultdict(list)
     for k, (a, b) in enumerate(sorted(links)):
-        by_src[a].append(f"a:{k}")
-        by_tgt[b].append(f"a:{k}")
+        by_src[a].append(f"{LEARNED}{k}")
+        by_tgt[b].append(f"{LEARNED}{k}")
     for feats, table in ((src, by_src), (tgt, by_tgt)):
-        for key in [k for k in feats.key_df if k.startswith("a:")]:
+        for key in [k for k in feats.key_df if k.startswith(LEARNED)]:
             del feats.key_df[key]
         for sent in feats.sentences:
-            for key in [k for k in sent.keys if k.startswith("a:")]:
+            for key in [k for k in sent.keys if k.startswith(LEARNED)]:
                 del sent.keys[key]
             for word, mask in sent.words.items():
                 for key in table.get(word, ()):

@@ -57,7 +57,7 @@ from collections.abc import Sequence
 import regex
 
 from aligner.align.search import Span, anchor_band, cheapest_path
-from aligner.align.sentence_anchors import find_anchors, learn_word_pairs
+from aligner.align.sentence_anchors import AnchorSearch, learn_word_pairs
 from aligner.align.sentence_confidence import bead_confidence
 from aligner.align.sentence_features import SideFeatures
 from aligner.align.sentence_params import DEFAULT_PARAMS, Params
@@ -145,12 +145,13 @@ def _aligned(
     sf.keep(shared)
     tf.keep(shared)
     scorer = SentenceScorer(sf, tf, params, ratio)
-    anchors = find_anchors(sf, tf, scorer, params)
+    search = AnchorSearch(sf, tf, params)
+    anchors = search.find(scorer)
     for _ in range(params.rounds):
         if len(anchors) < params.min_learn or not learn_word_pairs(sf, tf, anchors, params):
             break
         scorer = SentenceScorer(sf, tf, params, ratio)
-        anchors = find_anchors(sf, tf, scorer, params)
+        anchors = search.find(scorer)
     band = anchor_band(n, m, anchors, params.band, params.max_band)
     return _dp(n, m, band, scorer), scorer
 
