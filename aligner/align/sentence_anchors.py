@@ -53,10 +53,12 @@ class AnchorSearch:
         ratios = [(1.0 / k).as_integer_ratio() for k in range(1, params.rare + 1)]
         self._scale = max(den for _, den in ratios)
         self._unit = [0] + [num * (self._scale // den) for num, den in ratios]
-        n, m = len(src.sentences), len(tgt.sentences)
-        self._centre = _diagonal(src, tgt) if n and m else []
-        keys = [[k for k in t.keys if not k.startswith(LEARNED)] for t in tgt.sentences]
-        self._base = self._votes(keys, (s.keys for s in src.sentences))
+        self._centre: list[float] = []
+        self._base: list[dict[int, int]] = []
+        if src.sentences and tgt.sentences:
+            self._centre = _diagonal(src, tgt)
+            keys = [[k for k in t.keys if not k.startswith(LEARNED)] for t in tgt.sentences]
+            self._base = self._votes(keys, (s.keys for s in src.sentences))
 
     def _votes(
         self, tgt_keys: Iterable[Iterable[str]], src_keys: Iterable[Iterable[str]]
