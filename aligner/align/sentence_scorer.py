@@ -93,21 +93,31 @@ class SentenceScorer:
         total = src_total[x + a] - src_total[x] + tgt_total[y + b] - tgt_total[y]
         if total <= 0:
             return 0.0
-        pair = self.pair
+        pairs, pair = self._pairs, self.pair
         if a == 1 and b == 1:
-            found = pair(x, y)
+            row = pairs.get(x)
+            found = row.get(y) if row is not None else None
+            if found is None:
+                found = pair(x, y)
             return (found[2] + found[3]) / total
-        cells = [[pair(i, j) for j in range(y, y + b)] for i in range(x, x + a)]
+        cells = []  # the pairs of the bead's sentences, looked up in the cache inline
+        targets = range(y, y + b)
+        for i in range(x, x + a):
+            row = pairs.get(i)
+            if row is None:
+                cells.append([pair(i, j) for j in targets])
+            else:
+                cells.append([row.get(j) or pair(i, j) for j in targets])
         weight = self._weight
         matched = 0.0
         if b == 1:
-            for row in cells:
-                matched += row[0][2]
+            for row_cells in cells:
+                matched += row_cells[0][2]
         else:
             src, src_memo = self.src, self._src_memo
-            for r, row in enumerate(cells):
+            for r, row_cells in enumerate(cells):
                 mask = 0
-                for cell in row:
+                for cell in row_cells:
                     mask |= cell[0]
                 matched += weight(src_memo[x + r], mask, src[x + r].weights)
         if a == 1:
@@ -117,8 +127,8 @@ class SentenceScorer:
             tgt, tgt_memo = self.tgt, self._tgt_memo
             for c in range(b):
                 mask = 0
-                for row in cells:
-                    mask |= row[c][1]
+                for row_cells in cells:
+                    mask |= row_cells[c][1]
                 matched += weight(tgt_memo[y + c], mask, tgt[y + c].weights)
         return matched / total
 
@@ -127,7 +137,8 @@ class SentenceScorer:
         p = self.params
         if a == 0 or b == 0:
             return p.skip * (a + b)
-        key = (self.src_cum[x + a] - self.src_cum[x], self.tgt_cum[y + b] - self.tgt_cum[y])
+        src_cum, tgt_cum = self.src_cum, self.tgt_cum
+        key = (src_cum[x + a] - src_cum[x], tgt_cum[y + b] - tgt_cum[y])
         length = self._lengths.get(key)
         if length is None:
             length = self._lengths[key] = gale_church_cost(*key, self.ratio, self.variance)
