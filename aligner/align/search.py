@@ -71,19 +71,24 @@ def cheapest_path(  # noqa: C901  (the one hot loop, kept flat for speed)
         row = [inf] * (hi - lo + 1)
         pick = bytearray(hi - lo + 1)
         own = [0.0] * (hi - lo + 1)
+        # the shapes whose beads can end in this row: index, size, first row, the costs
+        # of that row and the columns searched in it (never below 0)
+        ways = []
+        for s, (a, b) in enumerate(shapes):
+            px = x - a
+            if px >= 0:
+                plo, phi = band[px]
+                ways.append((s, a, b, px, row if px == x else costs[px], plo, max(plo, 0), phi))
         for y in range(lo, hi + 1):
             if x == 0 and y == 0:
                 row[0] = 0.0
                 continue
             best, arg, best_own = inf, 0, 0.0
-            for s, (a, b) in enumerate(shapes):
-                px, py = x - a, y - b
-                if px < 0 or py < 0:
+            for s, a, b, px, prev_row, plo, first, phi in ways:
+                py = y - b
+                if py < first or py > phi:
                     continue
-                plo, phi = band[px]
-                if not plo <= py <= phi:
-                    continue
-                prev = row[py - lo] if px == x else costs[px][py - plo]
+                prev = prev_row[py - plo]
                 if prev == inf:
                     continue
                 total = prev + cost(px, py, a, b)
