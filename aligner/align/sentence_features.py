@@ -175,14 +175,21 @@ class SideFeatures:
                 lexicon.prepare(words, ())
             else:
                 lexicon.prepare((), words)
-        texts = [cache.text(sentence) for sentence in self.texts]
+        seen: dict[str, _Text] = {}  # a text repeated here is read once
+        texts = []
+        for sentence in self.texts:
+            text = seen.get(sentence)
+            if text is None:
+                text = seen[sentence] = cache.text(sentence)
+            texts.append(text)
         df: Counter[str] = Counter()
         for text in texts:
             df.update(text.distinct)
         n = max(len(sentences), 1)
+        weight_of = {ident: math.log(1.0 + n / count) for ident, count in df.items()}
         self.sentences: list[WeightedSentence] = []
         for text in texts:
-            weights = [math.log(1.0 + n / df[ident]) for ident in text.idents]
+            weights = [weight_of[ident] for ident in text.idents]
             self.sentences.append(
                 WeightedSentence(text.length, text.keys, text.words, weights, sum(weights))
             )
@@ -194,6 +201,15 @@ class SideFeatures:
     def keep(self, wanted: set[str]) -> None:
         """Forget keys the other side never has: they cannot match (saves time and memory).
         The sentences get key dicts of their own."""
+        # a repeated text's sentences share one key dict: filter it once (the dict is
+        # kept beside its filtered copy so that its id stays its own)
+        kept: dict[int, tuple[dict[str, int], dict[str, int]]] = {}
         for sentence in self.sentences:
-            sentence.keys = {k: v for k, v in sentence.keys.items() if k in wanted}
+            found = kept.get(id(sentence.keys))
+            if found is None:
+                found = kept[id(sentence.keys)] = (
+                    sentence.keys,
+                    {k: v for k, v in sentence.keys.items() if k in wanted},
+                )
+            sentence.keys = found[1].copy()
         self.key_df = defaultdict(int, {k: v for k, v in self.key_df.items() if k in wanted})
