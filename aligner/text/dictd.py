@@ -215,7 +215,8 @@ class DictdFile:
         `translations` of each is then a memo look-up (what it returns is unchanged)."""
         if self._table is None:
             return
-        wanted = sorted({h for h in headwords if h not in self._memo and _tabled(h)})
+        memo = self._memo
+        wanted = sorted(h for h in {h for h in headwords if h not in memo} if _tabled(h))
         for start in range(0, len(wanted), PREFETCH_BATCH):
             batch = wanted[start : start + PREFETCH_BATCH]
             marks = ",".join("?" * len(batch))
