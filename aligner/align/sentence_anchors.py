@@ -37,6 +37,11 @@ def _diagonal(src: SideFeatures, tgt: SideFeatures) -> list[float]:
 LEARNED = "a:"
 
 
+def _learned(side: SideFeatures) -> set[str]:
+    """The learned keys of one side (as counted in its `key_df`)."""
+    return {key for key in side.key_df if key.startswith(LEARNED)}
+
+
 class AnchorSearch:
     """`find_anchors` for the rounds of one text pair: the votes of the keys that are not
     learned (which learning never changes) are counted once, at the start.
@@ -57,7 +62,8 @@ class AnchorSearch:
         self._base: list[dict[int, int]] = []
         if src.sentences and tgt.sentences:
             self._centre = _diagonal(src, tgt)
-            keys = [[k for k in t.keys if not k.startswith(LEARNED)] for t in tgt.sentences]
+            learned = _learned(tgt)
+            keys = (t.keys.keys() - learned if learned else t.keys for t in tgt.sentences)
             self._base = self._votes(keys, (s.keys for s in src.sentences))
 
     def _votes(
@@ -96,7 +102,7 @@ class AnchorSearch:
         src, tgt, params = self.src, self.tgt, self.params
         if not src.sentences or not tgt.sentences:
             return []
-        learned = {k for k in tgt.key_df if k.startswith(LEARNED)}
+        learned = _learned(tgt)
         extra = self._votes(
             (t.keys.keys() & learned for t in tgt.sentences),
             (s.keys.keys() & learned for s in src.sentences),
@@ -175,10 +181,11 @@ def learn_word_pairs(
         by_src[a].append(f"{LEARNED}{k}")
         by_tgt[b].append(f"{LEARNED}{k}")
     for feats, table in ((src, by_src), (tgt, by_tgt)):
-        for key in [k for k in feats.key_df if k.startswith(LEARNED)]:
+        old = _learned(feats)  # every key a sentence has is counted in key_df
+        for key in old:
             del feats.key_df[key]
         for sent in feats.sentences:
-            for key in [k for k in sent.keys if k.startswith(LEARNED)]:
+            for key in sent.keys.keys() & old if old else ():
                 del sent.keys[key]
             for word, mask in sent.words.items():
                 for key in table.get(word, ()):
