@@ -4,7 +4,6 @@ estimated from the document pair itself."""
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from math import erfc, log, sqrt
@@ -62,6 +61,8 @@ class LengthModel:
         kept = [(a, b) for a, b in pairs if middle / cls.SPREAD <= b / a <= middle * cls.SPREAD]
         ratio = sum(b for _, b in kept) / sum(a for a, _ in kept)
         residuals = [(b - ratio * a) ** 2 / a for a, b in pairs]
+        import statistics  # not needed for sentence alignment: imported when used
+
         variance = statistics.median(residuals) / 0.455  # median of chi-square(1)
         return cls(ratio, min(max(variance, 1.0), 60.0))
 

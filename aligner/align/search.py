@@ -33,7 +33,7 @@ class Step(NamedTuple):
     cost: float
 
 
-def cheapest_path(  # noqa: C901  (the one hot loop, kept flat for speed)
+def cheapest_path(  # noqa: C901, PLR0912  (the one hot loop, kept flat for speed)
     n: int,
     m: int,
     shapes: Sequence[Shape],

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from aligner.align.sentence_params import DEFAULT_PARAMS
-from aligner.formats.tmx import TmxHeader, TranslationUnit, Variant, write_tmx, xml_safe
 
 #: A bead: the indices of its source sentences and of its target ones, each in order.
 SentenceBead = tuple[list[int], list[int]]
@@ -70,6 +69,14 @@ class SentenceAlignment:
     def tmx(self, src_lang: str, tgt_lang: str, created: datetime) -> bytes:
         """A TMX 1.4b document with one unit per bead (`x-bead` kind and `x-cost` props); a
         sentence without a counterpart is a unit of its one language, with a note."""
+        from aligner.formats.tmx import (  # lxml: only for this output
+            TmxHeader,
+            TranslationUnit,
+            Variant,
+            write_tmx,
+            xml_safe,
+        )
+
         units = []
         langs = (src_lang, tgt_lang)
         for n, ((a, b), bead) in enumerate(zip(self.pairs(), self.beads, strict=True), 1):

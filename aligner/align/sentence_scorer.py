@@ -11,7 +11,6 @@ from aligner.align.lengths import gale_church_cost
 from aligner.align.sentence_features import SideFeatures
 from aligner.align.sentence_params import Params
 
-
 #: For each byte value, the positions of its set bits, lowest first.
 _BITS = tuple(tuple(k for k in range(8) if byte >> k & 1) for byte in range(256))
 
@@ -93,13 +92,17 @@ class SentenceScorer:
         total = src_total[x + a] - src_total[x] + tgt_total[y + b] - tgt_total[y]
         if total <= 0:
             return 0.0
-        pairs, pair = self._pairs, self.pair
         if a == 1 and b == 1:
-            row = pairs.get(x)
+            row = self._pairs.get(x)
             found = row.get(y) if row is not None else None
             if found is None:
-                found = pair(x, y)
+                found = self.pair(x, y)
             return (found[2] + found[3]) / total
+        return self._matched(x, y, a, b) / total
+
+    def _matched(self, x: int, y: int, a: int, b: int) -> float:
+        """The token weight matched in a bead of three sentences or more."""
+        pairs, pair = self._pairs, self.pair
         cells = []  # the pairs of the bead's sentences, looked up in the cache inline
         targets = range(y, y + b)
         for i in range(x, x + a):
@@ -130,7 +133,7 @@ class SentenceScorer:
                 for row_cells in cells:
                     mask |= row_cells[c][1]
                 matched += weight(tgt_memo[y + c], mask, tgt[y + c].weights)
-        return matched / total
+        return matched
 
     def base(self, x: int, y: int, a: int, b: int) -> float:
         """The cheap part of a bead's cost: its prior and its length cost (or a skip)."""
