@@ -42,6 +42,15 @@ def _learned(side: SideFeatures) -> set[str]:
     return {key for key in side.key_df if key.startswith(LEARNED)}
 
 
+def vote_units(rare: int) -> tuple[int, list[int]]:
+    """The exact sums of votes: a scale and, for k = 1..`rare`, the float 1/k times the
+    scale, an integer (index 0 is unused); a sum of votes is then exactly the sum of
+    those integers over the scale (a power of two)."""
+    ratios = [(1.0 / k).as_integer_ratio() for k in range(1, rare + 1)]
+    scale = max(den for _, den in ratios)
+    return scale, [0] + [num * (scale // den) for num, den in ratios]
+
+
 class AnchorSearch:
     """`find_anchors` for the rounds of one text pair: the votes of the keys that are not
     learned (which learning never changes) are counted once, at the start.
@@ -55,9 +64,7 @@ class AnchorSearch:
 
     def __init__(self, src: SideFeatures, tgt: SideFeatures, params: Params):
         self.src, self.tgt, self.params = src, tgt, params
-        ratios = [(1.0 / k).as_integer_ratio() for k in range(1, params.rare + 1)]
-        self._scale = max(den for _, den in ratios)
-        self._unit = [0] + [num * (self._scale // den) for num, den in ratios]
+        self._scale, self._unit = vote_units(params.rare)
         self._centre: list[float] = []
         self._base: list[dict[int, int]] = []
         if src.sentences and tgt.sentences:

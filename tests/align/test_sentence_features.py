@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sentence_samples import SRC, TGT
+from sentence_samples import NO_LEXICON, SRC, TGT
 
 from aligner.align import sentence_features
 from aligner.align.sentence_features import SideFeatures
@@ -48,3 +48,14 @@ def test_similarities_do_not_depend_on_what_was_asked_before() -> None:
     assert [similarities(src, tgt, "de", "fr") for src, tgt in cases] == expected
     assert [similarities(src, tgt, "de", "fr") for src, tgt in cases] == expected
     assert expected[0][0][0] > expected[0][0][1]  # the translation matches more
+
+
+def test_a_repeated_text_weighs_alike_but_keeps_keys_of_its_own() -> None:
+    texts = [SRC[0], SRC[1], SRC[0]]
+    side = SideFeatures(texts, 0, NO_LEXICON, DEFAULT_PARAMS)
+    first, _, again = side.sentences
+    assert first.weights == again.weights and first.keys == again.keys
+    side.keep(set(first.keys))
+    assert first.keys == again.keys and first.keys is not again.keys
+    first.keys["a:0"] = 1
+    assert "a:0" not in again.keys
