@@ -8,9 +8,13 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aligner.text.dictd import DictdFile, cache_dir, parse_entry
-from aligner.text.lexicon import Lexicon, find_dictionary, load_lexicon
+from aligner.text.lexicon import Lexicon, find_dictionary, load_lexicon, stem
+from aligner.text.normalize import fold
+from aligner.text.params import LEXICON
 
 _DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
@@ -263,3 +267,9 @@ def test_prepare_reads_in_batches_what_single_look_ups_give(
     assert any(isinstance(d, DictdFile) and d._memo for d in looked_up)  # prefetched
     assert ([batched.src_keys(w) for w in src], [batched.tgt_keys(w) for w in tgt]) == expected
     assert expected[0][3] & batched.tgt_keys("montagne")  # a compound's head and modifier
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=12))
+def test_a_stem_is_the_folded_word_cut(word: str) -> None:
+    assert stem(word) == fold(word)[: LEXICON.stem_letters]
