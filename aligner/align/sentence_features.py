@@ -169,7 +169,7 @@ class SideFeatures:
         self.texts = list(sentences)
         cache = _text_cache(side, lexicon, params)
         if lexicon:
-            new = [s for s in self.texts if s not in cache.texts]
+            new = [s for s in dict.fromkeys(self.texts) if s not in cache.texts]
             words = (w for s in new for w in _WORD.findall(s))
             if side == 0:
                 lexicon.prepare(words, ())
