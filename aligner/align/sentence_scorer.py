@@ -52,6 +52,10 @@ class SentenceScorer:
         self._src_memo: dict[int, dict[int, float]] = defaultdict(dict)
         self._tgt_memo: dict[int, dict[int, float]] = defaultdict(dict)
         self._tgt_floor = 0
+        # the matched weight of a sentence against a run of the other side: source i ->
+        # {(first target, targets): weight}, target j -> {(first source, sources): weight}
+        self._src_spans: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
+        self._tgt_spans: dict[int, dict[tuple[int, int], float]] = defaultdict(dict)
         self._lengths: dict[tuple[int, int], float] = {}  # Gale–Church cost by lengths
 
     def pair(self, i: int, j: int) -> tuple[int, int, float, float]:
@@ -75,8 +79,10 @@ class SentenceScorer:
         """Drop what is cached for source sentences up to `i` and targets before `j`."""
         self._pairs.pop(i, None)
         self._src_memo.pop(i, None)
+        self._src_spans.pop(i, None)
         for old in range(self._tgt_floor, j):
             self._tgt_memo.pop(old, None)
+            self._tgt_spans.pop(old, None)
         self._tgt_floor = max(self._tgt_floor, j)
 
     @staticmethod
@@ -101,38 +107,44 @@ class SentenceScorer:
         return self._matched(x, y, a, b) / total
 
     def _matched(self, x: int, y: int, a: int, b: int) -> float:
-        """The token weight matched in a bead of three sentences or more."""
+        """The token weight matched in a bead of three sentences or more: each source
+        sentence's tokens matched by the bead's targets, then each target's by its sources
+        (the weight of one sentence against a run of the other side is kept: beads of
+        other sizes at other places ask for it again)."""
         pairs, pair = self._pairs, self.pair
-        cells = []  # the pairs of the bead's sentences, looked up in the cache inline
-        targets = range(y, y + b)
-        for i in range(x, x + a):
-            row = pairs.get(i)
-            if row is None:
-                cells.append([pair(i, j) for j in targets])
-            else:
-                cells.append([row.get(j) or pair(i, j) for j in targets])
-        weight = self._weight
         matched = 0.0
         if b == 1:
-            for row_cells in cells:
-                matched += row_cells[0][2]
+            for i in range(x, x + a):
+                row = pairs.get(i)
+                found = row.get(y) if row is not None else None
+                matched += (found or pair(i, y))[2]
         else:
-            src, src_memo = self.src, self._src_memo
-            for r, row_cells in enumerate(cells):
-                mask = 0
-                for cell in row_cells:
-                    mask |= cell[0]
-                matched += weight(src_memo[x + r], mask, src[x + r].weights)
+            key = (y, b)
+            for i in range(x, x + a):
+                spans = self._src_spans[i]
+                weight = spans.get(key)
+                if weight is None:
+                    mask = 0
+                    for j in range(y, y + b):
+                        mask |= pair(i, j)[0]
+                    weight = spans[key] = self._weight(self._src_memo[i], mask, self.src[i].weights)
+                matched += weight
         if a == 1:
-            for cell in cells[0]:
-                matched += cell[3]
+            row = pairs.get(x)
+            for j in range(y, y + b):
+                found = row.get(j) if row is not None else None
+                matched += (found or pair(x, j))[3]
         else:
-            tgt, tgt_memo = self.tgt, self._tgt_memo
-            for c in range(b):
-                mask = 0
-                for row_cells in cells:
-                    mask |= row_cells[c][1]
-                matched += weight(tgt_memo[y + c], mask, tgt[y + c].weights)
+            key = (x, a)
+            for j in range(y, y + b):
+                spans = self._tgt_spans[j]
+                weight = spans.get(key)
+                if weight is None:
+                    mask = 0
+                    for i in range(x, x + a):
+                        mask |= pair(i, j)[1]
+                    weight = spans[key] = self._weight(self._tgt_memo[j], mask, self.tgt[j].weights)
+                matched += weight
         return matched
 
     def base(self, x: int, y: int, a: int, b: int) -> float:
