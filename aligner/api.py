@@ -442,8 +442,7 @@ def read_text(path: str, lang: str | None = None, *, option: str = "--lang") -> 
     """The text of a plain-text file (UTF-8, or UTF-16 with a BOM) and its language: `lang`,
     else told from the file; a `UsageError` asking for `option` when it cannot be told."""
     from aligner import limits
-    from aligner.readers.base import read_bytes
-    from aligner.readers.source import decode
+    from aligner.readers.source import decode, read_bytes
 
     text = decode(read_bytes(path), path)
     limits.check_lines(text, path)

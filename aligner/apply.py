@@ -22,7 +22,7 @@ from aligner.formats.markdown import write_markdown
 from aligner.formats.tmx import xml_safe
 from aligner.model import Block, Document, Item, Kind, Paragraph, item_keys, normalize_space
 from aligner.readers import read_document
-from aligner.readers.base import read_bytes
+from aligner.readers.source import read_bytes
 from aligner.validate import po_text
 
 UNTRANSLATED_MARK = "[Untranslated] "  # capital: an intro line stays one (see the reader)

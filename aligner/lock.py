@@ -31,7 +31,7 @@ from typing import Any
 from aligner.amendments import Baseline, Entry, compare, fingerprint
 from aligner.errors import InputError
 from aligner.model import Alignment, Document, DocumentSet, Paragraph, item_keys
-from aligner.readers.base import read_bytes
+from aligner.readers.source import read_bytes
 
 LOCK_NAME = "aligner.lock"
 

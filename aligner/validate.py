@@ -41,7 +41,7 @@ from aligner.checks.tmx import (
 from aligner.errors import InputError
 from aligner.findings import Finding, Result
 from aligner.model import Document, DocumentSet, document_name
-from aligner.readers.base import read_bytes
+from aligner.readers.source import read_bytes
 from aligner.scan import walk
 from aligner.xmltree import hardened_parser, hardened_pull_parser, source_line
 

@@ -11,20 +11,19 @@ text but no numbered paragraph reads fine as a `Document` without paragraphs.
 from __future__ import annotations
 
 import gc
-import os
-import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
 from aligner import limits
-from aligner.atomic import display, note_input
+from aligner.atomic import display
 from aligner.errors import InputError, UsageError
 from aligner.model import LANGUAGES, Block, Document, Item, Paragraph, build_document
 from aligner.readers.docx import DocxReader
 from aligner.readers.html import HtmlReader
 from aligner.readers.pdf import PdfReader
+from aligner.readers.source import read_bytes
 from aligner.readers.text import TextReader
 from aligner.text.code import find_code
 from aligner.text.langid import ISO_639_1, detect_language
@@ -61,44 +60,6 @@ def reader_for(path: str | Path, data: bytes) -> Reader:
     if READERS[-1].sniff(data):
         return READERS[-1]
     raise InputError("unrecognized format: not text, PDF, DOCX or HTML", file=str(path))
-
-
-def read_bytes(path: str | Path, limit: int | None = None, *, state: bool = False) -> bytes:
-    """The bytes of a regular file, refusing missing paths, directories, FIFOs, devices and
-    files over `limit` (default: `aligner.limits.max_file_bytes()`), before reading them.
-
-    The file is opened without blocking (a FIFO cannot hang the run) and checked to be a
-    regular file on the open descriptor, so a swap after the check cannot fool it.
-    Unless `state` (aligner's own state file, such as `aligner.lock`, which a run reads
-    and rewrites), the file is noted as an input that no output may overwrite.
-    """
-    name = display(path)
-    limit = limits.max_file_bytes() if limit is None else limit
-    if not state:
-        note_input(path)
-    try:
-        if os.path.isdir(path):
-            raise InputError("is a directory, expected a file", file=name)
-        if not os.path.lexists(path):
-            raise InputError("no such file", file=name)
-        if not os.path.exists(path):
-            raise InputError("dangling symbolic link", file=name)
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
-        with os.fdopen(fd, "rb") as f:
-            st = os.fstat(fd)
-            if not stat.S_ISREG(st.st_mode):
-                raise InputError("not a regular file (FIFO, device or socket)", file=name)
-            if st.st_size > limit:
-                raise limits.file_too_large(name, limit)
-            os.set_blocking(fd, True)
-            data = f.read(st.st_size + 1)  # a buffer of the file's size, not of the limit
-            while len(data) <= limit and (more := f.read(1 << 20)):
-                data += more  # the file grew since its size was taken
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=name) from None
-    if len(data) > limit:
-        raise limits.file_too_large(name, limit)
-    return data
 
 
 def read_document(path: str | Path, lang: str | None = None) -> Document:

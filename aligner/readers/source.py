@@ -1,16 +1,67 @@
-"""Input bytes to text: byte order marks and encodings, line numbers, and XML parsed
-with entities, DTDs and the network refused."""
+"""Input files to text: their bytes read safely, byte order marks and encodings, line
+numbers, and XML parsed with entities, DTDs and the network refused.
+
+A leaf module (lxml is imported when XML is parsed): `aligner align` reads plain text
+through it without loading the readers of every format.
+"""
 
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lxml import etree
-
+from aligner import limits
+from aligner.atomic import display, note_input
 from aligner.errors import InputError
-from aligner.xmltree import hardened_parser
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+# --- reading ------------------------------------------------------------------
+
+
+def read_bytes(path: str | Path, limit: int | None = None, *, state: bool = False) -> bytes:
+    """The bytes of a regular file, refusing missing paths, directories, FIFOs, devices and
+    files over `limit` (default: `aligner.limits.max_file_bytes()`), before reading them.
+
+    The file is opened without blocking (a FIFO cannot hang the run) and checked to be a
+    regular file on the open descriptor, so a swap after the check cannot fool it.
+    Unless `state` (aligner's own state file, such as `aligner.lock`, which a run reads
+    and rewrites), the file is noted as an input that no output may overwrite.
+    """
+    name = display(path)
+    limit = limits.max_file_bytes() if limit is None else limit
+    if not state:
+        note_input(path)
+    try:
+        if os.path.isdir(path):
+            raise InputError("is a directory, expected a file", file=name)
+        if not os.path.lexists(path):
+            raise InputError("no such file", file=name)
+        if not os.path.exists(path):
+            raise InputError("dangling symbolic link", file=name)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as f:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise InputError("not a regular file (FIFO, device or socket)", file=name)
+            if st.st_size > limit:
+                raise limits.file_too_large(name, limit)
+            os.set_blocking(fd, True)
+            data = f.read(st.st_size + 1)  # a buffer of the file's size, not of the limit
+            while len(data) <= limit and (more := f.read(1 << 20)):
+                data += more  # the file grew since its size was taken
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", file=name) from None
+    if len(data) > limit:
+        raise limits.file_too_large(name, limit)
+    return data
+
 
 # --- decoding -----------------------------------------------------------------
 
@@ -126,6 +177,10 @@ def parse_xml(data: bytes, file: str, part: str) -> etree._Element:
             probe = data.decode(enc, errors="replace").encode("utf-8")
     if _DECLARATIONS.search(probe):
         raise InputError(f"{part}: XML with a DOCTYPE or entity declaration is refused", file=file)
+    from lxml import etree
+
+    from aligner.xmltree import hardened_parser
+
     try:
         root = etree.fromstring(data, hardened_parser(keep_comments=False))
     except etree.XMLSyntaxError as exc:

@@ -13,8 +13,7 @@ from click.testing import CliRunner
 from aligner.cli import cli
 from aligner.errors import InputError, UsageError
 from aligner.readers import read_document
-from aligner.readers.base import read_bytes
-from aligner.readers.source import parse_xml
+from aligner.readers.source import parse_xml, read_bytes
 
 BAD = Path(__file__).resolve().parent.parent / "data" / "bad"
 EXPECTED: dict[str, dict[str, str | int | None]] = json.loads(
