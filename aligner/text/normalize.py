@@ -4,6 +4,7 @@ similarity and name keys."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 import regex
@@ -35,8 +36,14 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _once(match: regex.Match[str]) -> str:
+    """A doubled letter written once (a function: a template such as r"\\1" is parsed again
+    on every substitution)."""
+    return match.group(1)
+
+
 #: Spellings of one sound across the six languages (after `fold`), for cognates and names.
-_SOUNDS = tuple(
+_SOUNDS: tuple[tuple[regex.Pattern[str], str | Callable[[regex.Match[str]], str]], ...] = tuple(
     (regex.compile(pattern), replacement)
     for pattern, replacement in (
         (r"[-'’]", ""),
@@ -48,7 +55,7 @@ _SOUNDS = tuple(
         (r"w", "v"),
         (r"z", "s"),
         (r"(?<=[kgstd])h", ""),
-        (r"(.)\1+", r"\1"),
+        (r"(.)\1+", _once),
     )
 )
 
