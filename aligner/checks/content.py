@@ -59,8 +59,9 @@ def matched_pairs(context: Context) -> list[Pair]:
             if len(link.source) == len(link.target) == 1:
                 r, t = link.source[0], link.target[0]
                 if not is_empty(r) and not is_empty(t):
-                    language = language_of(t.text)
-                    copied = _identical(r, t) or language == ref_lang
+                    words = _words(t.text)  # read once for both verdicts
+                    language = language_of(t.text, len(words))
+                    copied = _identical(r, words) or language == ref_lang
                     found.append(Pair(doc, r, t, language, ref_lang != doc.lang and copied))
     _PAIRS[id(context)] = found
     weakref.finalize(context, _PAIRS.pop, id(context), None)
@@ -72,17 +73,18 @@ def _words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def language_of(text: str) -> str | None:
-    """The language of a paragraph when it is long and clear enough to tell, else None."""
-    if len(_words(text)) < CONTENT.language_words:
+def language_of(text: str, words: int) -> str | None:
+    """The language of a paragraph of this many `words` when it is long and clear enough
+    to tell, else None."""
+    if words < CONTENT.language_words:
         return None
     lang, confidence = guess_language(text)
     return lang if confidence >= CONTENT.language_confidence else None
 
 
-def _identical(reference: Paragraph, target: Paragraph) -> bool:
-    """Whether `target` has the words of `reference` (from `CONTENT.identical_words` on)."""
-    words = _words(target.text)
+def _identical(reference: Paragraph, words: list[str]) -> bool:
+    """Whether a target paragraph of these `words` has those of `reference` (from
+    `CONTENT.identical_words` on)."""
     return len(words) >= CONTENT.identical_words and words == _words(reference.text)
 
 

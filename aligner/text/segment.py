@@ -38,6 +38,8 @@ from aligner.text.params import SEGMENT
 _CANDIDATE = regex.compile(r"[.!?…]+(?:[\"'”’»›“)\]]|[ \u00a0\u202f][»›])*(?=\s)")
 #: A blank line: always a sentence boundary.
 _BLANK = regex.compile(r"\n[ \t\u00a0]*\n\s*")
+#: A line break inside a sentence, with the spaces around it (one space in `segment`).
+_LINE_BREAK = regex.compile(r"[ \t]*\n\s*")
 #: A line that opens with a list marker or a paragraph label.
 _ITEM_START = regex.compile(r"[ \t]*(?:[-*•–—]\s|[(\[]?(?:\d{1,4}|\p{L})[.)\]]\s)")
 
@@ -181,4 +183,5 @@ def segment(text: str, lang: str) -> list[str]:
     Line breaks inside a sentence become single spaces; other characters, no-break spaces
     included, are kept as they are.
     """
-    return [regex.sub(r"[ \t]*\n\s*", " ", text[a:b]) for a, b in segment_spans(text, lang)]
+    pieces = (text[a:b] for a, b in segment_spans(text, lang))
+    return [_LINE_BREAK.sub(" ", p) if "\n" in p else p for p in pieces]
