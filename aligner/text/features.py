@@ -216,7 +216,7 @@ def word_features(
     start a word.
     """
     words = _WORD.findall(text)
-    # a frozenset copied from a set gets a table sized for their items: about half the
+    # a frozenset copied from a set gets a table sized for its items: about half the
     # memory of one grown item by item (20-39 stems: 1,240 bytes, not 2,264)
     stems_ = frozenset({s for s in map(_stem, words, repeat(size)) if s is not None})
     capitals = [w for w in words if w[0].isupper() or w[0].istitle()]
