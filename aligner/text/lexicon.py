@@ -53,9 +53,8 @@ def _suffixes() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude, language-neutral stem: the folded word cut to `LEXICON.stem_letters`
-    (an ASCII word folds to itself in lower case)."""
-    return (word.lower() if word.isascii() else fold(word))[: LEXICON.stem_letters]
+    """A crude, language-neutral stem: the folded word cut to `LEXICON.stem_letters`."""
+    return fold(word)[: LEXICON.stem_letters]
 
 
 def search_dirs() -> list[Path]:

@@ -31,7 +31,10 @@ def transliterate(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
-    """Lower-case, transliterate and strip accents, so cognates can be compared."""
+    """Lower-case, transliterate and strip accents, so cognates can be compared (an ASCII
+    word has nothing to transliterate or strip: its lower case, without decomposing it)."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", transliterate(word))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
