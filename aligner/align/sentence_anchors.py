@@ -52,8 +52,9 @@ def vote_units(rare: int) -> tuple[int, list[int]]:
 
 
 class AnchorSearch:
-    """`find_anchors` for the rounds of one text pair: the votes of the keys that are not
-    learned (which learning never changes) are counted once, at the start.
+    """The anchor search for the rounds of one text pair (`find` once per round): the votes
+    of the keys that are not learned (which learning never changes) are counted once, at
+    the start.
 
     Each vote is 1/k for a small k (a key found in k target sentences near the diagonal).
     A candidate's votes are summed exactly, as integers in units of the smallest binary
@@ -141,13 +142,6 @@ class AnchorSearch:
             if best_tgt[j][1] == i and score >= params.anchor_sim
         )
         return heaviest_chain(mutual, params.lookback)
-
-
-def find_anchors(
-    src: SideFeatures, tgt: SideFeatures, scorer: SentenceScorer, params: Params
-) -> list[tuple[int, int]]:
-    """Confident 1-1 pairs: mutual best candidates from rare shared keys, in a monotone chain."""
-    return AnchorSearch(src, tgt, params).find(scorer)
 
 
 def learn_word_pairs(

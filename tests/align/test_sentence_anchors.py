@@ -12,7 +12,6 @@ from sentence_samples import NO_LEXICON, SRC, TGT
 
 from aligner.align.sentence_anchors import (
     AnchorSearch,
-    find_anchors,
     learn_word_pairs,
     vote_units,
 )
@@ -29,20 +28,22 @@ def _sides(src: list[str], tgt: list[str]) -> tuple[SideFeatures, SideFeatures]:
 
 def test_anchors_are_sure_pairs_in_order() -> None:
     src, tgt = _sides(SRC, TGT)
-    anchors = find_anchors(src, tgt, SentenceScorer(src, tgt, DEFAULT_PARAMS), DEFAULT_PARAMS)
+    anchors = AnchorSearch(src, tgt, DEFAULT_PARAMS).find(SentenceScorer(src, tgt, DEFAULT_PARAMS))
     assert anchors and all(i == j for i, j in anchors)  # the texts are parallel
     assert (3, 3) in anchors  # names and numbers: "Ernst Reiss", "Lhotse", "18"
 
 
 def test_anchors_survive_a_missing_sentence() -> None:
     src, tgt = _sides(SRC, TGT[:1] + TGT[2:])
-    anchors = find_anchors(src, tgt, SentenceScorer(src, tgt, DEFAULT_PARAMS), DEFAULT_PARAMS)
+    anchors = AnchorSearch(src, tgt, DEFAULT_PARAMS).find(SentenceScorer(src, tgt, DEFAULT_PARAMS))
     assert (3, 2) in anchors and all(j in (i, i - 1) for i, j in anchors)
 
 
 def test_no_anchors_without_sentences() -> None:
     src, tgt = _sides(SRC, [])
-    assert find_anchors(src, tgt, SentenceScorer(src, tgt, DEFAULT_PARAMS), DEFAULT_PARAMS) == []
+    assert (
+        AnchorSearch(src, tgt, DEFAULT_PARAMS).find(SentenceScorer(src, tgt, DEFAULT_PARAMS)) == []
+    )
 
 
 def test_words_seen_together_in_anchors_are_learned() -> None:
