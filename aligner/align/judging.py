@@ -3,7 +3,7 @@ may be merges or missing paragraphs, and look-alike neighbours that may be swapp
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Container, Sequence
 
 from aligner.align.params import PARAMS
 from aligner.align.scorer import Bead, IndexPair, Pieces, Scorer
@@ -208,12 +208,13 @@ def judge_lookalikes(  # noqa: C901  (one pass over look-alike pairs and their w
             witnesses[key] = (Scorer(pieces, pairs, learn=False), links_w)
         return witnesses[key]
 
-    trusted: dict[tuple[int, int, int, int, int], bool] = {}
+    trusted: dict[_Witnessed, bool] = {}
 
-    def sure(w: int, i: int, a: int, i2: int, b: int) -> bool:
-        """Whether version w's own links i -> a, i2 -> b are clearly right (by plain costs
-        and words against the reference): only then does w vote on another version."""
-        key = (w, i, a, i2, b)
+    def sure(key: _Witnessed) -> bool:
+        """Whether version w's own links i -> a, i2 -> b (`key` is (w, i, a, i2, b)) are
+        clearly right (by plain costs and words against the reference): only then does w
+        vote on another version."""
+        w, i, a, i2, b = key
         if key not in trusted:
             own = _straight_over_crossed(found[w][1], i, a, i2, b)
             if own <= PARAMS.trusted + PARAMS.witness_cap:
@@ -246,15 +247,16 @@ def judge_lookalikes(  # noqa: C901  (one pass over look-alike pairs and their w
                 ):
                     continue  # not look-alikes (the second pair is costed only when needed)
                 evidence = _straight_over_crossed(scorer, i, j, i2, j2)
-                voters: list[tuple[int, int, int]] = []
+                votes: list[tuple[int, int, int, float]] = []  # who links both, and how
                 for w in range(len(targets)):
                     if w == v:
                         continue
                     wscorer, links_w = witness(w, v)
                     a, b = links_w.get(i), links_w.get(i2)
-                    if a is not None and b is not None and sure(w, i, a, i2, b):
-                        voters.append((w, a, b))
-                        evidence += _straight_over_crossed(wscorer, a, j, b, j2)
+                    if a is not None and b is not None:
+                        votes.append((w, a, b, _straight_over_crossed(wscorer, a, j, b, j2)))
+                keys = [(w, i, a, i2, b) for w, a, b, _ in votes]
+                evidence, voters = _counted(evidence, votes, keys, trusted, sure)
                 if (
                     abs(evidence) <= PARAMS.decisive + PARAMS.witness_cap
                 ):  # the words could still tip it
@@ -288,6 +290,75 @@ def judge_lookalikes(  # noqa: C901  (one pass over look-alike pairs and their w
                 if alike and -PARAMS.decisive <= evidence <= PARAMS.slight:
                     doubts[v].append((k, k2))
     return doubts
+
+
+#: Sums of the same evidence in another order differ by rounding only: far less than this.
+_ROUNDING = 1e-9
+
+#: A witness's links asked about: (version, reference i, its paragraph a, reference i2, b).
+_Witnessed = tuple[int, int, int, int, int]
+
+
+def _counted(
+    own: float,
+    votes: Sequence[tuple[int, int, int, float]],
+    keys: Sequence[_Witnessed],
+    asked: Container[_Witnessed],
+    trusts: Callable[[_Witnessed], bool],
+) -> tuple[float, list[tuple[int, int, int]]]:
+    """The evidence of a look-alike pair with the votes ((w, a, b, vote)) of the witnesses
+    `trusts`, and those voters (w, a, b); when that is beyond what the words could change
+    (`_settled`), a bound on it and no voters (their words are not weighed then)."""
+    bound = _settled(own, [vote for *_, vote in votes], keys, asked, trusts)
+    if bound is not None:
+        return bound, []
+    evidence = own
+    voters: list[tuple[int, int, int]] = []
+    for key, (w, a, b, vote) in zip(keys, votes, strict=True):  # summed in witness order
+        if trusts(key):
+            voters.append((w, a, b))
+            evidence += vote
+    return evidence, voters
+
+
+def _settled(
+    own: float,
+    votes: Sequence[float],
+    keys: Sequence[_Witnessed],
+    asked: Container[_Witnessed],
+    trusts: Callable[[_Witnessed], bool],
+) -> float | None:
+    """A bound on the evidence of a look-alike pair when, without the words, it is beyond
+    what they could change (more than `PARAMS.decisive` plus `PARAMS.witness_cap` from
+    zero, where they are weighed); None when the words are needed.
+
+    `own` is the version's straight-over-crossed evidence and `votes` each witness's,
+    counted when `trusts` its `keys` (what `sure` asks). Witnesses already `asked` are
+    counted first; the others are asked in turn only while the evidence of those who
+    might vote could still end within reach of the words, so that a witness's own words
+    are read only when its vote could matter. The bound is the least (or, when crossed,
+    the greatest) evidence any answer of the witnesses not asked could give.
+    """
+    reach = PARAMS.decisive + PARAMS.witness_cap + _ROUNDING
+    known = own
+    open_votes: list[int] = []
+    for n, key in enumerate(keys):
+        if key not in asked:
+            open_votes.append(n)
+        elif trusts(key):
+            known += votes[n]
+    while True:
+        low = known + sum(min(votes[n], 0.0) for n in open_votes)
+        high = known + sum(max(votes[n], 0.0) for n in open_votes)
+        if low > reach:
+            return low
+        if high < -reach:
+            return high
+        if not open_votes:
+            return None
+        n = open_votes.pop(0)
+        if trusts(keys[n]):
+            known += votes[n]
 
 
 def _lexical_evidence(
