@@ -289,6 +289,8 @@ def judge_lookalikes(  # noqa: C901  (one pass over look-alike pairs and their w
                     j, j2 = j2, j
                 if alike and -PARAMS.decisive <= evidence <= PARAMS.slight:
                     doubts[v].append((k, k2))
+        for w in range(len(targets)):  # no other version asks these witnesses
+            witnesses.pop((w, v), None)
     return doubts
 
 
