@@ -255,8 +255,7 @@ def judge_lookalikes(  # noqa: C901  (one pass over look-alike pairs and their w
                     a, b = links_w.get(i), links_w.get(i2)
                     if a is not None and b is not None:
                         votes.append((w, a, b, _straight_over_crossed(wscorer, a, j, b, j2)))
-                keys = [(w, i, a, i2, b) for w, a, b, _ in votes]
-                evidence, voters = _counted(evidence, votes, keys, trusted, sure)
+                evidence, voters = _counted(evidence, votes, (i, i2), trusted, sure)
                 if (
                     abs(evidence) <= PARAMS.decisive + PARAMS.witness_cap
                 ):  # the words could still tip it
@@ -304,13 +303,15 @@ _Witnessed = tuple[int, int, int, int, int]
 def _counted(
     own: float,
     votes: Sequence[tuple[int, int, int, float]],
-    keys: Sequence[_Witnessed],
+    rows: tuple[int, int],
     asked: Container[_Witnessed],
     trusts: Callable[[_Witnessed], bool],
 ) -> tuple[float, list[tuple[int, int, int]]]:
-    """The evidence of a look-alike pair with the votes ((w, a, b, vote)) of the witnesses
-    `trusts`, and those voters (w, a, b); when that is beyond what the words could change
-    (`_settled`), a bound on it and no voters (their words are not weighed then)."""
+    """The evidence of look-alike reference paragraphs `rows` with the votes ((w, a, b,
+    vote)) of the witnesses `trusts`, and those voters (w, a, b); when that is beyond what
+    the words could change (`_settled`), a bound on it and no voters (their words are not
+    weighed then)."""
+    keys = [(w, rows[0], a, rows[1], b) for w, a, b, _ in votes]
     bound = _settled(own, [vote for *_, vote in votes], keys, asked, trusts)
     if bound is not None:
         return bound, []
