@@ -58,7 +58,7 @@ def test_the_evidence_is_the_full_sum_or_on_its_side_beyond_the_words(case) -> N
     assert asked[: len(done)] == done
 
 
-def test_two_sure_witnesses_settle_a_clear_pair_without_the_others() -> None:
+def test_a_clear_pair_is_settled_by_its_own_evidence_and_one_sure_witness() -> None:
     asked: list[int] = []
 
     def trusts(key: tuple[int, int, int, int, int]) -> bool:
