@@ -343,54 +343,59 @@ def validate_command(
 
 
 @cli.command()
-@click.argument("src", type=click.Path(path_type=str))
-@click.argument("tgt", type=click.Path(path_type=str))
+@click.argument("src", required=False, type=click.Path(path_type=str))
+@click.argument("tgt", required=False, type=click.Path(path_type=str))
 @click.option("--src-lang", type=click.Choice(LANGUAGES), help="Language of SRC (else detected).")
 @click.option("--tgt-lang", type=click.Choice(LANGUAGES), help="Language of TGT (else detected).")
 @click.option("--format", "fmt", type=click.Choice(["vecalign", "tsv", "tmx"]), default="vecalign")
 @opt.write_here
 @click.option("--presegmented", is_flag=True, help="Inputs hold one sentence per line.")
+@click.option(
+    "--batch",
+    metavar="FILE",
+    type=click.Path(path_type=str),
+    help="Align every pair FILE lists, a SRC<TAB>TGT<TAB>OUT line each (as hunalign -batch).",
+)
+@opt.jobs
 @opt.max_size
 def align(
-    src: str,
-    tgt: str,
+    src: str | None,
+    tgt: str | None,
     src_lang: str | None,
     tgt_lang: str | None,
     fmt: str,
     output: str | None,
     presegmented: bool,
+    batch: str | None,
+    jobs: int | None,
 ) -> None:
     """Align the sentences of two texts without paragraph numbers.
 
     Running text is split into sentences first; with --presegmented every line is a
     sentence and vecalign indices are 0-based line numbers. Outputs give each bead's kind
-    and cost; sentences without a counterpart are listed on stderr.
+    and cost; sentences without a counterpart are listed on stderr. With --batch, the
+    pairs of a list are aligned in one run (--jobs at once), each written to its OUT;
+    a pair that cannot be read is reported and makes the exit status 2.
     """
-    from aligner.align.sentences import unmatched_lines
-    from aligner.api import align_sentences, read_text
-    from aligner.text.lexicon import load_lexicon
+    from functools import partial
 
-    src_text, src_lang = read_text(src, src_lang, option="--src-lang")
-    tgt_text, tgt_lang = read_text(tgt, tgt_lang, option="--tgt-lang")
-    lexicon = load_lexicon(src_lang, tgt_lang)
-    result = align_sentences(
-        src_text, tgt_text, src_lang, tgt_lang, presegmented=presegmented, lexicon=lexicon
-    )
-    if fmt == "tmx":
-        from aligner.export.units import creation_time  # reads, checks, writes: only for TMX
+    from aligner.batch import Settings, align_pair, run_batch
+    from aligner.errors import UsageError
 
-        data = result.tmx(src_lang, tgt_lang, creation_time())
-    else:
-        data = (result.vecalign() if fmt == "vecalign" else result.tsv()).encode("utf-8")
-    _emit(data, output or None, [src, tgt])
-    for line in unmatched_lines(result, src_lang, tgt_lang, presegmented=presegmented):
-        click.echo(f"aligner: {line}", err=True)
-    kinds = ", ".join(f"{count} {kind}" for kind, count in result.kinds().items())
-    click.echo(
-        f"aligner: {len(result.src)} {src_lang} and {len(result.tgt)} {tgt_lang} sentences "
-        f"in {len(result.beads)} beads ({kinds or 'none'}); {lexicon.describe()}",
-        err=True,
-    )
+    settings = Settings(src_lang, tgt_lang, fmt, presegmented)
+    echo = partial(click.echo, err=True)
+    if batch is not None:
+        if src is not None or output is not None:
+            raise UsageError("--batch takes no SRC, TGT or --output: its file names them")
+        if not run_batch(batch, settings, jobs, echo):
+            sys.exit(2)
+        return
+    if src is None or tgt is None:
+        raise UsageError("give SRC and TGT, or --batch FILE")
+    result = align_pair(src, tgt, settings)
+    _emit(result.data, output or None, [src, tgt])
+    for message in result.messages:
+        echo(f"aligner: {message}")
 
 
 def _report(

@@ -13,6 +13,9 @@ measured in one run:
   way hunalign is run (goal: aligner <= 6x hunalign's total wall time);
 - the test documents joined and repeated `--times` times over, one long text in one
   process each (goal: aligner no slower than hunalign);
+- the test documents in one process each, hunalign's ``-batch`` mode beside
+  ``aligner align --batch`` (with ``--jobs 1`` and ``--jobs 2``): what aligning an archive
+  costs when start-up and dictionary loading are paid once (printed, no goal);
 - strict and lax F1 of both on the per-document runs, scored as
   `sentence_alignment.score` (Vecalign's score.py) does (goal: aligner strict >= 0.90).
 
@@ -127,6 +130,27 @@ def run_aligner(pair: tuple[Path, Path], work: Path) -> tuple[list[Bead], float]
     return vecalign_beads(out), seconds
 
 
+def run_batches(program: Path, pairs: list[tuple[Path, Path]], work: Path) -> dict[str, float]:
+    """Wall time of hunalign -batch and of aligner align --batch over `pairs`."""
+    dictionary = work / "null.dic"
+    dictionary.touch()
+    seconds = {}
+    for name, jobs in (("hunalign -batch", 0), ("aligner --jobs 1", 1), ("aligner --jobs 2", 2)):
+        listing = work / f"batch{jobs}.tsv"
+        listing.write_text(
+            "".join(f"{s}\t{t}\t{work / f'{s.parent.name}.{jobs}.out'}\n" for s, t in pairs),
+            encoding="utf-8",
+        )
+        if jobs:
+            args = [sys.executable, "-m", "aligner", "align", "--batch", str(listing)]
+            args += ["--src-lang", "de", "--tgt-lang", "fr", "--presegmented"]
+            args += ["--jobs", str(jobs)]
+        else:
+            args = [str(program), "-batch", str(dictionary), str(listing)]
+        seconds[name] = timed(args, work)[1]
+    return seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA, help="folder holding test/")
@@ -146,8 +170,10 @@ def main() -> None:
         run_aligner(write_pair(work / "warm", docs[0].src[:5], docs[0].tgt[:5]), work)
         results: dict[str, list[list[Bead]]] = {"hunalign": [], "aligner": []}
         wall = {"hunalign": 0.0, "aligner": 0.0}
+        pairs = []
         for doc in docs:
             pair = write_pair(work / doc.name, doc.src, doc.tgt)
+            pairs.append(pair)
             n = (len(doc.src), len(doc.tgt))
             for name, (beads, seconds) in (
                 ("hunalign", run_hunalign(program, pair, n, work)),
@@ -166,6 +192,9 @@ def main() -> None:
                 f"{s.recall_strict:8.3f} | {s.f1_strict:9.3f} | {s.f1_lax:6.3f} |"
             )
         per_doc = wall["aligner"] / wall["hunalign"]
+        batch = run_batches(program, pairs, work)
+        print(f"the {len(docs)} documents in one process (batch mode):")
+        print("  " + ", ".join(f"{name} {s:.2f} s" for name, s in batch.items()))
         src = [s for d in docs for s in d.src] * args.times
         tgt = [t for d in docs for t in d.tgt] * args.times
         pair = write_pair(work / "joined", src, tgt)
