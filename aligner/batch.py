@@ -105,7 +105,7 @@ def read_batch(path: str) -> list[Pair]:
         pairs.append(Pair(number, src, tgt, out))
     if not pairs:
         raise UsageError("lists no pair of texts (SRC<TAB>TGT<TAB>OUT lines)", file=path)
-    inputs = {_key(p): p for pair in pairs for p in (pair.src, pair.tgt)}
+    inputs = {_key(p) for pair in pairs for p in (pair.src, pair.tgt)}
     outputs: dict[str, Pair] = {}
     for pair in pairs:
         key = _key(pair.out)

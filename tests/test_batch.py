@@ -101,6 +101,18 @@ def test_a_pair_that_cannot_be_read_is_named_and_the_others_are_written(tmp_path
     assert batch.is_file()
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_max_size_holds_in_every_process(tmp_path: Path, jobs: str):
+    batch = _pairs(tmp_path)
+    limit = batch.stat().st_size  # the list is read; pair 0's texts are larger
+    assert all(len(text.encode()) > limit for text in PAIRS[0])
+    assert all(len(text.encode()) <= limit for pair in PAIRS[1:] for text in pair)
+    result = _run(tmp_path, "--batch", "batch.tsv", "--max-size", str(limit), "--jobs", jobs)
+    assert result.exit_code == 2
+    assert f"0.de.txt: file too large (over {limit} bytes; use --max-size)" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["1.txt", "2.txt"]
+
+
 @pytest.mark.parametrize(
     ("line", "message"),
     [
