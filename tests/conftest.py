@@ -58,6 +58,17 @@ def runner() -> CliRunner:
 
 
 @pytest.fixture
+def no_lexicon(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Run without FreeDict, so that a test is fast and the same on every machine."""
+    from aligner.text.lexicon import load_lexicon
+
+    monkeypatch.setenv("ALIGNER_DICTD_PATH", "")
+    load_lexicon.cache_clear()
+    yield
+    load_lexicon.cache_clear()
+
+
+@pytest.fixture
 def synced(tmp_path: Path, corpus_dir: Path) -> Path:
     """A copy of the corpus synced (`aligner.lock` written), then amended (en 3 and en 7
     changed): what tests/test_lock.py and tests/test_sync.py start from."""

@@ -10,7 +10,6 @@ from click.testing import CliRunner
 from lxml import etree
 
 from aligner.cli import cli
-from aligner.text.lexicon import load_lexicon
 
 DE = (
     "Die Expedition verliess Kathmandu am 3. April 1956 mit 350 Trägern. Nach drei Wochen "
@@ -24,13 +23,8 @@ FR = (
 )
 
 
-@pytest.fixture(autouse=True)
-def no_lexicon(monkeypatch: pytest.MonkeyPatch):
-    """Run without FreeDict so the tests are fast and do not depend on the machine."""
-    monkeypatch.setenv("ALIGNER_DICTD_PATH", "")
-    load_lexicon.cache_clear()
-    yield
-    load_lexicon.cache_clear()
+#: Without FreeDict (see `no_lexicon`) unless a test asks for it.
+pytestmark = pytest.mark.usefixtures("no_lexicon")
 
 
 @pytest.fixture

@@ -30,13 +30,8 @@ PAIRS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def no_lexicon(monkeypatch: pytest.MonkeyPatch):
-    """Without FreeDict (fast, the same on every machine) unless a test asks for it."""
-    monkeypatch.setenv("ALIGNER_DICTD_PATH", "")
-    load_lexicon.cache_clear()
-    yield
-    load_lexicon.cache_clear()
+#: Without FreeDict (see `no_lexicon`) unless a test asks for it.
+pytestmark = pytest.mark.usefixtures("no_lexicon")
 
 
 def _pairs(folder: Path) -> Path:
