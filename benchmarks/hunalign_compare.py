@@ -13,7 +13,7 @@ measured in one run:
   way hunalign is run (goal: aligner <= 6x hunalign's total wall time);
 - the test documents joined and repeated `--times` times over, one long text in one
   process each (goal: aligner no slower than hunalign);
-- the test documents in one process each, hunalign's ``-batch`` mode beside
+- all the test documents in one process, hunalign's ``-batch`` mode beside
   ``aligner align --batch`` (with ``--jobs 1`` and ``--jobs 2``): what aligning an archive
   costs when start-up and dictionary loading are paid once (printed, no goal);
 - strict and lax F1 of both on the per-document runs, scored as
