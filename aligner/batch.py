@@ -43,7 +43,7 @@ class Pair:
 @dataclass(frozen=True)
 class Aligned:
     """What aligning one pair gave: the output's bytes and the lines for stderr (without
-    the ``aligner:`` prefix), or the one-line error that stopped it."""
+    the ``aligner:`` prefix), or the error line (`exits.error_line`) of what stopped it."""
 
     data: bytes = b""
     messages: tuple[str, ...] = ()
@@ -80,12 +80,12 @@ def align_pair(src: str, tgt: str, settings: Settings) -> Aligned:
 
 def _aligned(settings: Settings, pair: Pair) -> Aligned:
     """`align_pair` of one batch line, its error caught (a worker process's job)."""
-    from aligner.filenames import escape_name
+    from aligner.exits import error_line
 
     try:
         return align_pair(pair.src, pair.tgt, settings)
     except AlignerError as exc:
-        return Aligned(error=escape_name(str(exc)))
+        return Aligned(error=error_line(exc))
 
 
 def read_batch(path: str) -> list[Pair]:
@@ -105,11 +105,11 @@ def read_batch(path: str) -> list[Pair]:
         pairs.append(Pair(number, src, tgt, out))
     if not pairs:
         raise UsageError("lists no pair of texts (SRC<TAB>TGT<TAB>OUT lines)", file=path)
-    inputs = {_key(p) for pair in pairs for p in (pair.src, pair.tgt)}
+    inputs = {_key(path)} | {_key(p) for pair in pairs for p in (pair.src, pair.tgt)}
     outputs: dict[str, Pair] = {}
     for pair in pairs:
         key = _key(pair.out)
-        if key in inputs or key == _key(path):
+        if key in inputs:
             raise UsageError(f"output {pair.out} is an input", file=path, line=pair.line)
         if key in outputs:
             first = outputs[key].line
@@ -141,7 +141,7 @@ def run_batch(path: str, settings: Settings, jobs: int | None, echo: Callable[[s
     ):
         if aligned.error is not None:
             failed += 1
-            echo(f"aligner: error: {aligned.error}")
+            echo(aligned.error)
             continue
         write_atomic(pair.out, aligned.data, inputs=inputs)
         for message in aligned.messages:

@@ -25,14 +25,13 @@ class AlignerGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         from aligner import limits
         from aligner.atomic import input_scope
-        from aligner.filenames import escape_name
         from aligner.interrupt import Interrupted, exit_code
 
         try:
             with input_scope(), limits.scope():
                 return super().invoke(ctx)
         except AlignerError as exc:
-            _quiet_echo(f"aligner: error: {escape_name(str(exc))}")
+            _quiet_echo(error_line(exc))
             ctx.exit(exc.exit_code)
         except (KeyboardInterrupt, Interrupted) as exc:
             _quiet_echo("aligner: interrupted")
@@ -41,6 +40,13 @@ class AlignerGroup(click.Group):
             _quiet_echo(f"aligner: error: cannot write output: {exc.strerror or exc}")
             _silence_stdout()
             ctx.exit(2)
+
+
+def error_line(exc: AlignerError) -> str:
+    """The one line on stderr that reports `exc` (control characters in names escaped)."""
+    from aligner.filenames import escape_name
+
+    return f"aligner: error: {escape_name(str(exc))}"
 
 
 def _quiet_echo(message: str) -> None:
