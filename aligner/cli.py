@@ -428,13 +428,12 @@ def _emit(
     data: str | bytes, output: str | None, inputs: Sequence[str], color: bool | None = None
 ) -> None:
     """Write `data` to file `output` atomically, never over one of `inputs`, or to stdout
-    when it is None (text through click, with `color` as click.echo takes it)."""
+    when it is None (through click, which writes bytes to the binary stream beneath; text
+    with `color` as click.echo takes it)."""
     from aligner.atomic import write_atomic
 
     if output is not None:
         write_atomic(output, data, inputs=list(inputs))
-    elif isinstance(data, bytes):
-        click.get_binary_stream("stdout").write(data)
     else:
         click.echo(data, nl=False, color=color)
 
